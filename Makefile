@@ -1,0 +1,36 @@
+# The two commands: `make demo` and `make test`. Both set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint i18n schemas bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/collectif check --repo data/example; status=$$?; [ $$status -le 1 ]
+
+lint: $(STAMP)
+	$(BIN)/ruff check collectif tests bench
+	$(BIN)/ruff format --check collectif tests bench
+	$(BIN)/mypy collectif
+
+test: $(STAMP) lint
+	$(BIN)/pytest -q
+
+i18n: $(STAMP)
+	$(BIN)/python -m collectif.i18n.catalog
+
+schemas: $(STAMP)
+	$(BIN)/collectif schema --out schemas
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

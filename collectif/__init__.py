@@ -1,0 +1,5 @@
+"""collectif: a cooperative collective's charter as code."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

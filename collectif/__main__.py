@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from collectif.cli import main
+
+main()

@@ -1,0 +1,242 @@
+"""`references`: unknown ids, periods that end before they start, activity outside membership."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from collectif.checks.base import Context, Explanation
+from collectif.model.collective import (
+    Collective,
+    contribution_file,
+    member_file,
+    project_file,
+    role_file,
+)
+from collectif.model.files import Entry, Holding, Member, Project, Role
+from collectif.model.finding import Finding, Path
+from collectif.model.message import Message, msg
+
+NAME = "references"
+
+EXPLANATION = Explanation(
+    summary="References to unknown ids, periods that end before they start, activity outside "
+    "a membership.",
+    finds=(
+        "A member, role or project id that has no file; a period whose end comes before its "
+        "start (membership, pause, holding, training, project); a holding, team place, quote "
+        "line or time entry by a member on days they were not a member; a time entry dated "
+        "outside the month of its file."
+    ),
+    why=(
+        "Every rule of the charter counts people, roles and projects by their ids and dates. A "
+        "misspelt id or a holding that outlived its member would make the collective look "
+        "covered when it is not."
+    ),
+    fix=(
+        "Correct the id to one that exists (ids are file names: members/<id>.yaml), fix the "
+        "dates, close a holding with `until:` the day before its member left, or move the entry "
+        "to the file of its month."
+    ),
+    settings="None.",
+)
+
+
+def _finding(subject: str, file: str, path: Path, message: Message) -> Finding:
+    return Finding(check=NAME, subject=subject, file=file, path=path, message=message)
+
+
+def _unknown(kind: str, ref: str) -> Message:
+    if kind == "member":
+        return msg("unknown member `{ref}`: there is no members/{ref}.yaml", ref=ref)
+    if kind == "role":
+        return msg("unknown role `{ref}`: there is no roles/{ref}.yaml", ref=ref)
+    return msg("unknown project `{ref}`: there is no projects/{ref}.yaml", ref=ref)
+
+
+def _backwards(start: date, end: date) -> Message:
+    return msg("this period ends on {end}, before it starts on {start}", start=start, end=end)
+
+
+def _outside(member: str, member_data: Member, first: date, last: date | None) -> Message | None:
+    """Why days `first`..`last` (None: open-ended) are not all within the membership."""
+    if first < member_data.joined:
+        return msg(
+            "{member} only joined on {joined}, after {first}",
+            member=member,
+            joined=member_data.joined,
+            first=first,
+        )
+    left = member_data.left
+    if left is not None and (last is None or last >= left):
+        if last is None:
+            return msg(
+                "{member} left on {left}, but this has no end: set its end to the day "
+                "before, {before}",
+                member=member,
+                left=left,
+                before=date.fromordinal(left.toordinal() - 1),
+            )
+        return msg(
+            "{member} left on {left}, but this runs until {last}",
+            member=member,
+            left=left,
+            last=last,
+        )
+    return None
+
+
+# members ------------------------------------------------------------------------------------
+
+
+def _member_findings(member_id: str, member: Member) -> Iterator[Finding]:
+    subject, file = f"member:{member_id}", member_file(member_id)
+    if member.left is not None and member.left < member.joined:
+        yield _finding(subject, file, ("left",), _backwards(member.joined, member.left))
+    for index, pause in enumerate(member.pauses):
+        if pause.to is not None and pause.to < pause.start:
+            yield _finding(
+                subject, file, ("pauses", index, "to"), _backwards(pause.start, pause.to)
+            )
+
+
+# roles --------------------------------------------------------------------------------------
+
+
+def _holding_findings(
+    collective: Collective, subject: str, file: str, key: str, index: int, holding: Holding
+) -> Iterator[Finding]:
+    path: Path = (key, index)
+    if holding.member not in collective.known.members:
+        yield _finding(subject, file, (*path, "member"), _unknown("member", holding.member))
+        return
+    if holding.until is not None and holding.until < holding.since:
+        yield _finding(subject, file, (*path, "until"), _backwards(holding.since, holding.until))
+        return
+    member = collective.members.get(holding.member)
+    if member is None:
+        return
+    outside = _outside(holding.member, member, holding.since, holding.until)
+    if outside is not None:
+        yield _finding(subject, file, path, outside)
+
+
+def _role_findings(collective: Collective, role_id: str, role: Role) -> Iterator[Finding]:
+    subject, file = f"role:{role_id}", role_file(role_id)
+    for key, holdings in (("holders", role.holders), ("trainees", role.trainees)):
+        for index, holding in enumerate(holdings):
+            yield from _holding_findings(collective, subject, file, key, index, holding)
+
+
+# projects -----------------------------------------------------------------------------------
+
+
+def _project_people(project: Project) -> Iterator[tuple[Path, str, bool]]:
+    """Every member named in the project: where, who, and whether it is activity."""
+    for index, finder in enumerate(project.brought_by):
+        yield ("brought_by", index), finder, False
+    if project.lead is not None:
+        yield ("lead",), project.lead, False
+    for index, place in enumerate(project.team):
+        yield ("team", index, "member"), place.member, True
+    for index, line in enumerate(project.lines):
+        yield ("lines", index, "member"), line.member, True
+    for index, payout in enumerate(project.payouts):
+        yield ("payouts", index, "member"), payout.member, False
+
+
+def _project_findings(
+    collective: Collective,
+    project_id: str,
+    project: Project,
+) -> Iterator[Finding]:
+    subject, file = f"project:{project_id}", project_file(project_id)
+    ordered = project.start is None or project.end is None or project.start <= project.end
+    if not ordered:
+        assert project.start is not None and project.end is not None
+        yield _finding(subject, file, ("end",), _backwards(project.start, project.end))
+    for path, member_id, activity in _project_people(project):
+        if member_id not in collective.known.members:
+            yield _finding(subject, file, path, _unknown("member", member_id))
+            continue
+        member = collective.members.get(member_id)
+        if not (activity and ordered and member is not None and project.start is not None):
+            continue
+        outside = _outside(member_id, member, project.start, project.end)
+        if outside is not None:
+            yield _finding(subject, file, path, outside)
+
+
+# contributions ------------------------------------------------------------------------------
+
+
+def _entry_ref(collective: Collective, entry: Entry) -> Message | None:
+    ref = entry.ref
+    if ref is None:
+        return None
+    known = collective.known
+    if entry.kind == "project":
+        return None if ref in known.projects else _unknown("project", ref)
+    if entry.kind == "support":
+        return None if ref in known.roles else _unknown("role", ref)
+    if ref in known.roles or ref in known.projects:
+        return None
+    return msg(
+        "unknown role or project `{ref}`: there is no roles/{ref}.yaml nor projects/{ref}.yaml",
+        ref=ref,
+    )
+
+
+def _entry_findings(
+    collective: Collective, member_id: str, month: str, index: int, entry: Entry
+) -> Iterator[Finding]:
+    subject, file = f"member:{member_id}", contribution_file(member_id, month)
+    if entry.date.strftime("%Y-%m") != month:
+        yield _finding(
+            subject,
+            file,
+            (index, "date"),
+            msg(
+                "this entry is dated {date}, outside {month}: move it to "
+                "contributions/{member}/{entry_month}.yaml",
+                date=entry.date,
+                month=month,
+                member=member_id,
+                entry_month=entry.date.strftime("%Y-%m"),
+            ),
+        )
+    problem = _entry_ref(collective, entry)
+    if problem is not None:
+        yield _finding(subject, file, (index, "ref"), problem)
+    member = collective.members.get(member_id)
+    if member is not None:
+        outside = _outside(member_id, member, entry.date, entry.date)
+        if outside is not None:
+            yield _finding(subject, file, (index, "date"), outside)
+
+
+def _contribution_findings(collective: Collective) -> Iterator[Finding]:
+    for (member_id, month), entries in collective.contributions.items():
+        if member_id not in collective.known.members:
+            yield _finding(
+                f"member:{member_id}",
+                contribution_file(member_id, month),
+                (),
+                msg(
+                    "these entries belong to `{ref}`, who has no members/{ref}.yaml", ref=member_id
+                ),
+            )
+            continue
+        for index, entry in enumerate(entries):
+            yield from _entry_findings(collective, member_id, month, index, entry)
+
+
+def check(collective: Collective, context: Context) -> Iterator[Finding]:
+    """Every dangling reference and misplaced date, wherever it is written."""
+    for member_id, member in collective.members.items():
+        yield from _member_findings(member_id, member)
+    for role_id, role in collective.roles.items():
+        yield from _role_findings(collective, role_id, role)
+    for project_id, project in collective.projects.items():
+        yield from _project_findings(collective, project_id, project)
+    yield from _contribution_findings(collective)

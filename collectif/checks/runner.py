@@ -1,0 +1,126 @@
+"""Run the selected checks: severities from the collective's overrides, a crash as a finding."""
+
+from __future__ import annotations
+
+import difflib
+import time
+import traceback
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from collectif.checks.base import Check, Context
+from collectif.checks.registry import BY_NAME, CHECKS
+from collectif.errors import CollectifError
+from collectif.model.collective import CONFIG_FILE, Collective
+from collectif.model.finding import Finding, Severity
+from collectif.model.message import Names, msg
+
+NEEDS_CHARTER = frozenset({"schema", "references"})
+
+
+class Run(NamedTuple):
+    """The findings, the checks that ran and how long each took, in seconds."""
+
+    findings: list[Finding]
+    checks: list[str]
+    timings: dict[str, float]
+
+
+def select(only: Sequence[str] = (), skip: Sequence[str] = ()) -> list[Check]:
+    """The checks named by `--only` (all if empty), less those named by `--skip`."""
+    for name in (*only, *skip):
+        if name not in BY_NAME:
+            close = difflib.get_close_matches(name, list(BY_NAME), n=1)
+            raise CollectifError(
+                "There is no check named `{name}`{hint}. `collectif explain` lists them.",
+                name=name,
+                hint=f" ({close[0]}?)" if close else "",
+            )
+    chosen = [check for check in CHECKS if not only or check.name in only]
+    return [check for check in chosen if check.name not in skip]
+
+
+def _unknown_overrides(collective: Collective) -> list[Finding]:
+    if collective.config is None:
+        return []
+    found = []
+    for name in collective.config.checks:
+        if name in BY_NAME:
+            continue
+        close = difflib.get_close_matches(name, list(BY_NAME), n=1)
+        message = (
+            msg(
+                "unknown check `{key}`: did you mean `{suggestion}`?", key=name, suggestion=close[0]
+            )
+            if close
+            else msg(
+                "unknown check `{key}`; the checks are {keys}", key=name, keys=Names(tuple(BY_NAME))
+            )
+        )
+        found.append(
+            Finding(
+                check="schema",
+                subject="collective",
+                file=CONFIG_FILE,
+                path=("checks", name),
+                message=message,
+                on_key=True,
+            )
+        )
+    return found
+
+
+def _crash(check: Check, error: BaseException) -> Finding:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return Finding(
+        check=check.name,
+        subject="collective",
+        file=CONFIG_FILE,
+        severity=Severity.ERROR,
+        message=msg(
+            "the check {check} stopped on an unexpected error ({error} at {where}). This is a bug "
+            "in collectif: please report it with this message. The other checks ran.",
+            check=check.name,
+            error=f"{type(error).__name__}: {error}",
+            where=f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}",
+        ),
+    )
+
+
+def _severity(check: Check, collective: Collective) -> Severity | None:
+    override = collective.config.checks.get(check.name) if collective.config else None
+    if override == "off":
+        return None
+    return Severity(override) if override else check.severity
+
+
+def _with_severity(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
+    result = []
+    for finding in findings:
+        own = finding.severity
+        if own is None or severity is Severity.WARNING:
+            finding = finding._replace(severity=severity)
+        result.append(finding)
+    return result
+
+
+def run(collective: Collective, context: Context, checks: Sequence[Check]) -> Run:
+    """Every selected check on the collective; the charter checks wait for a valid charter."""
+    findings: list[Finding] = []
+    ran: list[str] = []
+    timings: dict[str, float] = {}
+    for check in checks:
+        severity = _severity(check, collective)
+        if severity is None or (collective.config is None and check.name not in NEEDS_CHARTER):
+            continue
+        started = time.perf_counter()
+        try:
+            found = list(check.run(collective, context))
+        except Exception as error:  # a broken check must not hide the others
+            found = [_crash(check, error)]
+        if check.name == "schema":
+            found.extend(_unknown_overrides(collective))
+        timings[check.name] = time.perf_counter() - started
+        findings.extend(_with_severity(found, severity))
+        ran.append(check.name)
+    return Run(findings, ran, timings)

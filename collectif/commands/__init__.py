@@ -1,0 +1,1 @@
+"""One module per command; each public function takes plain values and returns the exit code."""

@@ -1,0 +1,26 @@
+"""The command groups (`member`, `role`, `project`, `hook`): one package each."""
+
+from __future__ import annotations
+
+import importlib
+from typing import NamedTuple
+
+import typer
+
+
+class Group(NamedTuple):
+    name: str
+    module: str
+    help: str
+
+    def load(self) -> typer.Typer:
+        app: typer.Typer = importlib.import_module(self.module).app
+        return app
+
+
+GROUPS = (
+    Group("member", "collectif.commands.member", "Add a member, record a departure or a pause."),
+    Group("role", "collectif.commands.role", "Join, leave or train for a role."),
+    Group("project", "collectif.commands.project", "Start, join or close a project."),
+    Group("hook", "collectif.commands.hook", "Install collectif as a git pre-commit hook."),
+)

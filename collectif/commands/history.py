@@ -1,0 +1,11 @@
+"""`collectif history` (not available yet)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from collectif.errors import CollectifError
+
+
+def history(*args: Any) -> int:
+    raise CollectifError("This command is not available yet.")

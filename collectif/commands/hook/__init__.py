@@ -1,0 +1,7 @@
+"""`collectif hook ...` (not available yet)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)

@@ -1,0 +1,116 @@
+"""Messages in French and English, through gettext catalogs; numbers and money per language."""
+
+from __future__ import annotations
+
+import gettext
+import os
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from collectif.model.message import Hours, Message, Money, Names, Param, Text
+
+Lang = Literal["fr", "en"]
+LANGUAGES: tuple[Lang, ...] = ("fr", "en")
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "collectif"
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+_NBSP = "\u00a0"
+_NNBSP = "\u202f"
+
+
+@cache
+def _catalog(lang: Lang) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def gettext_(lang: Lang, msgid: str) -> str:
+    """The catalog's text for `msgid` in `lang` (English ids are their own translation)."""
+    return msgid if lang == "en" else _catalog(lang).gettext(msgid)
+
+
+def resolve(cli: str | None, collective: str | None) -> Lang:
+    """`--lang`, then COLLECTIF_LANG, then the collective's `language`, then English."""
+    for candidate in (cli, os.environ.get("COLLECTIF_LANG"), collective):
+        if candidate in LANGUAGES:
+            return candidate
+    return "en"
+
+
+def _group(digits: str, separator: str) -> str:
+    parts: list[str] = []
+    while len(digits) > 3:
+        parts.insert(0, digits[-3:])
+        digits = digits[:-3]
+    parts.insert(0, digits)
+    return separator.join(parts)
+
+
+def number(value: Decimal, lang: Lang, places: int | None = None) -> str:
+    """`1 234,5` in French, `1,234.5` in English; `places` fixes the decimals."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    elif value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    else:
+        value = value.normalize()
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    thousands, point = (_NNBSP, ",") if lang == "fr" else (",", ".")
+    text = _group(whole, thousands)
+    return sign + text + (point + fraction if fraction else "")
+
+
+def money(value: Money, lang: Lang) -> str:
+    """`1 234,50 €` in French, `€1,234.50` in English."""
+    amount = number(value.amount, lang, places=2)
+    symbol = _SYMBOLS.get(value.currency, value.currency)
+    if lang == "fr":
+        return f"{amount}{_NBSP}{symbol}"
+    if symbol == value.currency:
+        return f"{symbol}{_NBSP}{amount}"
+    return f"{amount[:1]}{symbol}{amount[1:]}" if amount.startswith("-") else symbol + amount
+
+
+def names(items: tuple[str, ...], lang: Lang) -> str:
+    """`a, b and c` / `a, b et c`."""
+    if len(items) <= 1:
+        return "".join(items)
+    word = " et " if lang == "fr" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def _param(value: Param, lang: Lang) -> str:
+    if isinstance(value, Money):
+        return money(value, lang)
+    if isinstance(value, Hours):
+        return number(value.value, lang) + _NBSP + "h"
+    if isinstance(value, Names):
+        return names(value.items, lang)
+    if isinstance(value, Text):
+        return render(value.message, lang)
+    if isinstance(value, Decimal):
+        return number(value, lang)
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def render(message: Message, lang: Lang) -> str:
+    """The message in `lang`, its parameters formatted with that language's conventions."""
+    template = gettext_(lang, message.msgid)
+    values = {key: _param(value, lang) for key, value in message.params}
+    for text in (template, message.msgid):
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return message.msgid
+
+
+def plural(lang: Lang, count: int, one: str, many: str) -> str:
+    """`one` or `many` (both English ids with `{count}`), by the language's plural rule."""
+    singular = count <= 1 if lang == "fr" else count == 1
+    return gettext_(lang, one if singular else many).format(count=count)

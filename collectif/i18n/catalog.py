@@ -1,0 +1,132 @@
+"""Maintain the catalogs: extract every message from the code, merge, compile (`make i18n`).
+
+Messages are English ids found in calls to `msg`, `N_`, `CollectifError`, `gettext_`, `plural`
+and `Explanation`. French translations live in `po/fr/*.po`, one file per area so that work on
+different areas does not collide; they are compiled together into the gettext `.mo` that the
+program reads. This module is a developer tool: the program itself never imports it.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+PO_DIR = Path(__file__).resolve().parent / "po"
+MO_PATH = "locale/{lang}/LC_MESSAGES/collectif.mo"
+NEW_FILE = "new.po"
+
+# function name -> indexes of positional arguments that are message ids ("*": all strings)
+_KEYWORDS: dict[str, tuple[int, ...] | str] = {
+    "msg": (0,),
+    "N_": (0,),
+    "CollectifError": (0,),
+    "gettext_": (1,),
+    "plural": (2, 3),
+    "Explanation": "*",
+}
+
+
+def _name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+def _strings(call: ast.Call) -> Iterator[ast.Constant]:
+    spec = _KEYWORDS.get(_name(call.func))
+    if spec is None:
+        return
+    args: list[ast.expr] = list(call.args)
+    if spec == "*":
+        args += [keyword.value for keyword in call.keywords]
+        chosen = args
+    else:
+        chosen = [args[i] for i in spec if isinstance(i, int) and i < len(args)]
+    for arg in chosen:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            yield arg
+
+
+def extract(package: Path = PACKAGE) -> dict[str, list[str]]:
+    """Every message id in the package, with where it is written."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                for constant in _strings(node):
+                    where = f"{path.relative_to(package.parent)}:{constant.lineno}"
+                    found.setdefault(str(constant.value), []).append(where)
+    return found
+
+
+def translations(lang: str) -> dict[str, str]:
+    """Every translation of `lang`, from all its .po files."""
+    from babel.messages.pofile import read_po
+
+    merged: dict[str, str] = {}
+    for path in sorted((PO_DIR / lang).glob("*.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if message.id and isinstance(message.id, str) and message.string:
+                merged[message.id] = str(message.string)
+    return merged
+
+
+def compile_mo(lang: str) -> bytes:
+    """The .mo file of `lang` from its .po files."""
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    catalog = Catalog(locale=lang, domain="collectif")
+    for msgid, text in sorted(translations(lang).items()):
+        catalog.add(msgid, text)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def add_missing(lang: str) -> list[str]:
+    """Append the ids with no translation to po/<lang>/new.po, to be translated."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    have = translations(lang)
+    missing = [msgid for msgid in extract() if msgid not in have]
+    path = PO_DIR / lang / NEW_FILE
+    if path.exists():
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+    else:
+        catalog = Catalog(locale=lang, domain="collectif")
+    for msgid in missing:
+        if msgid not in catalog:
+            catalog.add(msgid, "")
+    if missing:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=True)
+    return missing
+
+
+def main() -> int:
+    for lang in ("fr",):
+        missing = add_missing(lang)
+        target = Path(__file__).resolve().parent / MO_PATH.format(lang=lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(compile_mo(lang))
+        if missing:
+            print(f"{len(missing)} message(s) to translate in {PO_DIR / lang / NEW_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Models of the collective's files and of what the checks find."""

@@ -1,0 +1,47 @@
+"""What a check finds: one record shape for every check."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from collectif.model.message import Message
+
+Path = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Status(StrEnum):
+    NEW = "new"
+    EXISTING = "existing"
+    FIXED = "fixed"
+
+
+class Finding(NamedTuple):
+    """One problem, about one subject, at the place in a file a member would edit.
+
+    `path` is where in the YAML document the problem sits (keys and list indexes); the store
+    turns it into `line` and `column` for the files that have findings. A check leaves
+    `severity` empty to take its own (or the collective's override), or says `WARNING` for a
+    lesser kind of finding.
+    """
+
+    check: str
+    subject: str
+    file: str
+    message: Message
+    path: Path = ()
+    period: str | None = None
+    details: dict[str, Any] | None = None
+    severity: Severity | None = None
+    line: int | None = None
+    column: int | None = None
+    status: Status | None = None
+    on_key: bool = False
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.file, self.line or 0, self.check, self.subject, self.message.msgid)

@@ -1,0 +1,52 @@
+"""A message a person reads: a catalog id and its parameters, rendered later in their language."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+
+class Money(NamedTuple):
+    """An amount in the collective's currency, printed with the reader's conventions."""
+
+    amount: Decimal
+    currency: str
+
+
+class Hours(NamedTuple):
+    """A number of hours."""
+
+    value: Decimal
+
+
+class Names(NamedTuple):
+    """A list of names or ids, joined with the reader's conventions ("a, b and c")."""
+
+    items: tuple[str, ...]
+
+
+class Text(NamedTuple):
+    """A nested message, rendered in the same language as its parent."""
+
+    message: Message
+
+
+Param = str | int | Decimal | date | Money | Hours | Names | Text | None
+
+
+class Message(NamedTuple):
+    """A message: its English catalog id (a str.format template) and named parameters."""
+
+    msgid: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+
+def msg(msgid: str, **params: Param) -> Message:
+    """Build a message; `msgid` is the English text, found by the catalog extractor."""
+    return Message(msgid, tuple(params.items()))
+
+
+def N_(msgid: str) -> str:
+    """Mark a constant text for the catalog; it is translated where it is shown."""
+    return msgid

@@ -1,0 +1,62 @@
+"""`--format json`: the contract of DESIGN.md section 4, the same in every language."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from collectif.i18n import render
+from collectif.model.finding import Finding, Severity, Status
+from collectif.report.result import Result
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding; its message in English, so that scripts read the same in every language."""
+    item: dict[str, Any] = {
+        "check": finding.check,
+        "severity": (finding.severity or Severity.ERROR).value,
+        "subject": finding.subject,
+        "file": finding.file,
+        "line": finding.line or 1,
+        "period": finding.period,
+        "message": render(finding.message, "en"),
+        "details": _jsonable(finding.details or {}),
+    }
+    if finding.status is not None:
+        item["status"] = finding.status.value
+    return item
+
+
+def summary_json(result: Result) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+        "checks": result.checks,
+    }
+    if any(f.status is not None for f in result.findings):
+        for status in Status:
+            summary[status.value] = sum(1 for f in result.findings if f.status is status)
+    return summary
+
+
+def render_json(result: Result) -> str:
+    document = {
+        "as_of": result.as_of.isoformat(),
+        "source": result.source,
+        "summary": summary_json(result),
+        "findings": [finding_json(finding) for finding in result.findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)

@@ -1,0 +1,78 @@
+"""`--format text`: findings grouped by subject, errors first, for a person in a terminal."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console
+from rich.text import Text
+
+from collectif.i18n import Lang, gettext_, plural, render
+from collectif.model.finding import Finding, Severity
+from collectif.model.message import N_, msg
+from collectif.report.result import Result
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+_MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
+_WORDS = (N_("error"), N_("warning"), N_("new"), N_("existing"), N_("fixed"))
+
+
+def _subject_order(item: tuple[str, list[Finding]]) -> tuple[int, str]:
+    subject, findings = item
+    has_error = any(f.severity is Severity.ERROR for f in findings)
+    return (0 if has_error else 1, subject)
+
+
+def _finding_line(finding: Finding, lang: Lang) -> Text:
+    severity = finding.severity or Severity.ERROR
+    word = gettext_(lang, "error") if severity is Severity.ERROR else gettext_(lang, "warning")
+    where = f"{finding.file}:{finding.line or 1}"
+    if finding.column:
+        where += f":{finding.column}"
+    line = Text("  ")
+    line.append(f"{_MARK[severity]} {word}", style=_STYLE[severity])
+    line.append(f"  {where}", style="cyan")
+    line.append(f"  [{finding.check}]", style="dim")
+    if finding.period:
+        line.append(f" {finding.period}", style="dim")
+    if finding.status is not None:
+        line.append(f" ({gettext_(lang, finding.status.value)})", style="magenta")
+    line.append("\n    " + render(finding.message, lang))
+    return line
+
+
+def _summary(result: Result) -> str:
+    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
+    if not result.findings:
+        return render(
+            msg(
+                "No problems found: {checks} checks as of {as_of}.",
+                checks=len(result.checks),
+                as_of=result.as_of,
+            ),
+            result.lang,
+        )
+    parts = [
+        plural(result.lang, errors, "{count} error", "{count} errors"),
+        plural(result.lang, warnings, "{count} warning", "{count} warnings"),
+    ]
+    return render(
+        msg("{counts}, as of {as_of}.", counts=", ".join(parts), as_of=result.as_of), result.lang
+    )
+
+
+def print_text(result: Result, console: Console) -> None:
+    """Print the findings grouped by subject, then one summary line."""
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        groups[finding.subject].append(finding)
+    for subject, findings in sorted(groups.items(), key=_subject_order):
+        console.print(Text(subject, style="bold"))
+        ordered = sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key()))
+        for finding in ordered:
+            console.print(_finding_line(finding, result.lang))
+        console.print()
+    style = "bold red" if result.count(Severity.ERROR) else "bold green"
+    if not result.count(Severity.ERROR) and result.findings:
+        style = "bold yellow"
+    console.print(Text(_summary(result), style=style))

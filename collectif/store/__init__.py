@@ -1,0 +1,1 @@
+"""Where the collective's files come from, how they are parsed, located and written."""
