@@ -9,6 +9,7 @@ program reads. This module is a developer tool: the program itself never imports
 from __future__ import annotations
 
 import ast
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,6 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent
 PO_DIR = Path(__file__).resolve().parent / "po"
 MO_PATH = "locale/{lang}/LC_MESSAGES/collectif.mo"
-NEW_FILE = "new.po"
 
 # function name -> indexes of positional arguments that are message ids ("*": all strings)
 _KEYWORDS: dict[str, tuple[int, ...] | str] = {
@@ -81,8 +81,6 @@ def translations(lang: str) -> dict[str, str]:
 
 def compile_mo(lang: str) -> bytes:
     """The .mo file of `lang` from its .po files."""
-    import io
-
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
 
@@ -94,39 +92,44 @@ def compile_mo(lang: str) -> bytes:
     return buffer.getvalue()
 
 
-def add_missing(lang: str) -> list[str]:
-    """Append the ids with no translation to po/<lang>/new.po, to be translated."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
-
+def missing(lang: str) -> dict[str, list[str]]:
+    """The message ids of the code that `lang` does not translate yet, with where they are."""
     have = translations(lang)
-    missing = [msgid for msgid in extract() if msgid not in have]
-    path = PO_DIR / lang / NEW_FILE
-    if path.exists():
-        with path.open("rb") as handle:
-            catalog = read_po(handle)
-    else:
-        catalog = Catalog(locale=lang, domain="collectif")
-    for msgid in missing:
-        if msgid not in catalog:
-            catalog.add(msgid, "")
-    if missing:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, omit_header=True)
-    return missing
+    return {msgid: where for msgid, where in extract().items() if msgid not in have}
 
 
-def main() -> int:
+def _po_entry(msgid: str, where: list[str]) -> str:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale="fr", domain="collectif")
+    catalog.add(
+        msgid, "", locations=[(w.rsplit(":", 1)[0], int(w.rsplit(":", 1)[1])) for w in where]
+    )
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, omit_header=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """`make i18n`: compile the .mo files; `missing [lang]`: print what is left to translate."""
+    if argv[:1] == ["missing"]:
+        lang = argv[1] if len(argv) > 1 else "fr"
+        for msgid, where in missing(lang).items():
+            sys.stdout.write(_po_entry(msgid, where) + "\n")
+        return 0
     for lang in ("fr",):
-        missing = add_missing(lang)
         target = Path(__file__).resolve().parent / MO_PATH.format(lang=lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(compile_mo(lang))
-        if missing:
-            print(f"{len(missing)} message(s) to translate in {PO_DIR / lang / NEW_FILE}")
+        left = missing(lang)
+        if left:
+            sys.stdout.write(
+                f"{len(left)} message(s) not yet translated into {lang}: "
+                f"`python -m collectif.i18n.catalog missing {lang}` lists them.\n"
+            )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
