@@ -56,7 +56,7 @@ def check(
     if output == "json":
         sys.stdout.write(render_json(result) + "\n")
     else:
-        print_text(result, Console(highlight=False))
+        print_text(result, Console(highlight=False, soft_wrap=True))
     return EXIT_FINDINGS if result.count(Severity.ERROR) else EXIT_OK
 
 

@@ -68,7 +68,7 @@ def explain(name: str | None = None, lang: str | None = None, output: str = "tex
             json.dumps(document[0] if name else document, ensure_ascii=False, indent=2) + "\n"
         )
         return EXIT_OK
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     if name:
         _print_one(console, chosen[0], language)
     else:

@@ -98,9 +98,25 @@ def _param(value: Param, lang: Lang) -> str:
     return "" if value is None else str(value)
 
 
+_FRENCH_SPACES = (
+    (" ?", _NNBSP + "?"),
+    (" !", _NNBSP + "!"),
+    (" ;", _NNBSP + ";"),
+    (" :", _NBSP + ":"),
+)
+
+
+def _typography(template: str, lang: Lang) -> str:
+    """French puts a non-breaking space before `? ! ; :`, so a line never starts with one."""
+    if lang == "fr":
+        for plain, fixed in _FRENCH_SPACES:
+            template = template.replace(plain, fixed)
+    return template
+
+
 def render(message: Message, lang: Lang) -> str:
     """The message in `lang`, its parameters formatted with that language's conventions."""
-    template = gettext_(lang, message.msgid)
+    template = _typography(gettext_(lang, message.msgid), lang)
     values = {key: _param(value, lang) for key, value in message.params}
     for text in (template, message.msgid):
         try:

@@ -119,7 +119,7 @@ _SIMPLE: dict[str, str] = {
     "model_type": N_("expected a mapping (key: value), found {found}"),
     "model_attributes_type": N_("expected a mapping (key: value), found {found}"),
     "date_type": N_("expected a date YYYY-MM-DD, found {found}"),
-    "date_impossible": N_("{found} is not a real day: check the month and the day"),
+    "date_impossible": N_("{value} is not a real day: check the month and the day"),
     "decimal_type": N_("expected a number, found {found}"),
     "non_negative": N_("expected zero or more, found {found}"),
     "money_places": N_("expected an amount with at most 2 decimals, found {found}"),
@@ -157,7 +157,7 @@ def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         return Problem(path, _pattern_message(pattern, found))
     if kind in _SIMPLE:
-        return Problem(path, msg(_SIMPLE[kind], found=describe(found)))
+        return Problem(path, msg(_SIMPLE[kind], found=describe(found), value=str(found)))
     return Problem(
         path, msg("invalid value {found}: {detail}", found=describe(found), detail=error["msg"])
     )
