@@ -74,11 +74,13 @@ def money(value: Money, lang: Lang) -> str:
     return f"{amount[:1]}{symbol}{amount[1:]}" if amount.startswith("-") else symbol + amount
 
 
-def names(items: tuple[str, ...], lang: Lang) -> str:
-    """`a, b and c` / `a, b et c`."""
+def names(items: tuple[str, ...], lang: Lang, alternatives: bool = False) -> str:
+    """`a, b and c` / `a, b et c`; as alternatives, `a, b or c` / `a, b ou c`."""
     if len(items) <= 1:
         return "".join(items)
-    word = " et " if lang == "fr" else " and "
+    words = {("fr", False): " et ", ("fr", True): " ou ", ("en", False): " and ",
+             ("en", True): " or "}
+    word = words[(lang, alternatives)]
     return ", ".join(items[:-1]) + word + items[-1]
 
 
@@ -88,7 +90,7 @@ def _param(value: Param, lang: Lang) -> str:
     if isinstance(value, Hours):
         return number(value.value, lang) + _NBSP + "h"
     if isinstance(value, Names):
-        return names(value.items, lang)
+        return names(value.items, lang, value.alternatives)
     if isinstance(value, Text):
         return render(value.message, lang)
     if isinstance(value, Decimal):

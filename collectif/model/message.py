@@ -21,9 +21,13 @@ class Hours(NamedTuple):
 
 
 class Names(NamedTuple):
-    """A list of names or ids, joined with the reader's conventions ("a, b and c")."""
+    """A list of names or ids, joined with the reader's conventions ("a, b and c").
+
+    `alternatives` joins them as choices instead ("a, b or c").
+    """
 
     items: tuple[str, ...]
+    alternatives: bool = False
 
 
 class Text(NamedTuple):

@@ -126,8 +126,9 @@ def _finding(
 # Parsing ------------------------------------------------------------------------------------
 
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": N_(
-        "a `:` where YAML does not allow one: put the value in quotes"
+    "mapping values are not allowed": N_(
+        "a `:` where YAML does not allow one: put a value holding `: ` in quotes, or indent "
+        "this line like the keys around it"
     ),
     "could not find expected ':'": N_("a key without `:` after it"),
     "did not find expected key": N_("a line is not indented like the keys around it"),
@@ -149,8 +150,9 @@ _YAML_PROBLEMS = {
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> Message:
     problem = str(error.problem or error.context or "")
+    said = f"{error.problem} {error.context}"
     for known, text in _YAML_PROBLEMS.items():
-        if problem.startswith(known):
+        if known in said:
             return msg("YAML syntax error: {problem}", problem=problem_text(text))
     return msg("YAML syntax error: {problem}", problem=problem)
 

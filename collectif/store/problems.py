@@ -149,7 +149,7 @@ def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
             path,
             msg(
                 "expected one of {choices}, found {found}",
-                choices=Names(tuple(c for c in choices if c)),
+                choices=Names(tuple(c for c in choices if c), alternatives=True),
                 found=describe(found),
             ),
         )

@@ -1,0 +1,160 @@
+"""The real `collectif` command end to end: exit codes, JSON contract, languages, misuse."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import CONFIG, check_json, cli, collective, member
+
+AS_OF = "2026-11-01"
+BROKEN_ROLE = """\
+title: Trésorerie
+kind: support
+holders:
+  - {member: ana, since: 2025-01-01}
+  - {member: zoe, since: 2025-01-01}
+"""
+
+
+def broken(tmp_path: Path, config: str = CONFIG) -> Path:
+    return collective(
+        tmp_path,
+        {"members/ana.yaml": member("Ana"), "roles/tresorerie.yaml": BROKEN_ROLE},
+        config=config,
+    )
+
+
+def test_json_is_the_contract(tmp_path: Path) -> None:
+    code, document = check_json(broken(tmp_path), "--as-of", AS_OF, "--only", "schema,references")
+    assert code == 1
+    assert document["as_of"] == AS_OF and document["source"] == "worktree"
+    assert document["summary"] == {"errors": 1, "warnings": 0, "checks": ["schema", "references"]}
+    assert document["findings"] == [
+        {
+            "check": "references",
+            "severity": "error",
+            "subject": "role:tresorerie",
+            "file": "roles/tresorerie.yaml",
+            "line": 5,
+            "period": None,
+            "message": "unknown member `zoe`: there is no members/zoe.yaml",
+            "details": {},
+        }
+    ]
+
+
+def test_json_is_the_same_in_every_language(tmp_path: Path) -> None:
+    root = broken(tmp_path)
+    english = cli("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json")
+    french = cli("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json", "--lang", "fr")
+    assert english.stdout == french.stdout
+
+
+def test_text_in_the_collective_language_unless_overridden(tmp_path: Path) -> None:
+    root = broken(tmp_path, config=CONFIG.replace("language: en", "language: fr"))
+    french = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", "references")
+    assert french.returncode == 1
+    assert "membre inconnu `zoe`" in french.stdout
+    assert "roles/tresorerie.yaml:5:14" in french.stdout
+    assert "1 erreur, 0 avertissement" in french.stdout
+    english = cli(
+        "check", "--repo", str(root), "--as-of", AS_OF, "--only", "references", "--lang", "en"
+    )
+    assert "unknown member `zoe`" in english.stdout and "1 error, 0 warnings" in english.stdout
+    by_env = cli(
+        "check",
+        "--repo",
+        str(root),
+        "--as-of",
+        AS_OF,
+        "--only",
+        "references",
+        env={"COLLECTIF_LANG": "en"},
+    )
+    assert "unknown member `zoe`" in by_env.stdout
+
+
+def test_exit_0_with_warnings_only(tmp_path: Path) -> None:
+    config = CONFIG + "checks:\n  references: warning\n"
+    code, document = check_json(
+        broken(tmp_path, config=config), "--as-of", AS_OF, "--only", "references"
+    )
+    assert code == 0
+    assert document["summary"]["warnings"] == 1
+    assert document["findings"][0]["severity"] == "warning"
+
+
+def test_check_turned_off(tmp_path: Path) -> None:
+    config = CONFIG + "checks:\n  references: off\n"
+    code, document = check_json(
+        broken(tmp_path, config=config), "--as-of", AS_OF, "--only", "references"
+    )
+    assert (code, document["findings"], document["summary"]["checks"]) == (0, [], [])
+
+
+def test_skip(tmp_path: Path) -> None:
+    _, document = check_json(broken(tmp_path), "--as-of", AS_OF, "--skip", "references")
+    assert "references" not in document["summary"]["checks"]
+    assert all(f["check"] != "references" for f in document["findings"])
+
+
+def test_repo_defaults_to_the_folder_around(tmp_path: Path) -> None:
+    root = broken(tmp_path)
+    (root / "members/deep").mkdir()
+    done = cli("check", "--as-of", AS_OF, "--only", "references", cwd=root / "members/deep")
+    assert done.returncode == 1 and "zoe" in done.stdout
+
+
+def test_misuse_exits_2_with_a_message(tmp_path: Path) -> None:
+    root = broken(tmp_path)
+    cases = [
+        (["check", "--repo", str(root), "--as-of", "2026-13-01"], "is not a date"),
+        (["check", "--repo", str(root), "--only", "refrences"], "(references?)"),
+        (["check", "--repo", str(root), "--format", "yaml"], "is not one of"),
+        (["check", "--repo", str(tmp_path / "nowhere")], "no such folder"),
+        (["check", "--repo", str(root / "members")], "no collectif.yaml here"),
+        (["check", "--bogus"], "No such option"),
+        (["explain", "nope"], "There is no check named `nope`"),
+    ]
+    for args, expected in cases:
+        done = cli(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert expected in done.stderr, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+
+
+def test_misuse_in_french(tmp_path: Path) -> None:
+    done = cli("check", "--repo", str(tmp_path), "--lang", "fr")
+    assert done.returncode == 2
+    assert "pas de collectif.yaml ici" in done.stderr
+
+
+def test_no_collective_around(tmp_path: Path) -> None:
+    done = cli("check", cwd=tmp_path)
+    assert done.returncode == 2 and "collectif init" in done.stderr
+
+
+def test_no_findings_says_so_in_one_line(tmp_path: Path) -> None:
+    root = collective(tmp_path, {"members/ana.yaml": member("Ana")})
+    done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", "schema,references")
+    assert done.returncode == 0
+    assert done.stdout.strip() == "No problems found: 2 checks as of 2026-11-01."
+
+
+def test_explain_lists_and_explains_in_both_languages() -> None:
+    listing = cli("explain", "--lang", "en")
+    assert listing.returncode == 0
+    for name in ("schema", "references", "irreplaceable", "cotraitance", "charter-signed"):
+        assert name in listing.stdout
+    english = cli("explain", "references", "--lang", "en")
+    assert "Why it matters" in english.stdout and "unknown" in english.stdout.lower()
+    french = cli("explain", "references", "--lang", "fr")
+    assert "Pourquoi c'est important" in french.stdout
+    as_json = json.loads(cli("explain", "references", "--format", "json").stdout)
+    assert set(as_json) == {"name", "severity", "summary", "finds", "why", "fix", "settings"}
+
+
+def test_no_arguments_prints_help() -> None:
+    done = cli()
+    assert done.returncode == 0 and "check" in done.stdout
