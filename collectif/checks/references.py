@@ -9,13 +9,14 @@ from collectif.checks.base import Context, Explanation
 from collectif.model.collective import (
     Collective,
     contribution_file,
+    is_active,
     member_file,
     project_file,
     role_file,
 )
 from collectif.model.files import Entry, Holding, Member, Project, Role
 from collectif.model.finding import Finding, Path
-from collectif.model.message import Message, msg
+from collectif.model.message import Message, Text, msg
 
 NAME = "references"
 
@@ -209,10 +210,20 @@ def _entry_findings(
     if problem is not None:
         yield _finding(subject, file, (index, "ref"), problem)
     member = collective.members.get(member_id)
-    if member is not None:
-        outside = _outside(member_id, member, entry.date, entry.date)
-        if outside is not None:
-            yield _finding(subject, file, (index, "date"), outside)
+    if member is not None and not is_active(member, entry.date):
+        yield _finding(
+            subject,
+            file,
+            (index, "date"),
+            msg(
+                "this entry is dated {date}, when {member} was not a member (member from {joined}"
+                "{until})",
+                date=entry.date,
+                member=member_id,
+                joined=member.joined,
+                until=Text(msg(" until {left}", left=member.left)) if member.left else "",
+            ),
+        )
 
 
 def _contribution_findings(collective: Collective) -> Iterator[Finding]:
