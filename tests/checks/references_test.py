@@ -270,7 +270,8 @@ def test_entries_outside_their_month_or_membership(tmp_path: Path) -> None:
             "member:ana",
             "contributions/ana/2026-04.yaml",
             2,
-            "ana left on 2026-04-05, but this runs until 2026-04-05",
+            "this entry is dated 2026-04-05, when ana was not a member (member from 2026-03-10 "
+            "until 2026-04-05)",
         ),
     ]
 
