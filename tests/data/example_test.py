@@ -1,0 +1,60 @@
+"""The bundled example collective (`data/example`) stays valid and shows a few warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import check_json, findings, loaded
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example"
+AS_OF = "2026-11-26"
+
+
+def test_example_has_every_kind_of_file() -> None:
+    example = loaded(EXAMPLE)
+    assert example.config is not None
+    assert example.config.language == "fr"
+    assert len(example.members) >= 12
+    assert {role.kind for role in example.roles.values()} == {
+        "support",
+        "mission",
+        "facilitation",
+        "coaching",
+    }
+    assert any(not role.active for role in example.roles.values())
+    assert {project.status for project in example.projects.values()} == {
+        "proposed",
+        "active",
+        "done",
+        "cancelled",
+    }
+    assert {project.client_kind for project in example.projects.values()} == {
+        "ess",
+        "big_account",
+        "public",
+        "other",
+    }
+    assert len(example.contributions) > 200
+
+
+def test_example_loads_without_schema_or_reference_findings() -> None:
+    assert findings(EXAMPLE, AS_OF, only="schema") == []
+    assert findings(EXAMPLE, AS_OF, only="references") == []
+
+
+def test_example_checks_without_errors_and_with_warnings() -> None:
+    code, document = check_json(EXAMPLE, "--as-of", AS_OF)
+    errors = [f for f in document["findings"] if f["severity"] == "error"]
+    assert errors == []
+    assert code == 0
+    assert document["summary"]["warnings"] >= 1, (
+        "the example should show at least one warning (the rotation of coordination) once "
+        "the charter checks are implemented"
+    )
+
+
+def test_example_has_no_error_over_its_whole_history() -> None:
+    code, document = check_json(EXAMPLE, "--as-of", AS_OF, "--since", "2024-12-01")
+    errors = [f for f in document["findings"] if f["severity"] == "error"]
+    assert errors == []
+    assert code == 0
