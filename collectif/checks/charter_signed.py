@@ -1,22 +1,73 @@
-"""`charter-signed`: not implemented yet."""
+"""`charter-signed`: active members who have not signed the current version of the charter."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.checks.base import Context, Explanation
-from collectif.model.collective import Collective
+from collectif.checks.base import Context, Explanation, charter_of
+from collectif.model.collective import Collective, is_active, member_file
+from collectif.model.files import Member
 from collectif.model.finding import Finding
+from collectif.model.message import Message, msg
+
+NAME = "charter-signed"
 
 EXPLANATION = Explanation(
-    summary="(not implemented yet)",
-    finds="(not implemented yet)",
-    why="(not implemented yet)",
-    fix="(not implemented yet)",
-    settings="(not implemented yet)",
+    summary="Active members who have not signed the current version of the charter.",
+    finds=(
+        "Every member active on the as-of date whose `charter_signed` is not exactly the "
+        "charter's `version` in collectif.yaml: compared as text, so only the current version "
+        "counts, and an earlier one does not. Without a `version`, nothing is checked."
+    ),
+    why=(
+        "The charter is how the collective works without bosses: project mode, co-traitance "
+        "without margins, shared roles, the minimum commitment. It binds only those who agreed "
+        "to it; when the collective changes it by consensus, everyone reads and signs the new "
+        "version, so that nobody works under rules they never accepted."
+    ),
+    fix=(
+        "Once the member has read and agreed to the current charter, set `charter_signed` in "
+        "their file to the version written in collectif.yaml, quoted: `charter_signed: "
+        '"2026-01"`.'
+    ),
+    settings=(
+        "`charter.version` in collectif.yaml (no default: without it the check finds nothing). "
+        "Severity: `checks: {charter-signed: warning}` or `off`."
+    ),
 )
 
 
+def _message(member_id: str, member: Member, version: str) -> Message:
+    if member.charter_signed is None:
+        return msg(
+            "{member} has not signed the charter: once they have read and agreed to its current "
+            'version {version}, set `charter_signed: "{version}"`',
+            member=member_id,
+            version=version,
+        )
+    return msg(
+        "{member} signed version {signed} of the charter, not the current version {version}: "
+        'once they have read and agreed to it, set `charter_signed: "{version}"`',
+        member=member_id,
+        signed=member.charter_signed,
+        version=version,
+    )
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
-    """Not implemented yet."""
-    yield from ()
+    """Every active member whose signed version is not the charter's current one."""
+    version = charter_of(collective).version
+    if version is None:
+        return
+    for member_id, member in sorted(collective.members.items()):
+        if not is_active(member, context.as_of) or member.charter_signed == version:
+            continue
+        written = "charter_signed" in member.model_fields_set
+        yield Finding(
+            check=NAME,
+            subject=f"member:{member_id}",
+            file=member_file(member_id),
+            path=("charter_signed",) if written else (),
+            message=_message(member_id, member, version),
+            details={"member": member_id, "signed": member.charter_signed, "version": version},
+        )
