@@ -1,22 +1,96 @@
-"""`prospecting`: not implemented yet."""
+"""`prospecting`: finding clients is everyone's job, so every member logs prospecting."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.checks.base import Context, Explanation
-from collectif.model.collective import Collective
+from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.periods import Period, closed_periods
+from collectif.checks.shares import ByPeriod, owed_days, owing, time_in
+from collectif.model.collective import Collective, member_file
+from collectif.model.files import Prospecting
 from collectif.model.finding import Finding
+from collectif.model.message import Message, msg
+
+NAME = "prospecting"
 
 EXPLANATION = Explanation(
-    summary="(not implemented yet)",
-    finds="(not implemented yet)",
-    why="(not implemented yet)",
-    fix="(not implemented yet)",
-    settings="(not implemented yet)",
+    summary="A member with fewer prospecting entries than the charter asks for.",
+    finds=(
+        "For the last closed period (or every closed period from `--since`), each member who "
+        "was active on at least one of its days and who logged fewer entries of kind "
+        "`prospecting`, dated in the period, than required. Required is actions × (days of the "
+        "period on which the member was active and not on a pause) / (days in the period), "
+        "rounded down: a member who joined late in the period may owe none."
+    ),
+    why=(
+        "Finding clients is everybody's job, so that new contracts never depend on one or two "
+        "members: if they leave or tire, the collective's income goes with them. Those at ease "
+        "with prospecting coach the others."
+    ),
+    fix=(
+        "Log the prospecting actions that were done but not recorded (`collectif log HOURS "
+        "prospecting`), or plan some with a member at ease with prospecting who can coach you. "
+        "A pause (`collectif member pause`) lowers what is asked for its days."
+    ),
+    settings=(
+        "`charter.prospecting.period` (default quarter: month, quarter or year); "
+        "`charter.prospecting.actions` (default 1): the prospecting entries asked of each "
+        "member for a whole period."
+    ),
 )
 
 
+def required(actions: int, days: int, period: Period) -> int:
+    """The actions asked for `days` of the period's days, rounded down."""
+    return actions * days // period.days
+
+
+def _message(member: str, count: int, due: int, rules: Prospecting, label: str) -> Message:
+    if due == rules.actions:
+        return msg(
+            "prospecting entries by {member} in {period}: {count}, below the minimum of "
+            "{required} that the charter asks of every member: log the prospecting done, or find "
+            "a member at ease with it to coach them",
+            member=member,
+            period=label,
+            count=count,
+            required=due,
+        )
+    return msg(
+        "prospecting entries by {member} in {period}: {count}, below the minimum of {required} "
+        "for the days they were a member and not on a pause ({actions} for a whole period): "
+        "log the prospecting done, or find a member at ease with it to coach them",
+        member=member,
+        period=label,
+        count=count,
+        required=due,
+        actions=rules.actions,
+    )
+
+
+def _period_findings(
+    collective: Collective, period: Period, rules: Prospecting, done: ByPeriod
+) -> Iterator[Finding]:
+    for member_id, member in owing(collective, period):
+        due = required(rules.actions, owed_days(member, period), period)
+        count = len(done.get((member_id, period.label), []))
+        if count >= due:
+            continue
+        yield Finding(
+            check=NAME,
+            subject=f"member:{member_id}",
+            file=member_file(member_id),
+            period=period.label,
+            message=_message(member_id, count, due, rules, period.label),
+            details={"member": member_id, "count": count, "required": due},
+        )
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
-    """Not implemented yet."""
-    yield from ()
+    """Members with too few prospecting entries in each closed period looked at."""
+    rules = charter_of(collective).prospecting
+    periods = closed_periods(rules.period, context.as_of, context.since)
+    done = time_in(collective, ("prospecting",), rules.period, periods)
+    for period in periods:
+        yield from _period_findings(collective, period, rules, done)
