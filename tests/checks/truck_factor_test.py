@@ -1,0 +1,380 @@
+"""`truck-factor`: the fewest members whose departure would uncover most active roles."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from collectif.checks import truck_factor
+from collectif.checks.base import Context
+from collectif.checks.truck_factor import smallest_departure
+from collectif.i18n import render
+from collectif.model.collective import Collective
+from collectif.model.files import CollectiveFile, Member, Role
+from tests.helpers import CONFIG, check_json, cli, collective, findings, member
+
+AS_OF = "2026-11-01"
+NAME = "truck-factor"
+WITH_MIN = CONFIG + "  truck_factor_min: 3\n"
+PEOPLE = ("camille", "leo", "sam", "zoe")
+
+
+def role(title: str, *holders: str, extra: str = "") -> str:
+    lines = [f"title: {title}", "kind: support", "holders:" if holders else "holders: []"]
+    lines += [f"  - {{member: {h}, since: 2025-01-01}}" for h in holders]
+    return "\n".join(lines) + "\n" + extra
+
+
+def files(**roles: str) -> dict[str, str]:
+    people = {f"members/{m}.yaml": member(m.capitalize()) for m in PEOPLE}
+    return {**people, **{f"roles/{role_id}.yaml": text for role_id, text in roles.items()}}
+
+
+def found(root: Path, as_of: str = AS_OF) -> list[tuple[str, str, str, int, str, str]]:
+    return [
+        (f.check, f.subject, f.file, f.line or 0, str(f.severity), render(f.message, "en"))
+        for f in findings(root, as_of, only=NAME)
+    ]
+
+
+CONCENTRATED = files(
+    compta=role("Comptabilité", "camille", "leo"),
+    com=role("Communication", "leo", "camille"),
+    formations=role("Formations", "camille", "leo"),
+    liaison=role("Liaison", "sam", "zoe"),
+)
+
+
+def test_roles_spread_over_pairs(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        files(
+            compta=role("Comptabilité", "camille", "leo"),
+            com=role("Communication", "sam", "zoe"),
+            liaison=role("Liaison", "camille", "zoe"),
+        ),
+        config=WITH_MIN,
+    )
+    assert found(root) == []
+
+
+def test_two_members_carry_most_roles(tmp_path: Path) -> None:
+    root = collective(tmp_path, CONCENTRATED, config=WITH_MIN)
+    assert found(root) == [
+        (
+            NAME,
+            "collective",
+            "collectif.yaml",
+            6,
+            "warning",
+            "if camille and leo left together, the active roles left without a holder would be "
+            "3 of 4, more than half: the collective's truck factor is 2, below the charter's "
+            "minimum of 3. Bring other members into these roles, as holders or first as "
+            "trainees, so that the collective does not rest on so few people",
+        )
+    ]
+
+
+def test_details_and_first_line_when_the_minimum_is_not_written(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        files(
+            compta=role("Comptabilité", "camille", "leo"),
+            com=role("Communication", "leo", "camille"),
+            liaison=role("Liaison", "camille"),
+            formations=role("Formations", "sam", "zoe"),
+        ),
+    )
+    (finding,) = findings(root, AS_OF, only=NAME)
+    assert (finding.file, finding.line) == ("collectif.yaml", 1)
+    assert finding.details == {
+        "members": ["camille", "leo"],
+        "truck_factor": 2,
+        "exact": True,
+        "truck_factor_min": 3,
+        "uncovered_roles": ["com", "compta", "liaison"],
+        "active_roles": 4,
+    }
+
+
+def test_one_member_alone(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        files(
+            compta=role("Comptabilité", "camille"),
+            com=role("Communication", "camille", "leo"),
+            liaison=role("Liaison", "camille"),
+        ),
+        config=WITH_MIN,
+    )
+    (row,) = found(root)
+    assert row[5].startswith(
+        "if camille left, the active roles left without a holder would be 2 of 3, more than "
+        "half: the collective's truck factor is 1, below the charter's minimum of 3."
+    )
+
+
+def test_most_roles_already_without_holder(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        files(
+            compta=role("Comptabilité"),
+            com=role("Communication"),
+            liaison=role("Liaison", "sam", "zoe"),
+        ),
+        config=WITH_MIN,
+    )
+    assert [row[5] for row in found(root)] == [
+        "the active roles without an active holder are already 2 of 3, more than half: the "
+        "collective's truck factor is 0, below the charter's minimum of 3. Members should join "
+        "these roles (`collectif role join ROLE`)"
+    ]
+
+
+def test_first_group_in_alphabetical_order(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        files(
+            a=role("A", "zoe"),
+            b=role("B", "zoe"),
+            c=role("C", "sam"),
+            d=role("D", "leo"),
+            e=role("E", "camille", "leo"),
+        ),
+        config=WITH_MIN,
+    )
+    (finding,) = findings(root, AS_OF, only=NAME)
+    # {leo, zoe} and {sam, zoe} uncover three roles each; {camille, ...} pairs fewer
+    assert finding.details is not None
+    assert finding.details["members"] == ["leo", "zoe"]
+
+
+def test_trainees_are_not_holders(tmp_path: Path) -> None:
+    training = "trainees:\n  - {member: sam, since: 2026-01-01}\n"
+    root = collective(
+        tmp_path,
+        files(
+            compta=role("Comptabilité", "camille", extra=training),
+            com=role("Communication", "camille", extra=training),
+            liaison=role("Liaison", "sam", "zoe"),
+        ),
+        config=WITH_MIN,
+    )
+    assert [f.details["members"] for f in findings(root, AS_OF, only=NAME) if f.details] == [
+        ["camille"]
+    ]
+
+
+def test_member_who_left_no_longer_holds(tmp_path: Path) -> None:
+    """leo left mid-year while still listed as a holder: from then on camille alone is left."""
+    people = files(
+        compta=role("Comptabilité", "camille", "leo"),
+        com=role("Communication", "camille", "leo"),
+        liaison=role("Liaison", "sam", "zoe"),
+    )
+    people["members/leo.yaml"] = member("Leo", left="2026-06-15")
+    root = collective(tmp_path, people, config=WITH_MIN)
+    assert [f.details["members"] for f in findings(root, "2026-06-14", only=NAME) if f.details] == [
+        ["camille", "leo"]
+    ]
+    assert [f.details["members"] for f in findings(root, "2026-06-15", only=NAME) if f.details] == [
+        ["camille"]
+    ]
+
+
+def test_member_who_joined_mid_period(tmp_path: Path) -> None:
+    """zoe joins on 2026-10-01: before, sam alone held two of the three roles."""
+    people = files(
+        compta=role("Comptabilité", "camille", "leo"),
+        com=role("Communication", "sam", "zoe"),
+        liaison=role("Liaison", "sam", "zoe"),
+    )
+    people["members/zoe.yaml"] = member("Zoe", joined="2026-10-01")
+    root = collective(tmp_path, people, config=WITH_MIN)
+    before = [f.details for f in findings(root, "2026-09-30", only=NAME) if f.details]
+    assert [(d["members"], d["uncovered_roles"]) for d in before] == [(["sam"], ["com", "liaison"])]
+    after = [f.details for f in findings(root, "2026-10-01", only=NAME) if f.details]
+    assert [(d["members"], d["uncovered_roles"]) for d in after] == [
+        (["sam", "zoe"], ["com", "liaison"])
+    ]
+
+
+def test_retired_role_is_ignored(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        files(
+            compta=role("Comptabilité", "camille", "leo"),
+            com=role("Communication", "sam", "zoe"),
+            ancien=role("Ancien", "camille", extra="active: false\n"),
+            vieux=role("Vieux", extra="active: false\n"),
+        ),
+        config=WITH_MIN,
+    )
+    assert found(root) == []
+
+
+def test_no_active_role_no_finding(tmp_path: Path) -> None:
+    root = collective(tmp_path, files(ancien=role("Ancien", extra="active: false\n")))
+    assert found(root) == []
+
+
+def test_minimum_setting(tmp_path: Path) -> None:
+    two = collective(tmp_path / "two", CONCENTRATED, config=CONFIG + "  truck_factor_min: 2\n")
+    assert found(two) == []
+    zero = collective(
+        tmp_path / "zero",
+        files(compta=role("Comptabilité")),
+        config=CONFIG + "  truck_factor_min: 0\n",
+    )
+    assert found(zero) == []
+
+
+def test_severity_override(tmp_path: Path) -> None:
+    error = collective(
+        tmp_path / "e", CONCENTRATED, config=WITH_MIN + "checks: {truck-factor: error}\n"
+    )
+    assert [row[4] for row in found(error)] == ["error"]
+    off = collective(
+        tmp_path / "o", CONCENTRATED, config=WITH_MIN + "checks: {truck-factor: off}\n"
+    )
+    assert found(off) == []
+
+
+def test_french(tmp_path: Path) -> None:
+    root = collective(tmp_path, CONCENTRATED, config=WITH_MIN)
+    (finding,) = findings(root, AS_OF, only=NAME)
+    assert render(finding.message, "fr") == (
+        "si camille et leo partaient ensemble, 3 des 4 rôles actifs resteraient sans "
+        "titulaire, plus de la moitié\u00a0: le facteur bus du collectif est de 2, sous le "
+        "minimum de 3 fixé par la charte. Faites entrer d'autres membres dans ces rôles, comme "
+        "titulaires ou d'abord en formation, pour que le collectif ne repose pas sur si peu de "
+        "personnes"
+    )
+    done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    assert done.returncode == 0
+    assert "facteur bus du collectif est de 2" in done.stdout
+
+
+def test_cli_end_to_end(tmp_path: Path) -> None:
+    root = collective(tmp_path, CONCENTRATED, config=WITH_MIN)
+    code, document = check_json(root, "--as-of", AS_OF, "--only", NAME)
+    assert code == 0
+    (finding,) = document["findings"]
+    assert {k: finding[k] for k in ("check", "severity", "subject", "file", "line")} == {
+        "check": NAME,
+        "severity": "warning",
+        "subject": "collective",
+        "file": "collectif.yaml",
+        "line": 6,
+    }
+    assert finding["details"]["members"] == ["camille", "leo"]
+
+
+# exactness against brute force ----------------------------------------------------------------
+
+DAY = date(2026, 11, 1)
+IDS = ("a", "b", "c", "d", "e", "f", "g")
+OLD, EVE, TODAY, NEXT = date(2020, 1, 1), date(2026, 10, 31), DAY, date(2026, 11, 2)
+# mostly active members and current holdings, with every boundary of the as-of date
+JOINED = st.sampled_from([OLD, OLD, OLD, OLD, TODAY, NEXT])
+LEFT = st.sampled_from([None, None, None, None, TODAY, NEXT])
+SINCE = st.sampled_from([OLD, OLD, OLD, TODAY, NEXT])
+UNTIL = st.sampled_from([None, None, None, EVE, TODAY])
+
+
+@st.composite
+def collectives(draw: Any) -> tuple[Collective, int]:
+    ids = IDS[: draw(st.integers(1, len(IDS)))]
+    members = {
+        member_id: Member(
+            name=member_id, email=f"{member_id}@x.org", joined=draw(JOINED), left=draw(LEFT)
+        )
+        for member_id in ids
+    }
+    holding = st.fixed_dictionaries(
+        {"member": st.sampled_from(ids), "since": SINCE, "until": UNTIL}
+    )
+    roles = {
+        f"r{index}": Role(
+            title=f"R{index}",
+            kind="support",
+            holders=draw(st.lists(holding, min_size=1, max_size=5)),
+            trainees=draw(st.lists(holding, max_size=1)),
+            active=draw(st.booleans()),
+        )
+        for index in range(draw(st.integers(0, 6)))
+    }
+    minimum = draw(st.integers(0, 5))
+    config = CollectiveFile.model_validate({"name": "x", "charter": {"truck_factor_min": minimum}})
+    return Collective(config=config, members=members, roles=roles), minimum
+
+
+def brute_force(data: Collective, minimum: int) -> tuple[str, ...] | None:
+    """The first smallest set of active members, fewer than `minimum`, uncovering most roles."""
+    active = sorted(
+        m for m, x in data.members.items() if x.joined <= DAY and (x.left is None or DAY < x.left)
+    )
+    holders = [
+        {
+            h.member
+            for h in r.holders
+            if h.member in active and h.since <= DAY and (h.until is None or DAY <= h.until)
+        }
+        for r in data.roles.values()
+        if r.active
+    ]
+    if not holders:
+        return None
+    for size in range(minimum):
+        for group in combinations(active, size):
+            if 2 * sum(1 for h in holders if h <= set(group)) > len(holders):
+                return group
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(collectives())
+def test_exact_against_brute_force(case: tuple[Collective, int]) -> None:
+    data, minimum = case
+    expected = brute_force(data, minimum)
+    result = list(truck_factor.check(data, Context(as_of=DAY)))
+    if expected is None:
+        assert result == []
+        return
+    (finding,) = result
+    assert finding.details is not None
+    assert tuple(finding.details["members"]) == expected
+    assert finding.details["exact"] is True
+    assert 2 * len(finding.details["uncovered_roles"]) > finding.details["active_roles"]
+
+
+groups = st.lists(st.frozensets(st.sampled_from(IDS), min_size=1), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(groups, st.integers(1, 6), st.integers(0, 7), st.integers(0, 40))
+def test_out_of_budget_answer_is_still_valid(
+    holder_sets: list[frozenset[str]], need: int, below: int, budget: int
+) -> None:
+    departure = smallest_departure(holder_sets, need, below, budget=budget)
+    exact = smallest_departure(holder_sets, need, below)
+    if departure is None:
+        return
+    assert len(departure.members) < below
+    assert sum(1 for g in holder_sets if g <= set(departure.members)) >= need
+    assert exact is not None and len(exact.members) <= len(departure.members)
+    if departure.exact:
+        assert departure == exact
+
+
+def test_greedy_answer_is_marked_as_an_upper_bound() -> None:
+    holder_sets = [frozenset({"a", "b"}), frozenset({"b", "c"}), frozenset({"c", "d"})]
+    departure = smallest_departure(holder_sets, need=2, below=4, budget=0)
+    assert departure is not None
+    assert not departure.exact
+    assert sum(1 for g in holder_sets if g <= set(departure.members)) >= 2
