@@ -285,10 +285,11 @@ def test_french(tmp_path: Path) -> None:
     messages = [render(f.message, "fr") for f in findings(root, AS_OF, only=NAME)]
     assert messages == [
         "le rôle Trésorerie demande la compétence comptabilite, qu'un seul membre actif "
-        "possède (camille)\u00a0: formez un deuxième membre et ajoutez comptabilite à ses `skills`",
+        "possède (camille)\u00a0: formez un deuxième membre et ajoutez comptabilite à ses "
+        "`skills`",
         "le rôle Trésorerie n'est tenu que par camille au 2026-11-01, sous son minimum de 2 "
-        "titulaires\u00a0: un autre membre peut le rejoindre avec `collectif role join tresorerie`, "
-        "ou commencer à s'y former avec `collectif role train tresorerie`",
+        "titulaires\u00a0: un autre membre peut le rejoindre avec `collectif role join "
+        "tresorerie`, ou commencer à s'y former avec `collectif role train tresorerie`",
     ]
     done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
     assert "n'est tenu que par camille" in done.stdout

@@ -317,13 +317,13 @@ def collectives(draw: Any) -> tuple[Collective, int]:
 def brute_force(data: Collective, minimum: int) -> tuple[str, ...] | None:
     """The first smallest set of active members, fewer than `minimum`, uncovering most roles."""
     active = sorted(
-        m for m, x in data.members.items() if x.joined <= DAY and (x.left is None or DAY < x.left)
+        m for m, x in data.members.items() if x.joined <= DAY and (x.left is None or x.left > DAY)
     )
     holders = [
         {
             h.member
             for h in r.holders
-            if h.member in active and h.since <= DAY and (h.until is None or DAY <= h.until)
+            if h.member in active and h.since <= DAY and (h.until is None or h.until >= DAY)
         }
         for r in data.roles.values()
         if r.active
