@@ -10,14 +10,16 @@ from rich.console import Console
 
 from collectif import i18n
 from collectif.checks import runner
-from collectif.checks.base import Context
+from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day
+from collectif.commands.states import Evaluation, changes, evaluate
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
-from collectif.model.finding import Severity
+from collectif.model.finding import Severity, Status
 from collectif.report.json_report import render_json
 from collectif.report.result import Result
+from collectif.report.status import print_changes
 from collectif.report.text import print_text
-from collectif.store import load, place, source
+from collectif.store import git, source
 
 FORMATS = ("text", "json")
 
@@ -34,30 +36,111 @@ def check(
     rev: str | None = None,
     no_cache: bool = False,
 ) -> int:
-    """Check the collective's files against its charter; 1 if any error finding."""
+    """Check the collective's files against its charter; 1 if any error finding.
+
+    With `--staged`, only an error that the staged change introduces counts.
+    """
+    check_format(output)
+    if staged and rev is not None:
+        raise CollectifError("--staged and --rev cannot be used together: choose one.")
+    context = make_context(as_of, since)
+    checks = select(only, skip)
+    if staged:
+        result = _staged(repo, context, checks, lang)
+    elif rev is not None:
+        result = _revision(repo, rev, context, checks, lang)
+    else:
+        result = _result(source.worktree(repo), context, checks, lang)
+    emit(result, output)
+    return exit_code(result)
+
+
+def _result(
+    files: source.Source, context: Context, checks: list[Check], lang: str | None
+) -> Result:
+    return result_of(evaluate(files, context, checks), files.name, context, lang)
+
+
+def _revision(
+    repo: Path | None, rev: str, context: Context, checks: list[Check], lang: str | None
+) -> Result:
+    where = git.repository(repo)
+    files = git.commit(where, git.resolve(where, rev))
+    if not files.exists:
+        raise CollectifError(
+            "There is no collective in {folder} at `{rev}` (no collectif.yaml there in that "
+            "commit).",
+            folder=where.prefix or "./",
+            rev=rev,
+        )
+    return _result(files, context, checks, lang)
+
+
+def _staged(repo: Path | None, context: Context, checks: list[Check], lang: str | None) -> Result:
+    where = git.repository(repo)
+    staged = git.index(where)
+    if not staged.exists:
+        raise CollectifError(
+            "{path} is not staged: `git add` it (with the rest of the collective) before "
+            "checking what is about to be committed.",
+            path=where.prefix + "collectif.yaml",
+        )
+    sha = git.head(where)
+    before = git.commit(where, sha) if sha else None
+    evaluation = changes(before, staged, context, checks)
+    return result_of(evaluation, staged.name, context, lang, base=f"rev:{sha}" if sha else "")
+
+
+def result_of(
+    evaluation: Evaluation,
+    name: str,
+    context: Context,
+    lang: str | None,
+    base: str | None = None,
+) -> Result:
+    return Result(
+        as_of=context.as_of,
+        source=name,
+        checks=evaluation.checks,
+        findings=evaluation.findings,
+        lang=i18n.resolve(lang, evaluation.language),
+        base=base,
+    )
+
+
+def check_format(output: str) -> None:
     if output not in FORMATS:
         raise CollectifError(
             "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
         )
+
+
+def make_context(as_of: str | None, since: str | None) -> Context:
     day = parse_day("--as-of", as_of, date.today())
     assert day is not None
-    checks = runner.select(_names(only), _names(skip))
-    files = source.worktree(repo)
-    collective = load.load(files)
-    language = i18n.resolve(lang, collective.config.language if collective.config else None)
-    run = runner.run(collective, Context(as_of=day, since=parse_day("--since", since)), checks)
-    result = Result(
-        as_of=day,
-        source=files.name,
-        checks=run.checks,
-        findings=place.place(run.findings, files),
-        lang=language,
-    )
+    return Context(as_of=day, since=parse_day("--since", since))
+
+
+def select(only: list[str] | None, skip: list[str] | None) -> list[Check]:
+    return runner.select(_names(only), _names(skip))
+
+
+def emit(result: Result, output: str) -> None:
+    """Print the result in the chosen format."""
     if output == "json":
         sys.stdout.write(render_json(result) + "\n")
+    elif result.base is not None:
+        print_changes(result, Console(highlight=False))
     else:
-        print_text(result, Console(highlight=False, soft_wrap=True))
-    return EXIT_FINDINGS if result.count(Severity.ERROR) else EXIT_OK
+        print_text(result, Console(highlight=False))
+
+
+def exit_code(result: Result) -> int:
+    """1 for an error finding; between two states, only for one that is new."""
+    for finding in result.findings:
+        if finding.severity is Severity.ERROR and finding.status in (None, Status.NEW):
+            return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _names(values: list[str] | None) -> list[str]:

@@ -1,11 +1,79 @@
-"""`collectif diff` (not available yet)."""
+"""`collectif diff`: the findings that a change introduces, fixes or leaves as they were."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import NamedTuple
 
+from collectif.commands.check import (
+    check_format,
+    emit,
+    exit_code,
+    make_context,
+    result_of,
+    select,
+)
+from collectif.commands.states import changes
 from collectif.errors import CollectifError
+from collectif.store import git
+from collectif.store.source import Source, Worktree
 
 
-def diff(*args: Any) -> int:
-    raise CollectifError("This command is not available yet.")
+class Revisions(NamedTuple):
+    """What to compare: a base commit, and a head commit or None for the work tree."""
+
+    base: str
+    head: str | None
+
+
+def revisions(base: str, head: str | None) -> Revisions:
+    """`BASE [HEAD]`, or git's `A..B` and `A...B` (B against where it left A) as one argument."""
+    if head is None and "..." in base:
+        left, _, right = base.partition("...")
+        return Revisions(f"{left or 'HEAD'}...{right or 'HEAD'}", right or "HEAD")
+    if head is None and ".." in base:
+        left, _, right = base.partition("..")
+        return Revisions(left or "HEAD", right or "HEAD")
+    return Revisions(base, head)
+
+
+def _base(repo: git.Repository, base: str) -> str:
+    if "..." not in base:
+        return git.resolve(repo, base)
+    left, _, right = base.partition("...")
+    return git.merge_base(repo, git.resolve(repo, left), git.resolve(repo, right))
+
+
+def diff(
+    base: str,
+    head: str | None = None,
+    repo: Path | None = None,
+    as_of: str | None = None,
+    since: str | None = None,
+    only: list[str] | None = None,
+    skip: list[str] | None = None,
+    output: str = "text",
+    lang: str | None = None,
+    no_cache: bool = False,
+) -> int:
+    """Compare the findings of two states; 1 if the later one has a new error finding."""
+    check_format(output)
+    context = make_context(as_of, since)
+    checks = select(only, skip)
+    where = git.repository(repo)
+    wanted = revisions(base, head)
+    before = git.commit(where, _base(where, wanted.base))
+    after: Source = Worktree(where.folder, where.prefix)
+    if wanted.head is not None:
+        after = git.commit(where, git.resolve(where, wanted.head))
+        if not after.exists:
+            raise CollectifError(
+                "There is no collective in {folder} at `{rev}` (no collectif.yaml there in that "
+                "commit).",
+                folder=where.prefix or "./",
+                rev=wanted.head,
+            )
+    evaluation = changes(before if before.exists else None, after, context, checks)
+    result = result_of(evaluation, after.name, context, lang, base=before.name)
+    emit(result, output)
+    return exit_code(result)

@@ -56,6 +56,7 @@ def render_json(result: Result) -> str:
     document = {
         "as_of": result.as_of.isoformat(),
         "source": result.source,
+        **({"base": result.base or None} if result.base is not None else {}),
         "summary": summary_json(result),
         "findings": [finding_json(finding) for finding in result.findings],
     }

@@ -6,7 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from collectif.i18n import Lang
-from collectif.model.finding import Finding, Severity
+from collectif.model.finding import Finding, Severity, Status
 
 
 class Result(NamedTuple):
@@ -16,6 +16,13 @@ class Result(NamedTuple):
     findings: list[Finding]
     lang: Lang
     files: int = 0
+    # Set when comparing two states: the earlier one (`rev:<sha>`), or "" when there was none.
+    base: str | None = None
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity is severity)
+        """Findings of that severity in the checked state (fixed ones are no longer there)."""
+        return sum(
+            1
+            for finding in self.findings
+            if finding.severity is severity and finding.status is not Status.FIXED
+        )

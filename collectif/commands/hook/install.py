@@ -1,0 +1,110 @@
+"""`collectif hook install`: a plain git pre-commit hook that runs `collectif check --staged`."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+from collectif import i18n
+from collectif.errors import EXIT_OK, CollectifError
+from collectif.model.collective import CONFIG_FILE
+from collectif.model.message import Message, msg
+from collectif.store import git, load
+
+MARKER = "# Installed by `collectif hook install`"
+
+
+def program() -> list[str]:
+    """How the hook starts this same collectif, with no virtualenv to activate."""
+    running = Path(sys.argv[0])
+    if running.name.startswith("collectif") and running.suffix != ".py" and running.is_file():
+        return [str(running.absolute())]
+    return [str(Path(sys.executable).absolute()), "-m", "collectif"]
+
+
+def script(command: list[str], folder: str) -> str:
+    """The hook: git runs it from the top of the work tree, where `folder` is relative to."""
+    line = shlex.join([*command, "check", "--staged", "--repo", folder])
+    return (
+        "#!/bin/sh\n"
+        f"{MARKER}: check what is about to be committed.\n"
+        "# A commit that adds an error finding is refused; problems already there are shown.\n"
+        f"exec {line}\n"
+    )
+
+
+def hooks_dir(repo: git.Repository) -> Path:
+    """Where git looks for hooks: .git/hooks, or core.hooksPath when it is set."""
+    done = git.run_git(repo.top, "rev-parse", "--git-path", "hooks")
+    if done.returncode != 0:
+        raise CollectifError(
+            "git cannot tell where the hooks of {path} are: {error}",
+            path=str(repo.top),
+            error=done.stderr.decode("utf-8", "replace").strip(),
+        )
+    return repo.top / os.fsdecode(done.stdout.strip())
+
+
+def _backup(hook: Path) -> Path:
+    backup, number = hook.with_name(hook.name + ".old"), 1
+    while backup.exists():
+        backup, number = hook.with_name(f"{hook.name}.old{number}"), number + 1
+    hook.rename(backup)
+    return backup
+
+
+def _write(hook: Path, text: str) -> None:
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=hook.parent, prefix=".pre-commit.")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.chmod(temporary, 0o755)
+    os.replace(temporary, hook)
+
+
+def _language(repo: git.Repository, lang: str | None) -> i18n.Lang:
+    config = repo.folder / CONFIG_FILE
+    data = load.parse(CONFIG_FILE, "collective", config.read_bytes()).data
+    return i18n.resolve(lang, data.get("language") if isinstance(data, dict) else None)
+
+
+def install(repo: Path | None = None, force: bool = False, lang: str | None = None) -> int:
+    """Write the pre-commit hook; refuse to replace someone else's hook without --force."""
+    where = git.repository(repo)
+    language = _language(where, lang)
+    hook = hooks_dir(where) / "pre-commit"
+    text = script(program(), where.prefix.rstrip("/") or ".")
+    backup = None
+    if hook.exists():
+        old = hook.read_text(encoding="utf-8", errors="replace")
+        if old == text:
+            _say(msg("The pre-commit hook {path} is already installed.", path=str(hook)), language)
+            return EXIT_OK
+        if MARKER not in old and not force:
+            raise CollectifError(
+                "{path} already holds another pre-commit hook. Add `collectif check --staged` to "
+                "it yourself, or run `collectif hook install --force` to replace it (it will be "
+                "kept as pre-commit.old).",
+                path=str(hook),
+            )
+        if MARKER not in old:
+            backup = _backup(hook)
+    _write(hook, text)
+    _say(
+        msg(
+            "Installed the pre-commit hook {path}: every `git commit` now runs `collectif check "
+            "--staged` and is refused if it adds an error finding.",
+            path=str(hook),
+        ),
+        language,
+    )
+    if backup is not None:
+        _say(msg("The previous hook is kept as {path}.", path=str(backup)), language)
+    return EXIT_OK
+
+
+def _say(message: Message, lang: i18n.Lang) -> None:
+    sys.stdout.write(i18n.render(message, lang) + "\n")
