@@ -1,11 +1,211 @@
-"""`collectif schema` (not available yet)."""
+"""`collectif schema`: JSON Schemas of the five kinds of file, so that editors complete and check.
+
+They are generated from the file models, so they say what `collectif check` accepts: dates as
+`YYYY-MM-DD` strings, amounts as numbers or quoted numbers, ids with their pattern, no unknown
+key. Output is stable (sorted keys, two-space indent) so that a change shows as a clean diff.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from collectif.errors import CollectifError
+from pydantic import TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+from collectif import i18n
+from collectif.errors import EXIT_OK, CollectifError
+from collectif.model.collective import CONFIG_FILE
+from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.message import msg
+from collectif.store import yaml_fast
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+COLLECTIVE_DIR = Path(".collectif") / "schemas"  # where a collective keeps its copy
+PROJECT_DIR = Path("schemas")
 
 
-def schema(*args: Any) -> int:
-    raise CollectifError("This command is not available yet.")
+class SchemaFile(NamedTuple):
+    """One schema: its file name, what it describes, and the model it comes from."""
+
+    name: str
+    title: str
+    description: str
+    model: Any
+
+
+SCHEMAS: tuple[SchemaFile, ...] = (
+    SchemaFile(
+        "collectif.schema.json",
+        "collectif.yaml",
+        "The collective and its charter rules: collectif.yaml at the root of the repository.",
+        CollectiveFile,
+    ),
+    SchemaFile(
+        "member.schema.json",
+        "Member",
+        "One member of the collective: members/<member>.yaml.",
+        Member,
+    ),
+    SchemaFile(
+        "role.schema.json",
+        "Role",
+        "A support function, regular mission, facilitation or coaching: roles/<role>.yaml.",
+        Role,
+    ),
+    SchemaFile(
+        "project.schema.json",
+        "Project",
+        "A client project: projects/<project>.yaml.",
+        Project,
+    ),
+    SchemaFile(
+        "contribution.schema.json",
+        "Contributions of a month",
+        "A member's time entries for one month: contributions/<member>/<YYYY-MM>.yaml.",
+        list[Entry],
+    ),
+)
+
+# What a model validator checks, said in JSON Schema so that editors know it too.
+_NOT_NULL = {"not": {"type": "null"}}
+_RULES: dict[str, JsonSchemaValue] = {
+    "Entry": {
+        "if": {"properties": {"kind": {"enum": ["project", "support"]}}, "required": ["kind"]},
+        "then": {"properties": {"ref": _NOT_NULL}, "required": ["ref"]},
+    },
+    "Line": {
+        "oneOf": [
+            {
+                "properties": {
+                    "amount": _NOT_NULL,
+                    "days": {"type": "null"},
+                    "rate": {"type": "null"},
+                },
+                "required": ["amount"],
+            },
+            {
+                "properties": {"amount": {"type": "null"}, "days": _NOT_NULL, "rate": _NOT_NULL},
+                "required": ["days", "rate"],
+            },
+        ]
+    },
+}
+
+
+class _Generator(GenerateJsonSchema):
+    def encode_default(self, dft: Any) -> Any:
+        """A whole decimal default is shown as a number (`hours: 4`), others as written ("0.4")."""
+        if isinstance(dft, Decimal):
+            return int(dft) if dft == dft.to_integral_value() else str(dft)
+        return super().encode_default(dft)
+
+
+def _bounds(node: Any) -> Any:
+    """pydantic leaves a bound on a quoted-or-not number as `ge`: make it JSON Schema's."""
+    if isinstance(node, list):
+        return [_bounds(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _bounds(value) for key, value in node.items()}
+    low = node.pop("ge", None)
+    if low is not None and "anyOf" in node:
+        for branch in node["anyOf"]:
+            if branch.get("type") == "number":
+                branch["minimum"] = low
+            elif branch.get("type") == "string" and low >= 0:
+                branch["pattern"] = branch.get("pattern", "").replace("^-?", "^", 1)
+    if "anyOf" in node:  # a bare union inside a union: one flat list of choices
+        node["anyOf"] = [
+            choice
+            for branch in node["anyOf"]
+            for choice in (branch["anyOf"] if list(branch) == ["anyOf"] else [branch])
+        ]
+    return node
+
+
+def _check_names() -> list[str]:
+    from collectif.checks.registry import CHECKS
+
+    return [check.name for check in CHECKS]
+
+
+def document(schema: SchemaFile) -> JsonSchemaValue:
+    """The JSON Schema of one kind of file."""
+    generated = TypeAdapter(schema.model).json_schema(
+        mode="validation", schema_generator=_Generator
+    )
+    tree: JsonSchemaValue = _bounds(generated)
+    for name, rules in _RULES.items():
+        if name in tree.get("$defs", {}):
+            tree["$defs"][name].update(rules)
+    if schema.model is CollectiveFile:
+        tree["properties"]["checks"]["propertyNames"] = {"enum": _check_names()}
+    return {
+        **tree,
+        "$schema": DIALECT,
+        "title": schema.title,
+        "description": schema.description,
+    }
+
+
+def render(schema: SchemaFile) -> str:
+    """The schema file's text: sorted keys, two-space indent, a final newline."""
+    return json.dumps(document(schema), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[tuple[Path, bool]]:
+    """Write every schema into `folder`: each path, and whether it changed (else left as is)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for schema in SCHEMAS:
+        target = folder / schema.name
+        text = render(schema)
+        changed = not target.is_file() or target.read_text(encoding="utf-8") != text
+        if changed:
+            target.write_text(text, encoding="utf-8")
+        written.append((target, changed))
+    return written
+
+
+def _collective_root() -> Path | None:
+    here = Path.cwd()
+    return next((d for d in (here, *here.parents) if (d / CONFIG_FILE).is_file()), None)
+
+
+def _language(root: Path | None) -> str | None:
+    if root is None:
+        return None
+    try:
+        config = yaml_fast.load((root / CONFIG_FILE).read_bytes())
+    except Exception:  # a broken collectif.yaml only costs the language of two lines
+        return None
+    return config.get("language") if isinstance(config, dict) else None
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def schema(out: Path | None = None) -> int:
+    """Write the schemas into `out`; by default the collective's `.collectif/schemas/` when run
+    inside a collective (where `collectif init` put them), else `schemas/` here."""
+    root = _collective_root()
+    folder = out if out is not None else (root / COLLECTIVE_DIR if root else PROJECT_DIR)
+    if folder.exists() and not folder.is_dir():
+        raise CollectifError("{path} is a file, not a folder.", path=str(folder))
+    lang = i18n.resolve(None, _language(root))
+    for path, changed in write_schemas(folder):
+        text = (
+            msg("Wrote {path}", path=_shown(path))
+            if changed
+            else msg("{path} is up to date", path=_shown(path))
+        )
+        sys.stdout.write(i18n.render(text, lang) + "\n")
+    return EXIT_OK

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
@@ -69,10 +69,36 @@ def _rate(value: Decimal) -> Decimal:
     return value
 
 
+def _written(pattern: str, low: int | None = None, high: int | None = None) -> Any:
+    """The JSON Schema of a decimal as a person writes it: a YAML number, or the number quoted."""
+    return (
+        Annotated[float, Field(ge=low, le=high)]
+        | Annotated[str, StringConstraints(pattern=pattern)]
+    )
+
+
+_DECIMAL_TEXT = r"^-?[0-9]+(\.[0-9]+)?$"
+_NON_NEGATIVE_TEXT = r"^[0-9]+(\.[0-9]+)?$"
+_MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
+_RATE_TEXT = r"^(0(\.[0-9]+)?|1(\.0+)?)$"
+
 Day = Annotated[date, BeforeValidator(_to_date)]
-Number = Annotated[Decimal, BeforeValidator(_to_decimal)]
-Hours = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative)]
-Money = Annotated[
-    Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative), AfterValidator(_cents)
+Number = Annotated[
+    Decimal, BeforeValidator(_to_decimal, json_schema_input_type=_written(_DECIMAL_TEXT))
 ]
-Rate = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_rate)]
+Hours = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal, json_schema_input_type=_written(_NON_NEGATIVE_TEXT, low=0)),
+    AfterValidator(_non_negative),
+]
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal, json_schema_input_type=_written(_MONEY_TEXT, low=0)),
+    AfterValidator(_non_negative),
+    AfterValidator(_cents),
+]
+Rate = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal, json_schema_input_type=_written(_RATE_TEXT, low=0, high=1)),
+    AfterValidator(_rate),
+]
