@@ -193,6 +193,7 @@ def _project_findings(
             subject=f"project:{project_id}",
             file=project_file(project_id),
             path=share.path,
+            on_key=not share.has_payout,
             message=_message(project.title, share, opposite, currency),
             details=_details(share),
         )

@@ -1,0 +1,338 @@
+"""`minimum`: volunteer hours per closed period, against the minimum prorated for each member."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collectif.checks import minimum
+from collectif.checks.periods import period_of
+from collectif.checks.shares import owed_days
+from collectif.i18n import render
+from collectif.model.files import Member, Pause, PeriodKind
+from tests.helpers import CONFIG, check_json, collective, findings, member
+
+NAME = "minimum"
+APRIL = "2026-04-01"
+SUPPORT = "- {{date: {day}, hours: {hours}, kind: support, ref: tresorerie}}\n"
+H = "\u00a0h"  # hours keep their unit on the same line
+FULL = (
+    "{who} gave {hours}" + H + " of collective time in {period}, below the 4" + H + " minimum: "
+    "log any time not yet recorded, or record a pause for leave or illness"
+)
+PRORATED = (
+    "{who} gave {hours}" + H + " of collective time in {period}, below the 4" + H + " minimum "
+    "(prorated: {required}" + H + " for the days they were a member and not on a pause): log "
+    "any time not yet recorded, or record a pause for leave or illness"
+)
+
+
+def config(period: str = "month", hours: str = "4") -> str:
+    return CONFIG + f"  minimum: {{period: {period}, hours: {hours}}}\n"
+
+
+def entries(*days_hours: tuple[str, str]) -> str:
+    return "".join(SUPPORT.format(day=day, hours=hours) for day, hours in days_hours)
+
+
+def found(
+    root: Path, as_of: str = APRIL, since: str | None = None
+) -> list[tuple[str, str, str, int, str | None, str]]:
+    return [
+        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
+        for f in findings(root, as_of, only=NAME, since=since)
+    ]
+
+
+def messages(root: Path, as_of: str = APRIL, since: str | None = None) -> list[str]:
+    return [message for *_, message in found(root, as_of, since)]
+
+
+def test_a_member_who_gave_the_minimum(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2026-03.yaml": entries(
+                ("2026-03-04", "2.5"), ("2026-03-20", "1.5")
+            ),
+        },
+    )
+    assert found(root) == []
+
+
+def test_a_member_below_the_minimum(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2026-03.yaml": entries(("2026-03-04", "1.5")),
+        },
+    )
+    assert found(root) == [
+        (
+            NAME,
+            "member:camille",
+            "members/camille.yaml",
+            1,
+            "2026-03",
+            FULL.format(who="camille", hours="1.5", period="2026-03"),
+        )
+    ]
+    assert findings(root, APRIL, only=NAME)[0].details == {
+        "member": "camille",
+        "counted": Decimal("1.5"),
+        "required": Decimal("4.00"),
+        "minimum": Decimal("4"),
+    }
+
+
+def test_only_the_counted_kinds_count(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2026-03.yaml": (
+                "- {date: 2026-03-02, hours: 10, kind: project, ref: site}\n"
+                "- {date: 2026-03-03, hours: 3, kind: meeting}\n"
+            ),
+        },
+        config=CONFIG + "  minimum: {counts: [meeting, support]}\n",
+    )
+    assert messages(root) == [FULL.format(who="camille", hours="3", period="2026-03")]
+
+
+def test_joined_mid_month_is_prorated(tmp_path: Path) -> None:
+    # active 21 of 31 days: 4 x 21 / 31 = 2.71 h
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille", joined="2026-03-11"),
+            "contributions/camille/2026-03.yaml": entries(("2026-03-12", "1.5")),
+        },
+    )
+    assert messages(root) == [
+        PRORATED.format(who="camille", hours="1.5", period="2026-03", required="2.7")
+    ]
+    assert findings(root, APRIL, only=NAME)[0].details["required"] == Decimal("2.71")
+
+
+def test_left_mid_month_is_prorated(tmp_path: Path) -> None:
+    # left on the 16th: active 15 days, 4 x 15 / 31 = 1.94 h
+    files = {"members/leo.yaml": member("leo", left="2026-03-16")}
+    enough = collective(
+        tmp_path / "enough",
+        {**files, "contributions/leo/2026-03.yaml": entries(("2026-03-02", "1.94"))},
+    )
+    assert found(enough) == []
+    short = collective(
+        tmp_path / "short",
+        {**files, "contributions/leo/2026-03.yaml": entries(("2026-03-02", "1.5"))},
+    )
+    assert messages(short) == [
+        PRORATED.format(who="leo", hours="1.5", period="2026-03", required="1.9")
+    ]
+
+
+def test_a_member_gone_before_the_period_owes_nothing(tmp_path: Path) -> None:
+    root = collective(tmp_path, {"members/leo.yaml": member("leo", left="2026-03-01")})
+    assert found(root) == []
+
+
+def test_a_pause_lowers_the_minimum_for_its_days(tmp_path: Path) -> None:
+    # paused 20 days of 31: 4 x 11 / 31 = 1.42 h
+    pause = "\n  - {from: 2026-02-15, to: 2026-03-20, reason: congé}"
+    files = {"members/sam.yaml": member("sam", pauses=pause)}
+    enough = collective(
+        tmp_path / "enough",
+        {**files, "contributions/sam/2026-03.yaml": entries(("2026-03-25", "1.5"))},
+    )
+    assert found(enough) == []
+    short = collective(
+        tmp_path / "short",
+        {**files, "contributions/sam/2026-03.yaml": entries(("2026-03-25", "1"))},
+    )
+    assert messages(short) == [
+        PRORATED.format(who="sam", hours="1", period="2026-03", required="1.4")
+    ]
+
+
+def test_a_pause_over_the_whole_period_asks_nothing(tmp_path: Path) -> None:
+    pause = "\n  - {from: 2026-01-01, reason: maladie}"
+    root = collective(tmp_path, {"members/sam.yaml": member("sam", pauses=pause)})
+    assert found(root) == []
+
+
+def test_overlapping_pauses_count_their_days_once(tmp_path: Path) -> None:
+    pauses = "\n  - {from: 2026-03-01, to: 2026-03-20}\n  - {from: 2026-03-10, to: 2026-03-25}"
+    root = collective(tmp_path, {"members/sam.yaml": member("sam", pauses=pauses)})
+    # paused 25 days, active 6: 4 x 6 / 31 = 0.77 h
+    assert messages(root) == [
+        PRORATED.format(who="sam", hours="0", period="2026-03", required="0.8")
+    ]
+
+
+def test_an_entry_counts_by_its_own_date_wherever_it_is_filed(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2026-03.yaml": entries(("2026-03-04", "2")),
+            "contributions/camille/2026-04.yaml": entries(("2026-03-31", "2")),
+        },
+    )
+    assert found(root) == []
+
+
+def test_half_a_hundredth_of_slack(tmp_path: Path) -> None:
+    files = {"members/camille.yaml": member("camille")}
+    at = {"contributions/camille/2026-03.yaml": entries(("2026-03-04", "3.995"))}
+    assert found(collective(tmp_path / "at", {**files, **at})) == []
+    below = {"contributions/camille/2026-03.yaml": entries(("2026-03-04", "3.994"))}
+    assert messages(collective(tmp_path / "below", {**files, **below})) == [
+        FULL.format(who="camille", hours="3.994", period="2026-03")
+    ]
+
+
+def test_december_is_checked_in_january(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2025-12.yaml": entries(("2025-12-31", "1")),
+            "contributions/camille/2026-01.yaml": entries(("2026-01-02", "5")),
+        },
+    )
+    assert [(period, message) for *_, period, message in found(root, "2026-01-05")] == [
+        ("2025-12", FULL.format(who="camille", hours="1", period="2025-12"))
+    ]
+
+
+def test_the_last_quarter_is_checked_in_the_new_year(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2025-10.yaml": entries(("2025-10-01", "2")),
+            "contributions/camille/2025-12.yaml": entries(("2025-12-31", "1.5")),
+        },
+        config=config("quarter"),
+    )
+    assert [(period, message) for *_, period, message in found(root, "2026-01-10")] == [
+        ("2025-Q4", FULL.format(who="camille", hours="3.5", period="2025-Q4"))
+    ]
+
+
+def test_a_leap_february_has_29_days(tmp_path: Path) -> None:
+    # joined on 2024-02-15: 15 of 29 days, 4 x 15 / 29 = 2.069 h (2.14 h in a 28-day month)
+    files = {"members/camille.yaml": member("camille", joined="2024-02-15")}
+    enough = {"contributions/camille/2024-02.yaml": entries(("2024-02-29", "2.07"))}
+    assert found(collective(tmp_path / "enough", {**files, **enough}), "2024-03-01") == []
+    short = {"contributions/camille/2024-02.yaml": entries(("2024-02-29", "2"))}
+    assert messages(collective(tmp_path / "short", {**files, **short}), "2024-03-01") == [
+        PRORATED.format(who="camille", hours="2", period="2024-02", required="2.1")
+    ]
+
+
+def test_a_yearly_minimum(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2025-06.yaml": entries(("2025-06-04", "30")),
+        },
+        config=config("year", "40"),
+    )
+    assert messages(root, "2026-02-01") == [
+        f"camille gave 30{H} of collective time in 2025, below the 40{H} minimum: log any time "
+        "not yet recorded, or record a pause for leave or illness"
+    ]
+
+
+def test_since_looks_at_every_closed_period(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2026-02.yaml": entries(("2026-02-10", "4")),
+            "contributions/camille/2026-04.yaml": entries(("2026-04-10", "1")),
+        },
+    )
+    assert [period for *_, period, _ in found(root, "2026-04-15", since="2026-01-20")] == [
+        "2026-01",
+        "2026-03",
+    ]
+
+
+def test_through_the_cli(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille", joined="2026-03-11"),
+            "contributions/camille/2026-03.yaml": entries(("2026-03-12", "1.5")),
+        },
+    )
+    code, document = check_json(root, "--as-of", APRIL, "--only", NAME)
+    assert code == 1
+    assert document["findings"] == [
+        {
+            "check": NAME,
+            "severity": "error",
+            "subject": "member:camille",
+            "file": "members/camille.yaml",
+            "line": 1,
+            "period": "2026-03",
+            "message": PRORATED.format(
+                who="camille", hours="1.5", period="2026-03", required="2.7"
+            ),
+            "details": {
+                "member": "camille",
+                "counted": "1.5",
+                "required": "2.71",
+                "minimum": "4",
+            },
+        }
+    ]
+
+
+# property: prorating never asks more than the full minimum ---------------------------------
+
+DAYS = st.integers(min_value=0, max_value=800).map(lambda n: date(2024, 1, 1) + timedelta(n))
+
+
+@st.composite
+def members(draw: st.DrawFn) -> Member:
+    joined = draw(DAYS)
+    left = draw(st.none() | DAYS)
+    pauses = [
+        Pause.model_validate({"from": start, "to": draw(st.none() | DAYS)})
+        for start in draw(st.lists(DAYS, max_size=3))
+    ]
+    return Member(name="M", email="m@example.org", joined=joined, left=left, pauses=pauses)
+
+
+@given(
+    someone=members(),
+    day=DAYS,
+    kind=st.sampled_from(["month", "quarter", "year"]),
+    hours=st.integers(min_value=0, max_value=10_000).map(lambda n: Decimal(n).scaleb(-2)),
+)
+def test_prorating_never_asks_more_than_the_full_minimum(
+    someone: Member, day: date, kind: PeriodKind, hours: Decimal
+) -> None:
+    period = period_of(day, kind)
+    days = owed_days(someone, period)
+    assert 0 <= days <= period.days
+    assert minimum.required(hours, days, period) <= hours
+    active = [
+        d
+        for d in period.each_day()
+        if someone.joined <= d
+        and (someone.left is None or d < someone.left)
+        and not any(p.start <= d and (p.to is None or d <= p.to) for p in someone.pauses)
+    ]
+    assert days == len(active)
