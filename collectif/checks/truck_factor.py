@@ -24,7 +24,9 @@ EXPLANATION = Explanation(
         "that already have no active holder count as uncovered, and trainees are not holders. "
         "When a group smaller than `truck_factor_min` would do it, the finding names one such "
         "smallest group (the first in alphabetical order of ids). The search is exact up to "
-        "that size."
+        "that size; only on a very large collective with a high `truck_factor_min` does it stop "
+        "after a bounded amount of work, and the finding then names a group found step by step "
+        "and says the truck factor is at most its size."
     ),
     why=(
         "Nobody should be indispensable: regular missions and support functions are shared so "
