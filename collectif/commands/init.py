@@ -1,11 +1,308 @@
-"""`collectif init` (not available yet)."""
+"""`collectif init`: a new collective repository, ready to use.
+
+It writes collectif.yaml (the charter with its defaults, every setting explained in comments),
+the data folders, the JSON Schemas and editor settings, a pre-commit hook, and commits them.
+It never overwrites a file that is already there.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
 
-from collectif.errors import CollectifError
+import yaml
+
+from collectif import i18n
+from collectif.commands.schema import COLLECTIVE_DIR, SCHEMAS, write_schemas
+from collectif.errors import EXIT_OK, CollectifError
+from collectif.model.collective import CONFIG_FILE
+from collectif.model.message import Message, msg
+from collectif.store import yaml_fast
+from collectif.store.source import DATA_DIRS, git_toplevel
+
+TEMPLATES = Path(__file__).parent / "templates"
+COMMIT_MESSAGE = "collectif init"
+HOOK_CONFIG = ".pre-commit-config.yaml"
+# Only for the first commit, when git does not know who is there yet.
+FALLBACK_IDENTITY = ("-c", "user.name=collectif", "-c", "user.email=collectif@localhost")
+# Where each kind of file lives, for editors that map schemas by file name.
+SCHEMA_GLOBS = {
+    "collectif.schema.json": "collectif.yaml",
+    "member.schema.json": "members/*.yaml",
+    "role.schema.json": "roles/*.yaml",
+    "project.schema.json": "projects/*.yaml",
+    "contribution.schema.json": "contributions/*/*.yaml",
+}
+GITATTRIBUTES = """\
+# The same line endings on every member's computer, so that diffs stay clean.
+*.yaml text eol=lf
+*.json text eol=lf
+"""
+GITIGNORE = """\
+.DS_Store
+Thumbs.db
+*~
+*.swp
+.~lock.*#
+"""
 
 
-def init(*args: Any) -> int:
-    raise CollectifError("This command is not available yet.")
+class Written(NamedTuple):
+    """What init did to the folder: files it created, and files it found and left alone."""
+
+    created: list[str]
+    kept: list[str]
+
+
+def init(directory: Path, lang: str | None = None, name: str | None = None) -> int:
+    """Create a collective in `directory`, commit it with git, and say what comes next."""
+    language = choose_language(lang)
+    root = _prepare(directory)
+    title = _title(name, root)
+    top = git_toplevel(root)
+    at_top = top is None or top.resolve() == root
+    files = _files(language, title, hook=at_top)
+    written = _write(root, files)
+    schemas = [
+        path.relative_to(root).as_posix() for path, _ in write_schemas(root / COLLECTIVE_DIR)
+    ]
+    if top is None:
+        _git_init(root)
+    told = [_created(root, title, written, at_top), _commit(root, written.created + schemas)]
+    if top is not None and not at_top:
+        told.append([_hook_advice(root, top.resolve())])
+    told.append([_next_steps(root)])
+    paragraphs = ("\n".join(i18n.render(line, language) for line in block) for block in told)
+    sys.stdout.write("\n\n".join(paragraphs) + "\n")
+    return EXIT_OK
+
+
+def choose_language(lang: str | None) -> i18n.Lang:
+    """`--lang`, else COLLECTIF_LANG, else French for a French locale, else English."""
+    if lang is not None and _known(lang) is None:
+        raise CollectifError(
+            "--lang: `{value}` is not one of {choices}.", value=lang, choices="fr, en"
+        )
+    locale = next(
+        (os.environ[key] for key in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(key)), ""
+    )
+    return _known(lang) or _known(os.environ.get("COLLECTIF_LANG")) or _known(locale[:2]) or "en"
+
+
+def _known(value: str | None) -> i18n.Lang | None:
+    return "fr" if value == "fr" else "en" if value == "en" else None
+
+
+def _prepare(directory: Path) -> Path:
+    """The collective's folder, created if missing; refused if it already holds a collective."""
+    if directory.exists() and not directory.is_dir():
+        raise CollectifError("{path} is a file, not a folder.", path=str(directory))
+    if (directory / CONFIG_FILE).exists():
+        raise CollectifError(
+            "{path} already holds a collective (collectif.yaml): nothing was changed. "
+            "`collectif check --repo {path}` checks it.",
+            path=str(directory),
+        )
+    if shutil.which("git") is None:
+        raise CollectifError(
+            "collectif keeps the collective's history with git, which is not installed: "
+            "install git, then run `collectif init` again."
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory.resolve()
+
+
+def _title(name: str | None, root: Path) -> str:
+    title = (name if name is not None else root.name).strip()
+    if not title:
+        raise CollectifError("The collective needs a name: pass --name NAME.")
+    return title
+
+
+def yaml_text(value: str) -> str:
+    """`value` as a YAML scalar: plain when it reads back as itself, else double-quoted."""
+    try:
+        if yaml_fast.load(f"name: {value}\n".encode()) == {"name": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def collectif_yaml(language: i18n.Lang, name: str) -> str:
+    """collectif.yaml from the language's template."""
+    template = (TEMPLATES / f"collectif.{language}.yaml").read_text(encoding="utf-8")
+    values = {"name": yaml_text(name), "language": language, "month": f"{date.today():%Y-%m}"}
+    for key, value in values.items():
+        template = template.replace("{{" + key + "}}", value)
+    return template
+
+
+def hook_config(language: i18n.Lang, repo: str | None = None) -> str:
+    """A pre-commit configuration that checks what is about to be committed."""
+    entry = "collectif check --staged" + (f" --repo {shlex.quote(repo)}" if repo else "")
+    why = i18n.render(
+        msg(
+            "Checks the collective's files before every commit. Run `pre-commit install` once "
+            "in each clone to turn it on."
+        ),
+        language,
+    )
+    comment = "".join(f"# {line}\n" for line in textwrap.wrap(why, 96))
+    return (
+        "# yaml-language-server: $schema=https://json.schemastore.org/pre-commit-config.json\n"
+        f"{comment}"
+        "repos:\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: collectif\n"
+        "        name: collectif check\n"
+        f"        entry: {entry}\n"
+        "        language: system\n"
+        "        pass_filenames: false\n"
+        "        always_run: true\n"
+    )
+
+
+def vscode_settings() -> str:
+    """VS Code settings that validate every kind of file, new ones included."""
+    schemas = {
+        (COLLECTIVE_DIR / schema.name).as_posix(): SCHEMA_GLOBS[schema.name] for schema in SCHEMAS
+    }
+    return json.dumps({"yaml.schemas": schemas}, indent=2) + "\n"
+
+
+def _files(language: i18n.Lang, name: str, hook: bool) -> dict[str, str]:
+    files = {CONFIG_FILE: collectif_yaml(language, name)}
+    files.update({f"{folder}/.gitkeep": "" for folder in DATA_DIRS})
+    if hook:  # pre-commit reads its configuration at the root of the git repository only
+        files[HOOK_CONFIG] = hook_config(language)
+    files[".vscode/settings.json"] = vscode_settings()
+    files[".gitattributes"] = GITATTRIBUTES
+    files[".gitignore"] = GITIGNORE
+    return files
+
+
+def _write(root: Path, files: dict[str, str]) -> Written:
+    created: list[str] = []
+    kept: list[str] = []
+    for path, text in files.items():
+        target = root / path
+        if path.endswith("/.gitkeep") and target.parent.is_dir() and any(target.parent.iterdir()):
+            continue  # a folder that holds files needs no placeholder
+        if target.exists():
+            kept.append(path)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        created.append(path)
+    return Written(created, kept)
+
+
+# git ----------------------------------------------------------------------------------------
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+
+
+def _git_init(root: Path) -> None:
+    branch = _git(root, "config", "--get", "init.defaultBranch").stdout.strip()
+    done = _git(root, "init", "-q", *([] if branch else ["-b", "main"]))
+    if done.returncode != 0:
+        raise CollectifError(
+            "git could not start a repository in {path}: {error}",
+            path=str(root),
+            error=done.stderr.strip(),
+        )
+
+
+def has_identity(root: Path) -> bool:
+    """Whether git knows who commits (user.name and user.email, or GIT_AUTHOR_* variables)."""
+    return all(
+        _git(root, "var", ident).returncode == 0
+        for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT")
+    )
+
+
+def _committable(root: Path, paths: list[str]) -> list[str]:
+    ignored = set(_git(root, "check-ignore", "--", *paths).stdout.splitlines())
+    return [path for path in paths if path not in ignored]
+
+
+def _commit(root: Path, paths: list[str]) -> list[Message]:
+    """Commit exactly these files, nothing else that is staged; what to tell about it."""
+    paths = _committable(root, paths)
+    if not paths:
+        return [msg("git ignores these files: nothing was committed.")]
+    identity = has_identity(root)
+    done = _git(root, "add", "--", *paths)
+    if done.returncode == 0:  # --only: other staged changes stay staged, out of this commit
+        who = [] if identity else list(FALLBACK_IDENTITY)
+        done = _git(root, *who, "commit", "-q", "--only", "-m", COMMIT_MESSAGE, "--", *paths)
+    if done.returncode != 0:
+        raise CollectifError(
+            "The files are written, but git could not commit them: {error}",
+            error=(done.stderr or done.stdout).strip(),
+        )
+    told = [msg("Committed them with git: “{message}”.", message=COMMIT_MESSAGE)]
+    if not identity:
+        told.append(
+            msg(
+                "git does not know your name and email yet, so this first commit is signed "
+                "“collectif”. Tell git who you are, so that your next changes are yours:\n"
+                '  git config --global user.name "Camille Martin"\n'
+                "  git config --global user.email camille@example.org"
+            )
+        )
+    return told
+
+
+# What to tell --------------------------------------------------------------------------------
+
+
+def _created(root: Path, name: str, written: Written, hook: bool) -> list[Message]:
+    lines = [
+        msg("Created the collective “{name}” in {path}:", name=name, path=str(root)),
+        msg("  collectif.yaml            the collective and its charter, every setting explained"),
+        msg("  members/ roles/ projects/ contributions/   its data, one YAML file each"),
+        msg("  .collectif/schemas/       JSON Schemas, so that editors complete and check"),
+    ]
+    if hook and HOOK_CONFIG in written.created:
+        lines.append(msg("  .pre-commit-config.yaml   runs `collectif check --staged` on commit"))
+    lines += [msg("{path} was already there: left as it was.", path=path) for path in written.kept]
+    return lines
+
+
+def _hook_advice(root: Path, top: Path) -> Message:
+    repo = root.relative_to(top).as_posix()
+    return msg(
+        "This folder is inside the git repository {top}: to check every commit, add this hook "
+        "under `repos:` in {config} at the root of that repository:\n{hook}",
+        top=str(top),
+        config=HOOK_CONFIG,
+        hook=hook_config("en", repo).split("repos:\n", 1)[1].rstrip(),
+    )
+
+
+def _next_steps(root: Path) -> Message:
+    here = Path.cwd().resolve()
+    go = "" if root == here else f"  cd {shlex.quote(str(root))}\n"
+    return msg(
+        "Next steps:\n"
+        "{go}"
+        "  1. Read collectif.yaml and adapt the charter to what your collective decided.\n"
+        '  2. Add the members: collectif member add camille --name "Camille Martin" '
+        "--email camille@example.org\n"
+        "  3. Turn on the check before every commit: pre-commit install\n"
+        "  4. Check the collective at any time: collectif check",
+        go=go,
+    )

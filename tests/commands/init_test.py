@@ -1,0 +1,286 @@
+"""`collectif init`: a real git repository, ready to check, in either language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from collectif.commands import init, schema
+from collectif.model.files import Charter, CollectiveFile
+from collectif.store import yaml_fast
+from tests.helpers import check_json, cli, git, git_repo
+
+HINT = "# yaml-language-server: $schema=.collectif/schemas/collectif.schema.json\n"
+CREATED = {
+    ".collectif/schemas/collectif.schema.json",
+    ".collectif/schemas/contribution.schema.json",
+    ".collectif/schemas/member.schema.json",
+    ".collectif/schemas/project.schema.json",
+    ".collectif/schemas/role.schema.json",
+    ".gitattributes",
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    ".vscode/settings.json",
+    "collectif.yaml",
+    "contributions/.gitkeep",
+    "members/.gitkeep",
+    "projects/.gitkeep",
+    "roles/.gitkeep",
+}
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A git with no system or global configuration, and a known person committing."""
+    home = tmp_path / "home"
+    home.mkdir()
+    return {
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Camille Martin",
+        "GIT_AUTHOR_EMAIL": "camille@example.org",
+        "GIT_COMMITTER_NAME": "Camille Martin",
+        "GIT_COMMITTER_EMAIL": "camille@example.org",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+        "LANG": "C.UTF-8",
+    }
+
+
+def run_init(cwd: Path, env: dict[str, str], *args: str) -> str:
+    done = cli("init", *args, cwd=cwd, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def committed(root: Path) -> set[str]:
+    return set(git(root, "ls-tree", "-r", "--name-only", "HEAD").split())
+
+
+def commits(root: Path) -> int:
+    return int(git(root, "rev-list", "--count", "HEAD"))
+
+
+def config(root: Path) -> CollectiveFile:
+    return CollectiveFile.model_validate(yaml_fast.load((root / "collectif.yaml").read_bytes()))
+
+
+def test_init_in_english(tmp_path: Path, env: dict[str, str]) -> None:
+    out = run_init(tmp_path, env, "atelier", "--lang", "en", "--name", "Atelier Commun")
+    root = tmp_path / "atelier"
+    text = (root / "collectif.yaml").read_text()
+    assert text.startswith(HINT)
+    assert "# The minimum commitment" in text and "engagement" not in text
+    assert config(root).name == "Atelier Commun"
+    assert config(root).language == "en"
+    assert "Next steps:" in out and "collectif member add" in out
+    assert (root / ".git").is_dir()
+    assert commits(root) == 1
+    assert committed(root) == CREATED
+    assert git(root, "status", "--porcelain") == ""
+    assert git(root, "log", "-1", "--format=%an <%ae>|%s") == (
+        "Camille Martin <camille@example.org>|collectif init\n"
+    )
+
+
+def test_init_in_french_from_the_locale(tmp_path: Path, env: dict[str, str]) -> None:
+    out = run_init(tmp_path, {**env, "LANG": "fr_FR.UTF-8"}, "atelier")
+    root = tmp_path / "atelier"
+    text = (root / "collectif.yaml").read_text()
+    assert text.startswith(HINT)
+    assert "# L'engagement minimum" in text and "The minimum commitment" not in text
+    assert config(root).language == "fr"
+    assert config(root).name == "atelier"  # the folder's name
+    assert "Et maintenant" in out
+    assert committed(root) == CREATED
+
+
+def test_the_collective_checks_clean(tmp_path: Path, env: dict[str, str]) -> None:
+    for lang in ("fr", "en"):
+        run_init(tmp_path, env, lang, "--lang", lang)
+        code, report = check_json(tmp_path / lang)
+        assert (code, report["findings"]) == (0, [])
+
+
+def test_collectif_lang_wins_over_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("COLLECTIF_LANG", "en")
+    assert init.choose_language(None) == "en"
+    assert init.choose_language("fr") == "fr"
+    monkeypatch.delenv("COLLECTIF_LANG")
+    assert init.choose_language(None) == "fr"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert init.choose_language(None) == "en"
+
+
+def test_an_unknown_language_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
+    done = cli("init", "atelier", "--lang", "de", cwd=tmp_path, env=env)
+    assert done.returncode == 2
+    assert "--lang" in done.stderr
+    assert not (tmp_path / "atelier").exists()
+
+
+def test_the_current_folder_by_default(tmp_path: Path, env: dict[str, str]) -> None:
+    root = tmp_path / "atelier-commun"
+    root.mkdir()
+    out = run_init(root, env, "--lang", "en")
+    assert config(root).name == "atelier-commun"
+    assert "cd " not in out  # already there
+    assert commits(root) == 1
+
+
+def test_a_collective_is_never_overwritten(tmp_path: Path, env: dict[str, str]) -> None:
+    run_init(tmp_path, env, "atelier", "--lang", "en")
+    root = tmp_path / "atelier"
+    (root / "collectif.yaml").write_text("name: Mine\n")
+    done = cli("init", "atelier", "--lang", "en", cwd=tmp_path, env=env)
+    assert done.returncode == 2
+    assert "already holds a collective (collectif.yaml)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (root / "collectif.yaml").read_text() == "name: Mine\n"
+    assert commits(root) == 1
+
+
+def test_the_refusal_in_french(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "collectif.yaml").write_text("name: Mine\n")
+    done = cli("init", "--lang", "fr", cwd=tmp_path, env=env)
+    assert done.returncode == 2
+    assert "contient déjà un collectif" in done.stderr
+
+
+def test_files_already_there_are_kept(tmp_path: Path, env: dict[str, str]) -> None:
+    root = tmp_path / "atelier"
+    (root / "members").mkdir(parents=True)
+    (root / ".gitignore").write_text("secret/\n")
+    (root / "members" / "camille.yaml").write_text(
+        "name: Camille\nemail: camille@example.org\njoined: 2020-01-01\n"
+    )
+    out = run_init(tmp_path, env, "atelier", "--lang", "en")
+    assert (root / ".gitignore").read_text() == "secret/\n"
+    assert ".gitignore was already there: left as it was." in out
+    assert not (root / "members" / ".gitkeep").exists()  # the folder is not empty
+    assert ".gitignore" not in committed(root)
+    assert "members/camille.yaml" not in committed(root)  # only what init wrote
+    assert git(root, "status", "--porcelain").split() == ["??", ".gitignore", "??", "members/"]
+
+
+def test_inside_an_existing_repository(tmp_path: Path, env: dict[str, str]) -> None:
+    outer = git_repo(tmp_path / "outer")
+    (outer / "notes.txt").write_text("staged, not ours\n")
+    git(outer, "add", "notes.txt")
+    out = run_init(outer, env, "collectif", "--lang", "en")
+    root = outer / "collectif"
+    assert not (root / ".git").exists()  # no repository inside the repository
+    assert commits(outer) == 2
+    assert git(outer, "log", "-1", "--format=%s") == "collectif init\n"
+    changed = git(outer, "show", "--name-only", "--format=", "HEAD").split()
+    assert set(changed) == {f"collectif/{path}" for path in CREATED - {".pre-commit-config.yaml"}}
+    assert git(outer, "diff", "--cached", "--name-only") == "notes.txt\n"  # still staged
+    # pre-commit reads its configuration at the repository's root only: say what to add there
+    assert not (root / ".pre-commit-config.yaml").exists()
+    assert "entry: collectif check --staged --repo collectif" in out
+    code, report = check_json(root)
+    assert (code, report["findings"]) == (0, [])
+
+
+def test_the_root_of_an_empty_clone_is_used_as_is(tmp_path: Path, env: dict[str, str]) -> None:
+    root = tmp_path / "clone"
+    git(tmp_path, "init", "-q", "-b", "trunk", str(root))
+    run_init(root, env, "--lang", "en")
+    assert git(root, "branch", "--show-current") == "trunk\n"
+    assert commits(root) == 1
+    assert committed(root) == CREATED
+
+
+def test_without_a_git_identity_the_first_commit_is_signed_collectif(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    anonymous = {key: value for key, value in env.items() if not key.startswith("GIT_AUTHOR")}
+    anonymous = {k: v for k, v in anonymous.items() if not k.startswith("GIT_COMMITTER")}
+    out = run_init(tmp_path, {**anonymous, "EMAIL": ""}, "atelier", "--lang", "en")
+    root = tmp_path / "atelier"
+    assert git(root, "log", "-1", "--format=%an <%ae>") == "collectif <collectif@localhost>\n"
+    assert "git config --global user.email" in out
+    assert git(root, "branch", "--show-current") == "main\n"
+
+
+def test_an_awkward_name_is_quoted(tmp_path: Path, env: dict[str, str]) -> None:
+    name = 'Atelier: "Commun" #1'
+    run_init(tmp_path, env, "atelier", "--lang", "en", "--name", name)
+    assert config(tmp_path / "atelier").name == name
+    assert init.yaml_text("Atelier Commun") == "Atelier Commun"
+    assert init.yaml_text("null") == '"null"'
+    assert init.yaml_text("2026") == '"2026"'
+
+
+def test_an_empty_name_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
+    done = cli("init", "atelier", "--name", " ", cwd=tmp_path, env=env)
+    assert done.returncode == 2
+    assert "--name" in done.stderr
+
+
+def test_editors_find_the_schemas(tmp_path: Path, env: dict[str, str]) -> None:
+    run_init(tmp_path, env, "atelier", "--lang", "en")
+    root = tmp_path / "atelier"
+    settings = json.loads((root / ".vscode" / "settings.json").read_text())
+    assert settings["yaml.schemas"] == {
+        ".collectif/schemas/collectif.schema.json": "collectif.yaml",
+        ".collectif/schemas/member.schema.json": "members/*.yaml",
+        ".collectif/schemas/role.schema.json": "roles/*.yaml",
+        ".collectif/schemas/project.schema.json": "projects/*.yaml",
+        ".collectif/schemas/contribution.schema.json": "contributions/*/*.yaml",
+    }
+    for item in schema.SCHEMAS:  # the same files as `collectif schema` writes
+        assert (root / ".collectif" / "schemas" / item.name).read_text() == schema.render(item)
+
+
+def test_the_hook_checks_what_is_staged(tmp_path: Path, env: dict[str, str]) -> None:
+    run_init(tmp_path, env, "atelier", "--lang", "en")
+    text = (tmp_path / "atelier" / ".pre-commit-config.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=")
+    hooks = yaml_fast.load(text.encode())["repos"]
+    assert hooks == [
+        {
+            "repo": "local",
+            "hooks": [
+                {
+                    "id": "collectif",
+                    "name": "collectif check",
+                    "entry": "collectif check --staged",
+                    "language": "system",
+                    "pass_filenames": False,
+                    "always_run": True,
+                }
+            ],
+        }
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_template_holds_the_charter_defaults(language: str) -> None:
+    written = CollectiveFile.model_validate(
+        yaml_fast.load(init.collectif_yaml(language, "Atelier").encode())
+    )
+    assert written.charter == Charter()
+    assert written.checks == {}
+    assert (written.currency, written.cae) == ("EUR", None)
+    assert set(Charter.model_fields) - {"version"} <= set(written.charter.model_fields_set)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_template_matches_its_schema(language: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    document = schema.document(schema.SCHEMAS[0])
+    data = yaml_fast.load(init.collectif_yaml(language, "Atelier").encode())
+    jsonschema.validate(data, document, cls=jsonschema.Draft202012Validator)
+
+
+def test_both_templates_say_the_same_thing() -> None:
+    texts = {lang: init.collectif_yaml(lang, "A") for lang in ("fr", "en")}
+    data = {lang: yaml_fast.load(text.encode()) for lang, text in texts.items()}
+    assert {**data["fr"], "language": None} == {**data["en"], "language": None}
+    assert all(max(len(line) for line in text.splitlines()) <= 100 for text in texts.values())
