@@ -1,11 +1,141 @@
-"""`collectif history` (not available yet)."""
+"""`collectif history [SUBJECT]`: what changed, when and by whom, read from git."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from collectif.errors import CollectifError
+from rich.console import Console
+from rich.text import Text
+
+from collectif import i18n
+from collectif.commands.changes import subject_of, summarise
+from collectif.errors import EXIT_OK, CollectifError
+from collectif.model.collective import CONFIG_FILE, member_file, project_file, role_file
+from collectif.model.message import Message, msg
+from collectif.model.types import ID_PATTERN
+from collectif.store import yaml_fast
+from collectif.store.commit import Repository
+from collectif.store.history import Commit, commits
+from collectif.store.source import DATA_DIRS, find_collective
+
+FORMATS = ("text", "json")
+_ID = re.compile(ID_PATTERN)
 
 
-def history(*args: Any) -> int:
-    raise CollectifError("This command is not available yet.")
+class Event(NamedTuple):
+    """What one commit did to one subject."""
+
+    sha: str
+    date: str
+    author: str
+    subject: str
+    sentences: list[Message]
+
+    def as_json(self) -> dict[str, Any]:
+        summary = "; ".join(i18n.render(sentence, "en") for sentence in self.sentences)
+        return {
+            "sha": self.sha,
+            "date": self.date,
+            "author": self.author,
+            "subject": self.subject,
+            "summary": summary,
+        }
+
+
+def paths_of(subject: str | None) -> list[str]:
+    """The files and folders that hold a subject (everything if None)."""
+    if subject is None:
+        return [CONFIG_FILE, *DATA_DIRS]
+    if subject == "collective":
+        return [CONFIG_FILE]
+    kind, _, ident = subject.partition(":")
+    if _ID.match(ident):
+        if kind == "member":
+            return [member_file(ident), f"contributions/{ident}/"]
+        if kind == "role":
+            return [role_file(ident)]
+        if kind == "project":
+            return [project_file(ident)]
+    raise CollectifError(
+        "`{subject}` is not a subject: write member:ID, role:ID, project:ID or collective.",
+        subject=subject,
+    )
+
+
+def events(commit: Commit, subject: str | None) -> list[Event]:
+    """The commit's changes, grouped by subject, in the order of its files."""
+    grouped: dict[str, list[Message]] = {}
+    for change in commit.files:
+        about = subject_of(change.path)
+        if subject is None or about == subject:
+            grouped.setdefault(about, []).extend(summarise(change))
+    return [
+        Event(commit.sha, commit.date, commit.author, about, sentences)
+        for about, sentences in grouped.items()
+    ]
+
+
+def _language(root: Path, lang: str | None) -> i18n.Lang:
+    try:
+        data = yaml_fast.load((root / CONFIG_FILE).read_bytes())
+    except Exception:  # a broken collectif.yaml must not stop reading the history
+        data = None
+    language = data.get("language") if isinstance(data, dict) else None
+    return i18n.resolve(lang, language if isinstance(language, str) else None)
+
+
+def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    if not found:
+        nothing = (
+            msg("No history yet for {subject}.", subject=subject)
+            if subject
+            else msg("No history yet.")
+        )
+        console.print(i18n.render(nothing, lang))
+        return
+    previous = None
+    for event in found:
+        if event.sha != previous:
+            if previous is not None:
+                console.print()
+            header = Text(event.date[:10], style="bold")
+            header.append(f"  {event.author}", style="bold")
+            header.append(f"  {event.sha[:10]}", style="dim")
+            console.print(header)
+            previous = event.sha
+        for sentence in event.sentences:
+            line = Text("  ")
+            line.append(event.subject, style="cyan")
+            line.append("  " + i18n.render(sentence, lang))
+            console.print(line)
+
+
+def history(
+    subject: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+    output: str = "text",
+) -> int:
+    """Print what each commit changed in the collective (or in one subject), newest first."""
+    if output not in FORMATS:
+        raise CollectifError(
+            "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
+        )
+    paths = paths_of(subject)
+    root = find_collective(repo).resolve()
+    found = [
+        event
+        for commit in commits(Repository.around(root), paths)
+        for event in events(commit, subject)
+    ]
+    if output == "json":
+        document = [event.as_json() for event in found]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print(found, subject, _language(root, lang))
+    return EXIT_OK

@@ -1,0 +1,77 @@
+"""`collectif member add`: a new member, who signs the current charter by joining."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from collectif.commands.dates import parse_day
+from collectif.commands.writing import (
+    Edits,
+    Workspace,
+    git_email,
+    open_workspace,
+    parse_id,
+    record,
+    whoami,
+)
+from collectif.errors import CollectifError
+from collectif.model.collective import member_file
+from collectif.store import roundtrip
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(workspace: Workspace, value: str) -> str:
+    email = value.strip()
+    if not _EMAIL.match(email):
+        raise CollectifError(
+            "--email: `{value}` is not an email address, e.g. camille@example.org.", value=value
+        )
+    for other, data in sorted(workspace.collective.members.items()):
+        if data.email.lower() == email.lower():
+            raise CollectifError(
+                "--email: {email} is already the email of {member}: each member has their own.",
+                email=email,
+                member=other,
+            )
+    return email
+
+
+def _author(workspace: Workspace, new_id: str, email: str, as_member: str | None) -> str:
+    """Who adds: the acting member, or the new member adding themself (the very first one)."""
+    if as_member == new_id:
+        return new_id
+    mine = git_email(workspace)
+    if as_member is None and mine is not None and mine.lower() == email.lower():
+        return new_id
+    return whoami(workspace, as_member)
+
+
+def add(
+    member_id: str,
+    name: str,
+    email: str,
+    joined: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Write members/ID.yaml, signed at the current charter version, as one commit."""
+    workspace = open_workspace(repo, lang)
+    member_id = parse_id("ID", member_id)
+    if member_id in workspace.collective.known.members:
+        raise CollectifError("{path} already exists.", path=member_file(member_id))
+    if not name.strip():
+        raise CollectifError("--name: give the member's name.")
+    address = _email(workspace, email)
+    day = parse_day("--joined", joined, workspace.today)
+    assert day is not None
+    author = _author(workspace, member_id, address, as_member)
+    document = roundtrip.new_mapping({"name": name.strip(), "email": address, "joined": day})
+    version = workspace.collective.charter_config.charter.version
+    if version is not None:
+        document.data["charter_signed"] = roundtrip.quoted(version)
+    edits = Edits(workspace)
+    edits.open_or_create(member_file(member_id), lambda: document)
+    return record(workspace, edits, f"member: {member_id} joins on {day}", author)

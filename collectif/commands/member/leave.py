@@ -1,0 +1,66 @@
+"""`collectif member leave`: a member leaves; the roles they hold end the day before."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from collectif.commands.dates import parse_day
+from collectif.commands.writing import (
+    Edits,
+    Workspace,
+    day_before,
+    member,
+    open_workspace,
+    parse_id,
+    record,
+    whoami,
+)
+from collectif.errors import CollectifError
+from collectif.model.collective import member_file, role_file
+from collectif.model.files import Holding, Member
+from collectif.store import roundtrip
+
+MEMBER_KEYS = roundtrip.key_order(Member)
+HOLDING_KEYS = roundtrip.key_order(Holding)
+
+
+def close_holdings(workspace: Workspace, edits: Edits, member_id: str, day: date) -> list[str]:
+    """End every holding and training of the member that runs on or past `day`: the roles."""
+    ended = []
+    for role_id, data in sorted(workspace.collective.roles.items()):
+        for key in ("holders", "trainees"):
+            for index, holding in enumerate(getattr(data, key)):
+                if holding.member != member_id or (holding.until and holding.until < day):
+                    continue
+                items = edits.open(role_file(role_id)).data[key]
+                roundtrip.set_value(items[index], "until", day_before(day), HOLDING_KEYS)
+                if role_id not in ended:
+                    ended.append(role_id)
+    return ended
+
+
+def leave(
+    member_id: str,
+    day: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Set `left` to the first day without membership, close their roles, as one commit."""
+    workspace = open_workspace(repo, lang)
+    member_id = parse_id("ID", member_id)
+    data = member(workspace, member_id)
+    first_day = parse_day("--date", day, workspace.today)
+    assert first_day is not None
+    if data.left is not None:
+        raise CollectifError("{member} already left, on {left}.", member=member_id, left=data.left)
+    author = whoami(workspace, as_member)
+    edits = Edits(workspace)
+    document = edits.open(member_file(member_id))
+    roundtrip.set_value(document.data, "left", first_day, MEMBER_KEYS)
+    ended = close_holdings(workspace, edits, member_id, first_day)
+    summary = f"member: {member_id} leaves on {first_day}"
+    if ended:
+        summary += f" (ends {', '.join(ended)})"
+    return record(workspace, edits, summary, author)

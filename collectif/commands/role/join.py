@@ -1,0 +1,51 @@
+"""`collectif role join`: become a holder of a role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from collectif.commands.dates import parse_day
+from collectif.commands.role.holdings import HOLDING_KEYS, ROLE_KEYS, require_active, running
+from collectif.commands.writing import (
+    Edits,
+    day_before,
+    open_workspace,
+    parse_id,
+    record,
+    role,
+    whoami,
+)
+from collectif.errors import CollectifError
+from collectif.model.collective import role_file
+from collectif.store import roundtrip
+
+
+def join(
+    role_id: str,
+    since: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Add me to the role's holders from `since`; my training in it ends the day before."""
+    workspace = open_workspace(repo, lang)
+    role_id = parse_id("ROLE", role_id)
+    data = role(workspace, role_id)
+    require_active(role_id, data)
+    day = parse_day("--since", since, workspace.today)
+    assert day is not None
+    me = whoami(workspace, as_member)
+    held = running(data.holders, me, day)
+    if held:
+        raise CollectifError(
+            "You already hold {role}, since {since}.",
+            role=role_id,
+            since=data.holders[held[0]].since,
+        )
+    edits = Edits(workspace)
+    document = edits.open(role_file(role_id)).data
+    for index in running(data.trainees, me, day):
+        if data.trainees[index].since < day:
+            roundtrip.set_value(document["trainees"][index], "until", day_before(day), HOLDING_KEYS)
+    roundtrip.add_item(document, "holders", {"member": me, "since": day}, ROLE_KEYS)
+    return record(workspace, edits, f"role: {me} joins {role_id}", me)

@@ -1,0 +1,42 @@
+"""`collectif role train`: start training for a role, so that it never rests on too few."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from collectif.commands.dates import parse_day
+from collectif.commands.role.holdings import ROLE_KEYS, require_active, running
+from collectif.commands.writing import Edits, open_workspace, parse_id, record, role, whoami
+from collectif.errors import CollectifError
+from collectif.model.collective import role_file
+from collectif.store import roundtrip
+
+
+def train(
+    role_id: str,
+    since: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Add me to the role's trainees from `since`, as one commit."""
+    workspace = open_workspace(repo, lang)
+    role_id = parse_id("ROLE", role_id)
+    data = role(workspace, role_id)
+    require_active(role_id, data)
+    day = parse_day("--since", since, workspace.today)
+    assert day is not None
+    me = whoami(workspace, as_member)
+    if running(data.holders, me, day):
+        raise CollectifError("You already hold {role}: no need to train for it.", role=role_id)
+    training = running(data.trainees, me, day)
+    if training:
+        raise CollectifError(
+            "You already train for {role}, since {since}.",
+            role=role_id,
+            since=data.trainees[training[0]].since,
+        )
+    edits = Edits(workspace)
+    document = edits.open(role_file(role_id)).data
+    roundtrip.add_item(document, "trainees", {"member": me, "since": day}, ROLE_KEYS)
+    return record(workspace, edits, f"role: {me} trains for {role_id}", me)
