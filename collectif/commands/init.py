@@ -302,7 +302,8 @@ def _next_steps(root: Path) -> Message:
         "  1. Read collectif.yaml and adapt the charter to what your collective decided.\n"
         '  2. Add the members: collectif member add camille --name "Camille Martin" '
         "--email camille@example.org\n"
-        "  3. Turn on the check before every commit: pre-commit install\n"
+        "  3. Turn on the check before every commit: pre-commit install (or, without "
+        "pre-commit: collectif hook install)\n"
         "  4. Check the collective at any time: collectif check",
         go=go,
     )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -265,10 +269,11 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
     written = CollectiveFile.model_validate(
         yaml_fast.load(init.collectif_yaml(language, "Atelier").encode())
     )
-    assert written.charter == Charter()
+    assert written.charter.version == f"{date.today():%Y-%m}"  # signed by `member add`
+    assert written.charter.model_copy(update={"version": None}) == Charter()
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
-    assert set(Charter.model_fields) - {"version"} <= set(written.charter.model_fields_set)
+    assert set(Charter.model_fields) == set(written.charter.model_fields_set)  # all written
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -284,3 +289,25 @@ def test_both_templates_say_the_same_thing() -> None:
     data = {lang: yaml_fast.load(text.encode()) for lang, text in texts.items()}
     assert {**data["fr"], "language": None} == {**data["en"], "language": None}
     assert all(max(len(line) for line in text.splitlines()) <= 100 for text in texts.values())
+
+
+def test_pre_commit_refuses_a_broken_file(tmp_path: Path, env: dict[str, str]) -> None:
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    if not pre_commit.is_file():
+        pytest.skip("pre-commit is not installed")
+    run_init(tmp_path, env, "atelier", "--lang", "en")
+    root = tmp_path / "atelier"
+    path = f"{pre_commit.parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    hooked = {**os.environ, **env, "PATH": path}
+    hooked.pop("COLLECTIF_LANG", None)
+    subprocess.run(
+        [str(pre_commit), "install"], cwd=root, env=hooked, check=True, capture_output=True
+    )
+    (root / "members" / "sam.yaml").write_text("name: Sam\n")
+    git(root, "add", "members/sam.yaml")
+    done = subprocess.run(
+        ["git", "commit", "-m", "sam"], cwd=root, env=hooked, capture_output=True, text=True
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "missing required key `email`" in done.stdout + done.stderr
+    assert commits(root) == 1
