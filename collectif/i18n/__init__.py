@@ -21,6 +21,22 @@ _NBSP = "\u00a0"
 _NNBSP = "\u202f"
 
 
+_FRENCH_SPACES = (
+    (" ?", _NNBSP + "?"),
+    (" !", _NNBSP + "!"),
+    (" ;", _NNBSP + ";"),
+    (" :", _NBSP + ":"),
+)
+
+
+def _typography(template: str, lang: Lang) -> str:
+    """French puts a non-breaking space before `? ! ; :`, so a line never starts with one."""
+    if lang == "fr":
+        for plain, fixed in _FRENCH_SPACES:
+            template = template.replace(plain, fixed)
+    return template
+
+
 @cache
 def _catalog(lang: Lang) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
@@ -28,7 +44,7 @@ def _catalog(lang: Lang) -> gettext.NullTranslations:
 
 def gettext_(lang: Lang, msgid: str) -> str:
     """The catalog's text for `msgid` in `lang` (English ids are their own translation)."""
-    return msgid if lang == "en" else _catalog(lang).gettext(msgid)
+    return msgid if lang == "en" else _typography(_catalog(lang).gettext(msgid), lang)
 
 
 def resolve(cli: str | None, collective: str | None) -> Lang:
@@ -78,8 +94,12 @@ def names(items: tuple[str, ...], lang: Lang, alternatives: bool = False) -> str
     """`a, b and c` / `a, b et c`; as alternatives, `a, b or c` / `a, b ou c`."""
     if len(items) <= 1:
         return "".join(items)
-    words = {("fr", False): " et ", ("fr", True): " ou ", ("en", False): " and ",
-             ("en", True): " or "}
+    words = {
+        ("fr", False): " et ",
+        ("fr", True): " ou ",
+        ("en", False): " and ",
+        ("en", True): " or ",
+    }
     word = words[(lang, alternatives)]
     return ", ".join(items[:-1]) + word + items[-1]
 
@@ -100,25 +120,9 @@ def _param(value: Param, lang: Lang) -> str:
     return "" if value is None else str(value)
 
 
-_FRENCH_SPACES = (
-    (" ?", _NNBSP + "?"),
-    (" !", _NNBSP + "!"),
-    (" ;", _NNBSP + ";"),
-    (" :", _NBSP + ":"),
-)
-
-
-def _typography(template: str, lang: Lang) -> str:
-    """French puts a non-breaking space before `? ! ; :`, so a line never starts with one."""
-    if lang == "fr":
-        for plain, fixed in _FRENCH_SPACES:
-            template = template.replace(plain, fixed)
-    return template
-
-
 def render(message: Message, lang: Lang) -> str:
     """The message in `lang`, its parameters formatted with that language's conventions."""
-    template = _typography(gettext_(lang, message.msgid), lang)
+    template = gettext_(lang, message.msgid)
     values = {key: _param(value, lang) for key, value in message.params}
     for text in (template, message.msgid):
         try:
