@@ -85,17 +85,24 @@ def _entries(collective: Collective) -> Iterator[tuple[str, Entry]]:
 
 
 def time_in(
-    collective: Collective, kinds: Collection[str], kind: PeriodKind, periods: Iterable[Period]
+    collective: Collective, kinds: Collection[str], kind: PeriodKind, periods: Sequence[Period]
 ) -> ByPeriod:
     """Entries of `kinds` per (member, period label), each by its own date, in one pass."""
-    labels = {period.label for period in periods}
+    if not periods:
+        return {}
+    wanted, labels = frozenset(kinds), {period.label for period in periods}
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
+    label_of: dict[tuple[int, int], str] = {}  # a period holds whole months
     found: ByPeriod = {}
     for member_id, entry in _entries(collective):
-        if entry.kind not in kinds:
+        day = entry.date
+        if entry.kind not in wanted or not first <= day <= last:
             continue
-        label = period_of(entry.date, kind).label
-        if label in labels:
-            found.setdefault((member_id, label), []).append(entry)
+        month = (day.year, day.month)
+        if month not in label_of:
+            label_of[month] = period_of(day, kind).label
+        if label_of[month] in labels:
+            found.setdefault((member_id, label_of[month]), []).append(entry)
     return found
 
 
@@ -127,7 +134,7 @@ def cents(amount: Decimal) -> Decimal:
 
 
 def percent(share: Decimal, beside: Decimal | None = None) -> Decimal:
-    """`share` as a percentage: exact, or rounded as little as shows it differs from `beside`.
+    """`share` as a percentage, rounded as little as keeps it on its side of `beside`.
 
     "29.8 %, below the 30 % minimum" reads right; "30 %, below the 30 % minimum" does not.
     """
@@ -137,7 +144,7 @@ def percent(share: Decimal, beside: Decimal | None = None) -> Decimal:
     bound = beside * 100
     for places in range(0, 6):
         shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if shown != bound or exact == bound:
+        if (shown > bound) == (exact > bound) and (shown < bound) == (exact < bound):
             return shown
     return exact
 
