@@ -87,7 +87,7 @@ def _staged(repo: Path | None, context: Context, checks: list[Check], lang: str 
         )
     sha = git.head(where)
     before = git.commit(where, sha) if sha else None
-    evaluation = changes(before, staged, context, checks)
+    evaluation = changes(before if before and before.exists else None, staged, context, checks)
     return result_of(evaluation, staged.name, context, lang, base=f"rev:{sha}" if sha else "")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -218,7 +218,11 @@ def read_blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
     return contents
 
 
-@dataclass
+# Blobs are named by their contents' hash, so what was read once is right for every state.
+_BLOBS: dict[str, bytes] = {}
+
+
+@dataclass(frozen=True)
 class GitFiles:
     """One state of the collective in git: the index or a commit (a `Source`)."""
 
@@ -226,7 +230,6 @@ class GitFiles:
     prefix: str
     name: str
     blobs: dict[str, str]
-    _contents: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def paths(self) -> list[str]:
         return list(self.blobs)
@@ -239,11 +242,11 @@ class GitFiles:
         if path not in self.blobs:
             raise FileNotFoundError(path)
         oid = self.blobs[path]
-        if oid not in self._contents:
-            # The first read fetches every file at once: one git process for the whole state.
-            missing = [o for o in self.blobs.values() if o not in self._contents]
-            self._contents.update(read_blobs(self.top, missing))
-        return self._contents[oid]
+        if oid not in _BLOBS:
+            # The first read fetches every file not yet read, through one git process.
+            missing = [o for o in self.blobs.values() if o not in _BLOBS]
+            _BLOBS.update(read_blobs(self.top, missing))
+        return _BLOBS[oid]
 
     @property
     def exists(self) -> bool:

@@ -264,3 +264,16 @@ def test_a_collective_not_yet_staged_or_absent_from_a_commit(tmp_path: Path) -> 
     assert not_staged.returncode == not_there.returncode == 2
     assert "col/collectif.yaml is not staged" in not_staged.stderr
     assert "There is no collective in col/ at `HEAD`" in not_there.stderr
+
+
+def test_a_collective_new_to_the_repository_is_all_new(tmp_path: Path) -> None:
+    write(tmp_path, "README.md", "hello\n")
+    git_repo(tmp_path)
+    folder = collective(tmp_path / "col", {"roles/t.yaml": role("zoe")})
+    git(tmp_path, "add", "col")
+
+    code, document = staged(folder)
+
+    assert code == 1
+    assert document["base"] == "rev:" + git(tmp_path, "rev-parse", "HEAD").strip()
+    assert [(f, s) for f, s, _, _ in refs(document)] == [("col/roles/t.yaml", "new")]
