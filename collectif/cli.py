@@ -27,6 +27,7 @@ from collectif.commands.options import (
     Skip,
 )
 from collectif.errors import EXIT_USAGE, CollectifError
+from collectif.i18n import Lang as Language
 
 app = typer.Typer(
     name="collectif",
@@ -152,14 +153,26 @@ def _fail(text: str, code: int) -> None:
     sys.exit(code)
 
 
-def _cli_lang() -> str | None:
+def _option(name: str) -> str | None:
+    """An option's value read straight from the command line, for messages about errors."""
     args = sys.argv
     for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
+        if arg == name and index + 1 < len(args):
             return args[index + 1]
-        if arg.startswith("--lang="):
+        if arg.startswith(name + "="):
             return arg.split("=", 1)[1]
     return None
+
+
+def _error_language() -> Language:
+    """The language to explain a mistake in: as for findings, as far as it can be known."""
+    from collectif import i18n
+    from collectif.store.source import language_around
+
+    if _option("--lang") in i18n.LANGUAGES or os.environ.get("COLLECTIF_LANG"):
+        return i18n.resolve(_option("--lang"), None)
+    repo = _option("--repo")
+    return i18n.resolve(None, language_around(Path(repo) if repo else None))
 
 
 def main() -> None:
@@ -171,19 +184,20 @@ def main() -> None:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except CollectifError as error:
-        _fail(i18n.render(error.message, i18n.resolve(_cli_lang(), None)), error.exit_code)
+        _fail(i18n.render(error.message, _error_language()), error.exit_code)
     except Exit as done:
         sys.exit(done.exit_code)
     except Abort:
-        _fail(i18n.render(msg("Interrupted."), i18n.resolve(_cli_lang(), None)), 130)
+        _fail(i18n.render(msg("Interrupted."), _error_language()), 130)
     except TyperException as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # the help was printed: nothing wrong
             sys.exit(0)
-        lang = i18n.resolve(_cli_lang(), None)
+        lang = _error_language()
         problem = error.format_message()
         _fail(
-            i18n.render(msg("Usage error: {problem}\nSee `collectif --help`.", problem=problem),
-                        lang),
+            i18n.render(
+                msg("Usage error: {problem}\nSee `collectif --help`.", problem=problem), lang
+            ),
             EXIT_USAGE,
         )
     except KeyboardInterrupt:
@@ -191,7 +205,7 @@ def main() -> None:
     except Exception as error:  # the last resort: say where to report, no traceback
         if os.environ.get("COLLECTIF_DEBUG"):
             raise
-        lang = i18n.resolve(_cli_lang(), None)
+        lang = _error_language()
         _fail(
             i18n.render(
                 msg(

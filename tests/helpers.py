@@ -84,7 +84,8 @@ def cli(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed `collectif` command."""
-    environment = {k: v for k, v in os.environ.items() if k != "COLLECTIF_LANG"}
+    ignored = {"COLLECTIF_LANG", "LANG", "LC_ALL", "LC_MESSAGES"}
+    environment = {k: v for k, v in os.environ.items() if k not in ignored}
     environment.update(env or {})
     return subprocess.run(
         [COLLECTIF, *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False

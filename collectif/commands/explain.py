@@ -14,6 +14,7 @@ from collectif.checks.base import Check
 from collectif.checks.registry import CHECKS
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.message import N_
+from collectif.store import source
 
 SECTIONS = (
     ("finds", N_("What it finds")),
@@ -56,7 +57,7 @@ def _print_one(console: Console, check: Check, lang: i18n.Lang) -> None:
 
 def explain(name: str | None = None, lang: str | None = None, output: str = "text") -> int:
     """Print one check's explanation, or the list of checks."""
-    language = i18n.resolve(lang, _collective_language())
+    language = i18n.resolve(lang, source.language_around(None))
     if output not in ("text", "json"):
         raise CollectifError(
             "--format: `{value}` is not one of {choices}.", value=output, choices="text, json"
@@ -74,16 +75,3 @@ def explain(name: str | None = None, lang: str | None = None, output: str = "tex
     else:
         _print_list(console, language)
     return EXIT_OK
-
-
-def _collective_language() -> str | None:
-    """The language of the collective around the current folder, if any and readable."""
-    from collectif.store import source, yaml_fast
-
-    try:
-        root = source.find_collective(None)
-        data = yaml_fast.load((root / "collectif.yaml").read_bytes())
-    except Exception:  # no collective or a broken one: fall back to the other sources
-        return None
-    language = data.get("language") if isinstance(data, dict) else None
-    return language if isinstance(language, str) else None

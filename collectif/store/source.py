@@ -109,3 +109,15 @@ def worktree(repo: Path | None) -> Worktree:
         else root.relative_to(top.resolve()).as_posix() + "/"
     )
     return Worktree(root=root, prefix=prefix)
+
+
+def language_around(repo: Path | None) -> str | None:
+    """The `language` of the collective at `repo` or around here, if there is a readable one."""
+    from collectif.store import yaml_fast
+
+    try:
+        data = yaml_fast.load((find_collective(repo) / CONFIG_FILE).read_bytes())
+    except Exception:  # no collective, or a broken one: the caller falls back
+        return None
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) else None
