@@ -18,7 +18,12 @@ from collectif.model.collective import CONFIG_FILE
 from collectif.store.source import DATA_DIRS, find_collective
 
 GITLINK = "160000"
-EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+EMPTY_BLOBS = frozenset(  # in SHA-1 and in SHA-256 repositories
+    {
+        "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+        "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
+    }
+)
 _INTENT_TO_ADD = 1 << 29  # the index flag of `git add -N`: listed, but never committed
 _DEBUG_FLAGS = re.compile(rb"(?:^|\n)([^\n]*)\0.*?flags: ([0-9a-f]+)", re.DOTALL)
 
@@ -35,17 +40,16 @@ class Repository(NamedTuple):
 
 
 def run_git(
-    top: Path, *args: str, stdin: bytes | None = None
+    cwd: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run git at the top of the work tree (where a hook's GIT_INDEX_FILE is relative to)."""
+    """Run git in `cwd`: the top of the work tree, where a hook's GIT_INDEX_FILE is relative to."""
     try:
         return subprocess.run(
             ["git", "--literal-pathspecs", *args],
-            cwd=top,
+            cwd=cwd,
             input=stdin,
             capture_output=True,
             check=False,
-            env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""},
         )
     except OSError:
         raise CollectifError(
@@ -69,14 +73,8 @@ def _output(top: Path, *args: str, stdin: bytes | None = None) -> bytes:
 def repository(repo: Path | None) -> Repository:
     """The git work tree around the collective (`--repo` or the one around here)."""
     folder = find_collective(repo).resolve()
-    done = subprocess.run(
-        ["git", "rev-parse", "--show-toplevel"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    top = done.stdout.strip()
+    done = run_git(folder, "rev-parse", "--show-toplevel")
+    top = os.fsdecode(done.stdout.strip())
     if done.returncode != 0 or not top:
         raise CollectifError(
             "{path} is not in a git repository, and this reads git (the index or a commit). Run "
@@ -182,7 +180,7 @@ def _index_entries(repo: Repository) -> dict[str, str]:
 
 def _without_intent_to_add(repo: Repository, entries: dict[str, str]) -> dict[str, str]:
     """Drop `git add -N` entries: git lists them with the empty blob but does not commit them."""
-    empty = [repo.prefix + p for p, oid in entries.items() if oid == EMPTY_BLOB]
+    empty = [repo.prefix + p for p, oid in entries.items() if oid in EMPTY_BLOBS]
     if not empty:
         return entries
     out = _output(repo.top, "ls-files", "-z", "--debug", "--", *empty)
