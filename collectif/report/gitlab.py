@@ -1,0 +1,38 @@
+"""`--format gitlab`: GitLab Code Quality, shown in a merge request's widget and changes tab.
+
+It lists the findings of the checked state; GitLab compares the reports of the source and
+target branches itself, by fingerprint, to tell what a merge request introduces or resolves.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from collectif.i18n import render
+from collectif.model.finding import Severity
+from collectif.report.fingerprint import current, fingerprints, severity
+from collectif.report.result import Result
+
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+
+
+def gitlab_issues(result: Result) -> list[dict[str, Any]]:
+    findings = current(result.findings)
+    return [
+        {
+            "description": render(finding.message, result.lang),
+            "check_name": finding.check,
+            "fingerprint": fingerprint,
+            "severity": _SEVERITY[severity(finding)],
+            "location": {
+                "path": finding.file or "collectif.yaml",
+                "lines": {"begin": max(finding.line or 1, 1)},
+            },
+        }
+        for finding, fingerprint in zip(findings, fingerprints(findings), strict=True)
+    ]
+
+
+def render_gitlab(result: Result) -> str:
+    return json.dumps(gitlab_issues(result), ensure_ascii=False, indent=2)

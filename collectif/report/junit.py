@@ -1,0 +1,90 @@
+"""`--format junit`: JUnit XML, for CI systems that show test results (GitLab, Jenkins…).
+
+One test suite per check, one test case per subject that the check has findings about, and one
+passing case for a check that found nothing. An error finding fails its case; a warning leaves
+it passing, its text in `system-out` (a warning does not block, and a failed test would).
+Only the findings of the checked state are listed: the CI compares test reports between two
+pipelines itself.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Sequence
+
+from collectif.i18n import Lang, gettext_, plural, render
+from collectif.model.finding import Finding, Severity
+from collectif.report.fingerprint import current, errors_first, severity
+from collectif.report.result import Result
+
+# Characters that XML 1.0 cannot hold, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _line(finding: Finding, lang: Lang) -> str:
+    """`projects/site.yaml:21 [2026-Q3] (new) the message`."""
+    where = f"{finding.file}:{finding.line or 1}"
+    if finding.column:
+        where += f":{finding.column}"
+    parts = [where]
+    if finding.period:
+        parts.append(f"[{finding.period}]")
+    if finding.status is not None:
+        parts.append(f"({gettext_(lang, finding.status.value)})")
+    parts.append(render(finding.message, lang))
+    return _clean(" ".join(parts))
+
+
+def _case(check: str, subject: str, findings: Sequence[Finding], lang: Lang) -> ET.Element:
+    case = ET.Element("testcase", classname=f"collectif.{check}", name=_clean(subject))
+    if findings:
+        case.set("file", findings[0].file)
+        case.set("line", str(findings[0].line or 1))
+    errors = [f for f in findings if severity(f) is Severity.ERROR]
+    warnings = [f for f in findings if severity(f) is Severity.WARNING]
+    if errors:
+        failure = ET.SubElement(case, "failure", type="error")
+        failure.set("message", _clean(render(errors[0].message, lang)))
+        failure.text = "\n".join(_line(f, lang) for f in errors)
+    if warnings:
+        out = ET.SubElement(case, "system-out")
+        label = plural(lang, len(warnings), "{count} warning", "{count} warnings")
+        out.text = "\n".join([label, *(_line(f, lang) for f in warnings)])
+    return case
+
+
+def _suite(check: str, findings: Sequence[Finding], lang: Lang) -> ET.Element:
+    by_subject: dict[str, list[Finding]] = defaultdict(list)
+    for finding in errors_first(findings):
+        by_subject[finding.subject].append(finding)
+    cases = [_case(check, subject, found, lang) for subject, found in sorted(by_subject.items())]
+    if not cases:
+        cases = [_case(check, check, [], lang)]
+    failures = sum(1 for case in cases if case.find("failure") is not None)
+    suite = ET.Element("testsuite", name=check, tests=str(len(cases)), failures=str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    suite.extend(cases)
+    return suite
+
+
+def render_junit(result: Result) -> str:
+    findings = current(result.findings)
+    by_check: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_check[finding.check].append(finding)
+    names = list(dict.fromkeys([*result.checks, *by_check]))
+    suites = [_suite(name, by_check[name], result.lang) for name in names]
+    root = ET.Element("testsuites", name="collectif")
+    root.set("tests", str(sum(int(suite.get("tests", "0")) for suite in suites)))
+    root.set("failures", str(sum(int(suite.get("failures", "0")) for suite in suites)))
+    root.set("errors", "0")
+    root.extend(suites)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

@@ -1,0 +1,181 @@
+"""The markdown report: verdict, counts, tables, escaping, languages, a size that always fits."""
+
+from __future__ import annotations
+
+import re
+
+from collectif.model.finding import Severity, Status
+from collectif.model.message import msg
+from collectif.report.markdown import MARKER, MAX_CHARS, escape_cell, render_markdown
+from tests.report.samples import BASE, finding, many, result, review
+
+NBSP = "\u00a0"
+
+
+def _section(text: str, title: str) -> str:
+    """The lines from the heading that starts with `title` to the next heading or fold."""
+    start = text.index(title)
+    end = min(
+        (i for i in (text.find("\n### ", start + 1), text.find("\n<details>", start + 1)) if i > 0),
+        default=len(text),
+    )
+    return text[start:end]
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells, split on the pipes that are not escaped."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
+def test_a_review_starts_with_its_verdict_then_the_counts() -> None:
+    text = render_markdown(review())
+    lines = text.splitlines()
+    assert lines[0] == MARKER
+    assert lines[1] == "## ❌ 1 new error"
+    assert "Changes in aaaaaaaaaa against bbbbbbbbbb, as of 2026-11-01." in text
+    assert "| New | 1 | 1 |" in text
+    assert "| Fixed | 1 | 0 |" in text
+    assert "| Already there | 1 | 1 |" in text
+
+
+def test_new_findings_are_listed_with_check_subject_place_and_message() -> None:
+    new = _section(render_markdown(review()), "### Introduced by this change (2)")
+    rows = [line for line in new.splitlines() if line.startswith("| ❌") or line.startswith("| ⚠️")]
+    assert len(rows) == 2
+    assert _cells(rows[0]) == [
+        "❌",
+        "cotraitance (2026-Q3)",
+        "project:trésorerie-2026",
+        "projects/trésorerie-2026.yaml:21",
+        "Léo received €270.00 more",
+    ]
+    assert _cells(rows[1])[0] == "⚠️"
+
+
+def test_fixed_findings_have_their_section_and_old_ones_are_folded() -> None:
+    text = render_markdown(review())
+    fixed = _section(text, "### Fixed by this change (1)")
+    assert "roles/accueil.yaml:8" in fixed and "yan" in fixed
+    folded = text[text.index("<details>") : text.index("</details>")]
+    assert "<summary>Already there before this change, not caused by it (2)</summary>" in folded
+    assert "roles/tresorerie.yaml:5" in folded and "members/léo.yaml:1" in folded
+    assert "projects/trésorerie-2026.yaml" not in folded
+
+
+def test_no_new_error_is_a_green_verdict_even_with_old_errors_and_new_warnings() -> None:
+    findings = [
+        finding(status=Status.EXISTING),
+        finding(subject="role:accueil", severity=Severity.WARNING, status=Status.NEW),
+    ]
+    text = render_markdown(result(findings, base=BASE))
+    assert "## ✅ No new error · 1 new warning" in text
+    assert "| Already there | 1 | 0 |" in text
+
+
+def test_a_change_without_any_finding() -> None:
+    text = render_markdown(result([], base=BASE))
+    assert "## ✅ No new error" in text
+    assert "###" not in text and "<details>" not in text
+
+
+def test_without_statuses_every_finding_is_the_current_state() -> None:
+    findings = [finding(), finding(subject="role:accueil", severity=Severity.WARNING, line=2)]
+    text = render_markdown(result(findings))
+    assert "## ❌ 1 error" in text
+    assert "State of the work tree as of 2026-11-01." in text
+    assert "### Findings (2)" in text
+    assert "<details>" not in text and "| New |" not in text
+    rows = [line for line in text.splitlines() if line.startswith("| ❌") or line.startswith("| ⚠️")]
+    assert [_cells(row)[0] for row in rows] == ["❌", "⚠️"]
+
+
+def test_nothing_found_without_statuses() -> None:
+    assert "## ✅ No error" in render_markdown(result([]))
+    warned = render_markdown(result([finding(severity=Severity.WARNING)]))
+    assert "## ✅ No error · 1 warning" in warned
+
+
+def test_cells_escape_pipes_backticks_html_and_line_breaks() -> None:
+    assert escape_cell("a | b") == r"a \| b"
+    assert escape_cell("`zoe`") == r"\`zoe\`"
+    assert escape_cell("<script>alert(1)</script> & co") == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+    )
+    assert escape_cell("one\r\ntwo") == "one<br>two"
+    assert escape_cell(r"a\b *c* _d_ [e](f) ~g~") == r"a\\b \*c\* \_d\_ \[e\](f) \~g\~"
+
+
+def test_a_hostile_message_stays_in_its_cell() -> None:
+    message = msg("{text}", text="x | y `z` <img src=x onerror=alert(1)>\n| forged | row |")
+    text = render_markdown(result([finding(message=message, status=Status.NEW)], base=BASE))
+    rows = [line for line in text.splitlines() if line.startswith("| ❌")]
+    assert len(rows) == 1
+    assert len(_cells(rows[0])) == 5
+    assert "<img" not in text
+
+
+def test_long_messages_are_cut_with_an_ellipsis() -> None:
+    text = render_markdown(result(many(1, Status.NEW, message_chars=5_000), base=BASE))
+    row = next(line for line in text.splitlines() if line.startswith("| ❌"))
+    assert len(row) < 700 and _cells(row)[-1].endswith("…")
+
+
+def test_french_review() -> None:
+    text = render_markdown(review("fr"))
+    assert "## ❌ 1 nouvelle erreur" in text
+    assert "Changements de aaaaaaaaaa par rapport à bbbbbbbbbb, au 2026-11-01." in text
+    assert "| Nouveaux | 1 | 1 |" in text and "| Déjà présents | 1 | 1 |" in text
+    assert "### Introduits par cette modification (2)" in text
+    assert "| Vérification | Sujet | Emplacement | Message |" in text
+    assert f"270,00{NBSP}€" in text and "Léo" in text
+    assert "membre inconnu \\`yan\\`" in text
+    assert "\\u" not in text
+
+
+def test_french_without_statuses() -> None:
+    text = render_markdown(result([finding(severity=Severity.WARNING)], lang="fr"))
+    assert "## ✅ Aucune erreur · 1 avertissement" in text
+    assert "État de la copie de travail au 2026-11-01." in text
+    assert "### Problèmes relevés (1)" in text
+
+
+def test_two_thousand_findings_fit_a_comment_and_say_what_is_left_out() -> None:
+    findings = (
+        many(700, Status.NEW)
+        + [f._replace(subject=f.subject + "-old") for f in many(700, Status.EXISTING)]
+        + [f._replace(subject=f.subject + "-fixed") for f in many(600, Status.FIXED)]
+    )
+    text = render_markdown(result(findings, base=BASE))
+    assert len(text) <= MAX_CHARS
+    assert "## ❌ 234 new errors" in text
+    assert "### Introduced by this change (700)" in text
+    assert "_… and 600 more, not shown here._" in text
+    assert "_… and 575 more, not shown here._" in text
+    assert "_… and 675 more, not shown here._" in text
+
+
+def test_the_size_guard_cuts_rows_until_the_report_fits() -> None:
+    # Escaping makes a capped message up to four times longer: `<` becomes `&lt;`.
+    findings = [
+        f._replace(message=msg("{text} {i}", text="<" * 2_000, i=i))
+        for i, f in enumerate(many(2_000, Status.NEW))
+    ]
+    text = render_markdown(result(findings, base=BASE))
+    assert len(text) <= MAX_CHARS
+    shown = sum(1 for line in text.splitlines() if line.startswith(("| ❌", "| ⚠️")))
+    assert 0 < shown < 100
+    assert f"_… and {2_000 - shown} more, not shown here._" in text
+
+
+def test_a_smaller_limit_shows_fewer_rows() -> None:
+    findings = many(2_000, Status.NEW, message_chars=2_000)
+    text = render_markdown(result(findings, base=BASE), max_chars=20_000)
+    assert len(text) <= 20_000
+    shown = sum(1 for line in text.splitlines() if line.startswith(("| ❌", "| ⚠️")))
+    assert 0 < shown < 50
+
+
+def test_a_tiny_limit_still_gives_the_verdict_and_the_counts() -> None:
+    text = render_markdown(review(), max_chars=10)
+    assert "## ❌ 1 new error" in text and "| New | 1 | 1 |" in text
+    assert not any(line.startswith("| ❌") for line in text.splitlines())
