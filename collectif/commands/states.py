@@ -22,9 +22,11 @@ class Evaluation(NamedTuple):
     language: str | None
 
 
-def evaluate(files: Source, context: Context, checks: Sequence[Check]) -> Evaluation:
+def evaluate(
+    files: Source, context: Context, checks: Sequence[Check], memo: load.Memo | None = None
+) -> Evaluation:
     """Load the state, run the checks, give every finding its line."""
-    collective = load.load(files)
+    collective = load.load(files, memo)
     run = runner.run(collective, context, checks)
     language = collective.config.language if collective.config else None
     return Evaluation(place.place(run.findings, files), run.checks, language)
@@ -60,13 +62,14 @@ def changes(
     before: Source | None, after: Source, context: Context, checks: Sequence[Check]
 ) -> Evaluation:
     """The findings of `after`, each with its status against `before` (None: nothing before)."""
-    now = evaluate(after, context, checks)
+    memo: load.Memo = {}  # a file unchanged between the two states is loaded once
+    now = evaluate(after, context, checks, memo)
     if before is None:
         then: list[Finding] = []
     elif _same_files(before, after):
         then = now.findings
     else:
-        then = evaluate(before, context, checks).findings
+        then = evaluate(before, context, checks, memo).findings
     return now._replace(findings=compare(then, now.findings))
 
 

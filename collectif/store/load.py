@@ -285,20 +285,33 @@ def validate(path: str, file_id: FileId, raw: bytes, data: Any) -> tuple[Any, li
 # The collective -----------------------------------------------------------------------------
 
 
-def _load_file(source: Source, path: str) -> tuple[FileId | None, Any, list[Finding]]:
+Loaded = tuple[FileId | None, Any, list[Finding]]
+Memo = dict[tuple[str, bytes], Loaded]
+
+
+def _load_file(source: Source, path: str, memo: Memo | None) -> Loaded:
     file_id = classify(path)
     if isinstance(file_id, Message):
         return None, None, [_finding(path, _subject_of_path(path), file_id)]
     raw = source.read(path)
+    if memo is not None and (path, raw) in memo:
+        return memo[(path, raw)]
     parsed = parse(path, file_id.subject, raw)
     if parsed.problem is not None:
-        return file_id, None, [parsed.problem]
-    model, found = validate(path, file_id, raw, parsed.data)
-    return file_id, model, found
+        loaded: Loaded = (file_id, None, [parsed.problem])
+    else:
+        model, found = validate(path, file_id, raw, parsed.data)
+        loaded = (file_id, model, found)
+    if memo is not None:
+        memo[(path, raw)] = loaded
+    return loaded
 
 
-def load(source: Source) -> Collective:
-    """Every file of the source, validated; what is broken becomes `schema` findings."""
+def load(source: Source, memo: Memo | None = None) -> Collective:
+    """Every file of the source, validated; what is broken becomes `schema` findings.
+
+    Loading two states of the same collective with one `memo` reads each unchanged file once.
+    """
     findings: list[Finding] = []
     config: CollectiveFile | None = None
     members: dict[str, Member] = {}
@@ -307,7 +320,7 @@ def load(source: Source) -> Collective:
     contributions: dict[tuple[str, str], list[Entry]] = {}
     known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
     for path in source.paths():
-        file_id, model, found = _load_file(source, path)
+        file_id, model, found = _load_file(source, path, memo)
         findings.extend(found)
         if file_id is None:
             continue
