@@ -46,7 +46,7 @@ def summary_json(result: Result) -> dict[str, Any]:
         "warnings": result.count(Severity.WARNING),
         "checks": result.checks,
     }
-    if any(f.status is not None for f in result.findings):
+    if result.base is not None or any(f.status is not None for f in result.findings):
         for status in Status:
             summary[status.value] = sum(1 for f in result.findings if f.status is status)
     return summary

@@ -51,6 +51,9 @@ def test_nothing_staged_is_clean(tmp_path: Path) -> None:
         "errors": 0,
         "warnings": 0,
         "checks": [],
+        "new": 0,
+        "existing": 0,
+        "fixed": 0,
     }
 
 
