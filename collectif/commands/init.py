@@ -31,6 +31,7 @@ from collectif.store.source import DATA_DIRS, git_toplevel
 TEMPLATES = Path(__file__).parent / "templates"
 COMMIT_MESSAGE = "collectif init"
 HOOK_CONFIG = ".pre-commit-config.yaml"
+WORKFLOW = ".github/workflows/collectif.yml"
 # Only for the first commit, when git does not know who is there yet.
 FALLBACK_IDENTITY = ("-c", "user.name=collectif", "-c", "user.email=collectif@localhost")
 # Where each kind of file lives, for editors that map schemas by file name.
@@ -183,8 +184,9 @@ def vscode_settings() -> str:
 def _files(language: i18n.Lang, name: str, hook: bool) -> dict[str, str]:
     files = {CONFIG_FILE: collectif_yaml(language, name)}
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_DIRS})
-    if hook:  # pre-commit reads its configuration at the root of the git repository only
+    if hook:  # pre-commit and GitHub read their configuration at the repository's root only
         files[HOOK_CONFIG] = hook_config(language)
+        files[WORKFLOW] = (TEMPLATES / "github-actions.yml").read_text(encoding="utf-8")
     files[".vscode/settings.json"] = vscode_settings()
     files[".gitattributes"] = GITATTRIBUTES
     files[".gitignore"] = GITIGNORE
@@ -278,6 +280,8 @@ def _created(root: Path, name: str, written: Written, hook: bool) -> list[Messag
     ]
     if hook and HOOK_CONFIG in written.created:
         lines.append(msg("  .pre-commit-config.yaml   runs `collectif check --staged` on commit"))
+    if hook and WORKFLOW in written.created:
+        lines.append(msg("  .github/workflows/collectif.yml   reports on every pull request"))
     lines += [msg("{path} was already there: left as it was.", path=path) for path in written.kept]
     return lines
 

@@ -23,6 +23,7 @@ CREATED = {
     ".collectif/schemas/member.schema.json",
     ".collectif/schemas/project.schema.json",
     ".collectif/schemas/role.schema.json",
+    ".github/workflows/collectif.yml",
     ".gitattributes",
     ".gitignore",
     ".pre-commit-config.yaml",
@@ -182,7 +183,8 @@ def test_inside_an_existing_repository(tmp_path: Path, env: dict[str, str]) -> N
     assert commits(outer) == 2
     assert git(outer, "log", "-1", "--format=%s") == "collectif init\n"
     changed = git(outer, "show", "--name-only", "--format=", "HEAD").split()
-    assert set(changed) == {f"collectif/{path}" for path in CREATED - {".pre-commit-config.yaml"}}
+    at_root_only = {".pre-commit-config.yaml", ".github/workflows/collectif.yml"}
+    assert set(changed) == {f"collectif/{path}" for path in CREATED - at_root_only}
     assert git(outer, "diff", "--cached", "--name-only") == "notes.txt\n"  # still staged
     # pre-commit reads its configuration at the repository's root only: say what to add there
     assert not (root / ".pre-commit-config.yaml").exists()
@@ -311,3 +313,13 @@ def test_pre_commit_refuses_a_broken_file(tmp_path: Path, env: dict[str, str]) -
     assert done.returncode == 1, done.stdout + done.stderr
     assert "missing required key `email`" in done.stdout + done.stderr
     assert commits(root) == 1
+
+
+def test_the_pull_request_workflow_is_the_documented_one(
+    tmp_path: Path,
+    env: dict[str, str],
+) -> None:
+    root = tmp_path / "atelier"
+    assert cli("init", str(root), "--lang", "en", env=env).returncode == 0
+    documented = Path(__file__).parents[2] / "docs/ci/github-actions.yml"
+    assert (root / ".github/workflows/collectif.yml").read_text() == documented.read_text()
