@@ -189,7 +189,7 @@ def load(raw: bytes) -> Document:
         bom=bom,
     )
     try:
-        data = _yaml(layout).load(text)
+        data = _yaml(layout).load(text.replace("\r\n", "\n"))
     except YAMLError as error:
         raise EditError(str(error)) from None
     if not isinstance(data, CommentedMap | CommentedSeq):

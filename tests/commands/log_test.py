@@ -1,0 +1,135 @@
+"""`collectif log`: a time entry appended to my month's file, as one commit."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.commands.recording import FILES, make, plain
+from tests.helpers import cli, loaded
+
+MARCH = """\
+# mars 2026
+- date: 2026-03-02
+  hours: 1.0                    # time as we write it
+  kind: meeting
+  note: "AG: le budget"
+
+- date: 2026-03-03
+  hours: 2
+  kind: support
+  ref: tresorerie
+# end of march
+"""
+
+
+def test_log_creates_the_folder_and_the_file(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run(
+        "log", "2.5", "support", "--ref", "tresorerie", "--date", "2026-03-04", "--note", "banque"
+    )
+    assert done.returncode == 0, done.stderr
+    assert repo.read("contributions/camille/2026-03.yaml") == (
+        "- date: 2026-03-04\n  hours: 2.5\n  kind: support\n  ref: tresorerie\n  note: banque\n"
+    )
+    assert repo.last("%s") == "log: camille 2.5 h support (tresorerie) on 2026-03-04"
+    assert repo.last("%an <%ae>") == "Camille <camille@example.org>"
+    assert repo.changed() == ["contributions/camille/2026-03.yaml"]
+    assert repo.count() == 2 and repo.status() == "" and repo.leftovers() == []
+
+
+def test_log_appends_and_keeps_the_file_as_written(tmp_path: Path) -> None:
+    repo = make(tmp_path, {**FILES, "contributions/camille/2026-03.yaml": MARCH})
+    done = repo.run("log", "1.50", "prospecting", "--date", "2026-03-20", "--note", "2024")
+    assert done.returncode == 0, done.stderr
+    assert repo.read("contributions/camille/2026-03.yaml") == MARCH.replace(
+        "# end of march\n",
+        "- date: 2026-03-20\n  hours: 1.50\n  kind: prospecting\n  note: '2024'\n# end of march\n",
+    )
+    assert repo.last("%s") == "log: camille 1.50 h prospecting on 2026-03-20"
+    entries = loaded(repo.root).contributions[("camille", "2026-03")]
+    assert [str(entry.hours) for entry in entries] == ["1.0", "2", "1.50"]
+    assert entries[-1].note == "2024"
+
+
+def test_hours_are_exact_and_may_use_a_comma(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    assert repo.run("log", "0,1", "meeting", "--date", "2026-03-04").returncode == 0
+    assert repo.run("log", "0.2", "meeting", "--date", "2026-03-05").returncode == 0
+    text = repo.read("contributions/camille/2026-03.yaml")
+    assert "  hours: 0.1\n" in text and "  hours: 0.2\n" in text
+    assert repo.last("%s") == "log: camille 0.2 h meeting on 2026-03-05"
+
+
+def test_the_date_defaults_to_today(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "1", "reflection")
+    assert done.returncode == 0, done.stderr
+    today = date.today()
+    text = repo.read(f"contributions/camille/{today:%Y-%m}.yaml")
+    assert f"- date: {today.isoformat()}\n" in text
+
+
+def test_log_as_another_member(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "3", "coaching", "--date", "2026-04-01", "--as", "sam")
+    assert done.returncode == 0, done.stderr
+    assert (repo.root / "contributions/sam/2026-04.yaml").is_file()
+    assert repo.last("%an|%s") == "Sam|log: sam 3 h coaching on 2026-04-01"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("deux", "meeting"), "HOURS: `deux` is not a number of hours"),
+        (("1e3", "meeting"), "HOURS: `1e3` is not a number of hours"),
+        (("2", "lunch"), "KIND: `lunch` is not one of project, support, meeting"),
+        (("2", "support"), "--ref: support time needs the role's id"),
+        (("2", "project"), "--ref: time on a project needs the project's id"),
+        (("2", "meeting", "--ref", "Site MDA"), "--ref: `Site MDA` is not a valid id"),
+        (("2", "meeting", "--date", "2026-02-30"), "--date: `2026-02-30` is not a date"),
+    ],
+)
+def test_arguments_are_checked(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", *args)
+    assert done.returncode == 2
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr
+    assert repo.count() == 1 and not (repo.root / "contributions").exists()
+
+
+def test_negative_hours_are_refused(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = cli("log", "--repo", str(repo.root), "--", "-1", "meeting", env=repo.env)
+    assert done.returncode == 2
+    assert "HOURS: `-1` is not a number of hours" in done.stderr
+
+
+def test_an_unknown_project_is_refused(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "2", "project", "--ref", "site-mda", "--date", "2026-03-04")
+    assert done.returncode == 1
+    assert "unknown project `site-mda`" in done.stderr
+    assert "contributions/camille/2026-03.yaml:" in done.stderr
+    assert not (repo.root / "contributions").exists()
+    assert repo.count() == 1 and repo.status() == "" and repo.leftovers() == []
+
+
+def test_a_date_before_joining_is_refused_in_french(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "2", "meeting", "--date", "2019-03-04", "--as", "leo", lang="fr")
+    assert done.returncode == 1
+    assert "Rien n'a été écrit" in plain(done.stderr)
+    assert not (repo.root / "contributions").exists()
+
+
+def test_a_broken_month_file_is_not_edited(tmp_path: Path) -> None:
+    broken = "- date: 2026-03-02\n  hours: [1\n"
+    repo = make(tmp_path, {**FILES, "contributions/camille/2026-03.yaml": broken})
+    done = repo.run("log", "1", "meeting", "--date", "2026-03-04")
+    assert done.returncode == 2
+    assert "contributions/camille/2026-03.yaml has errors" in done.stderr
+    assert repo.read("contributions/camille/2026-03.yaml") == broken

@@ -1,0 +1,188 @@
+"""`collectif member add|leave|pause`: one commit each, roles closed with a departure."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.commands.recording import FILES, ROLE, Repo, environment, make, plain
+from tests.helpers import collective, git, git_repo, member
+
+CAMILLE = """\
+name: Camille Martin
+email: camille@example.org      # maps git authors to members
+joined: 2015-01-10
+# signed at the 2026 AG
+charter_signed: "2026-01"
+skills: [graphisme, formation]
+pauses:                         # periods exempt from the minimum
+  - {from: 2026-03-01, to: 2026-05-31, reason: congé parental}
+
+# end of file
+"""
+
+OTHER_ROLE = """\
+title: Communication
+kind: support
+min_holders: 1
+holders:
+- member: leo
+  since: 2024-01-01
+- member: sam
+  since: 2024-01-01
+trainees:
+- member: leo
+  since: 2023-01-01
+  until: 2023-12-31
+"""
+
+
+def test_add_writes_a_member_who_signed_the_charter(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    today = date.today().isoformat()
+    done = repo.run("member", "add", "zoe", "--name", "Zoé Durand", "--email", "zoe@example.org")
+    assert done.returncode == 0, done.stderr
+    assert repo.read("members/zoe.yaml") == (
+        f'name: Zoé Durand\nemail: zoe@example.org\njoined: {today}\ncharter_signed: "2026-01"\n'
+    )
+    assert repo.last("%s|%an") == f"member: zoe joins on {today}|Camille"
+    assert repo.changed() == ["members/zoe.yaml"]
+    assert repo.status() == ""
+
+
+def test_joining_in_a_period_already_owed_is_refused(tmp_path: Path) -> None:
+    """A member who joined before the last closed period owes its minimum: log it first."""
+    repo = make(tmp_path)
+    joined = (date.today().replace(day=1) - timedelta(days=40)).isoformat()
+    done = repo.run(
+        "member", "add", "zoe", "--name", "Zoé", "--email", "zoe@example.org", "--joined", joined
+    )
+    assert done.returncode == 1
+    assert "[minimum]" in done.stderr and "members/zoe.yaml" in done.stderr
+    assert not (repo.root / "members/zoe.yaml").exists()
+
+
+def test_the_first_member_adds_themself(tmp_path: Path) -> None:
+    top = collective(tmp_path / "repo", {})
+    git_repo(top, email="ana@example.org", name="Ana")
+    repo = Repo(top, top, environment(tmp_path / "home"))
+    done = repo.run("member", "add", "ana", "--name", "Ana Lopez", "--email", "ana@example.org")
+    assert done.returncode == 0, done.stderr
+    assert repo.last("%an <%ae>") == "Ana Lopez <ana@example.org>"
+
+
+def test_add_checks_its_arguments(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    cases = [
+        (("camille", "--name", "C", "--email", "c2@example.org"), "members/camille.yaml already"),
+        (("zoe", "--name", "Z", "--email", "zoe"), "--email: `zoe` is not an email address"),
+        (("zoe", "--name", "Z", "--email", "LEO@example.org"), "already the email of leo"),
+        (("Zoé", "--name", "Z", "--email", "z@example.org"), "ID: `Zoé` is not a valid id"),
+        (("zoe", "--name", " ", "--email", "z@example.org"), "--name: give the member's name"),
+        (("zoe", "--name", "Z", "--email", "z@example.org", "--joined", "1/4/26"), "--joined:"),
+    ]
+    for args, expected in cases:
+        done = repo.run("member", "add", *args)
+        assert done.returncode == 2, args
+        assert expected in done.stderr, (args, done.stderr)
+    assert repo.count() == 1 and not (repo.root / "members/zoe.yaml").exists()
+
+
+def test_leave_sets_left_and_ends_the_roles_in_the_same_commit(tmp_path: Path) -> None:
+    repo = make(tmp_path, {**FILES, "roles/com.yaml": OTHER_ROLE})
+    done = repo.run("member", "leave", "leo", "--date", "2026-06-01", "--as", "camille")
+    assert done.returncode == 0, done.stderr
+    assert repo.read("members/leo.yaml") == member("Leo", joined="2020-01-10").replace(
+        "joined: 2020-01-10\n", "joined: 2020-01-10\nleft: 2026-06-01\n"
+    )
+    assert repo.read("roles/com.yaml") == OTHER_ROLE.replace(
+        "- member: leo\n  since: 2024-01-01\n",
+        "- member: leo\n  since: 2024-01-01\n  until: 2026-05-31\n",
+    )
+    assert repo.read("roles/tresorerie.yaml") == ROLE
+    assert repo.changed() == ["members/leo.yaml", "roles/com.yaml"]
+    assert repo.count() == 2
+    assert repo.last("%s|%an") == "member: leo leaves on 2026-06-01 (ends com)|Camille"
+
+
+def test_left_goes_after_joined_with_the_comments_in_place(tmp_path: Path) -> None:
+    repo = make(tmp_path, {**FILES, "members/camille.yaml": CAMILLE})
+    done = repo.run("member", "leave", "camille", "--date", "2026-10-01", "--as", "sam")
+    assert done.returncode == 0, done.stderr
+    assert repo.read("members/camille.yaml") == CAMILLE.replace(
+        "joined: 2015-01-10\n", "joined: 2015-01-10\nleft: 2026-10-01\n"
+    )
+    assert "{member: camille, since: 2025-01-01, until: 2026-09-30}" in repo.read(
+        "roles/tresorerie.yaml"
+    )
+
+
+def test_leave_twice(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    assert repo.run("member", "leave", "leo", "--date", "2026-06-01").returncode == 0
+    done = repo.run("member", "leave", "leo")
+    assert done.returncode == 2 and "leo already left, on 2026-06-01." in done.stderr
+
+
+def test_leave_with_work_on_a_project_is_refused(tmp_path: Path) -> None:
+    project = (
+        "title: Site\nclient: MDA\nclient_kind: ess\nstatus: active\nlead: camille\n"
+        "start: 2026-01-01\nend: 2026-12-31\nteam:\n  - {member: camille}\n  - {member: leo}\n"
+    )
+    repo = make(tmp_path, {**FILES, "projects/site.yaml": project})
+    before = repo.head()
+    done = repo.run("member", "leave", "leo", "--date", "2026-06-01")
+    assert done.returncode == 1
+    assert "projects/site.yaml" in done.stderr and "leo left on 2026-06-01" in done.stderr
+    assert repo.head() == before
+    assert repo.status() == "" and repo.leftovers() == []
+
+
+def test_pause_is_appended_like_the_others(tmp_path: Path) -> None:
+    repo = make(tmp_path, {**FILES, "members/camille.yaml": CAMILLE})
+    done = repo.run(
+        "member", "pause", "camille", "--from", "2026-07-01", "--to", "2026-07-31",
+        "--reason", "vacances",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert repo.read("members/camille.yaml") == CAMILLE.replace(
+        "reason: congé parental}\n",
+        "reason: congé parental}\n  - {from: 2026-07-01, to: 2026-07-31, reason: vacances}\n",
+    )
+    assert repo.last("%s") == "member: camille pauses from 2026-07-01 to 2026-07-31"
+
+
+def test_a_first_pause(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("member", "pause", "leo", "--from", "2026-07-01", "--to", "2026-08-15")
+    assert done.returncode == 0, done.stderr
+    assert repo.read("members/leo.yaml").endswith(
+        "pauses:\n  - {from: 2026-07-01, to: 2026-08-15}\n"
+    )
+
+
+def test_a_pause_that_ends_before_it_starts(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("member", "pause", "leo", "--from", "2026-07-01", "--to", "2026-06-01")
+    assert done.returncode == 2
+    assert "--to 2026-06-01 comes before --from 2026-07-01" in done.stderr
+    french = repo.run(
+        "member", "pause", "leo", "--from", "2026-07-01", "--to", "2026-06-01", lang="fr"
+    )
+    assert "--to 2026-06-01 tombe avant --from 2026-07-01" in plain(french.stderr)
+
+
+def test_an_unknown_or_broken_member(tmp_path: Path) -> None:
+    repo = make(tmp_path, {**FILES, "members/bob.yaml": "name: Bob\n"})
+    done = repo.run("member", "leave", "zoe")
+    assert done.returncode == 2 and "There is no member `zoe`" in done.stderr
+    done = repo.run("member", "leave", "bob")
+    assert done.returncode == 2 and "members/bob.yaml has errors" in done.stderr
+
+
+def test_a_subfolder_collective(tmp_path: Path) -> None:
+    repo = make(tmp_path, sub="collectif")
+    done = repo.run("member", "add", "zoe", "--name", "Zoé", "--email", "zoe@example.org")
+    assert done.returncode == 0, done.stderr
+    assert repo.changed() == ["collectif/members/zoe.yaml"]
+    assert git(repo.top, "status", "--porcelain") == ""
