@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
-
-from rich.console import Console
 
 from collectif import i18n
 from collectif.checks import runner
@@ -15,13 +12,11 @@ from collectif.commands.dates import parse_day
 from collectif.commands.states import Evaluation, changes, evaluate
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
-from collectif.report.json_report import render_json
+from collectif.report import formats
 from collectif.report.result import Result
-from collectif.report.status import print_changes
-from collectif.report.text import print_text
 from collectif.store import git, source
 
-FORMATS = ("text", "json")
+FORMATS = formats.NAMES
 
 
 def check(
@@ -127,12 +122,7 @@ def select(only: list[str] | None, skip: list[str] | None) -> list[Check]:
 
 def emit(result: Result, output: str) -> None:
     """Print the result in the chosen format."""
-    if output == "json":
-        sys.stdout.write(render_json(result) + "\n")
-    elif result.base is not None:
-        print_changes(result, Console(highlight=False))
-    else:
-        print_text(result, Console(highlight=False))
+    formats.write(result, output)
 
 
 def exit_code(result: Result) -> int:

@@ -6,36 +6,31 @@ by a function of the result, written to standard output as UTF-8 whatever the lo
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from rich.console import Console
-
-from collectif.report.github import render_github
-from collectif.report.gitlab import render_gitlab
-from collectif.report.json_report import render_json
-from collectif.report.junit import render_junit
-from collectif.report.markdown import render_markdown
 from collectif.report.result import Result
-from collectif.report.sarif import render_sarif
-from collectif.report.status import print_changes
-from collectif.report.text import print_text
 
-RENDERERS: dict[str, Callable[[Result], str]] = {
-    "json": render_json,
-    "markdown": render_markdown,
-    "github": render_github,
-    "sarif": render_sarif,
-    "junit": render_junit,
-    "gitlab": render_gitlab,
+# format -> module and function; imported only when that format is asked for, so that a
+# pre-commit hook printing text pays for none of them
+RENDERERS: dict[str, tuple[str, str]] = {
+    "json": ("collectif.report.json_report", "render_json"),
+    "markdown": ("collectif.report.markdown", "render_markdown"),
+    "github": ("collectif.report.github", "render_github"),
+    "sarif": ("collectif.report.sarif", "render_sarif"),
+    "junit": ("collectif.report.junit", "render_junit"),
+    "gitlab": ("collectif.report.gitlab", "render_gitlab"),
 }
 NAMES: tuple[str, ...] = ("text", *RENDERERS)
 
 
 def render(result: Result, name: str) -> str:
     """The result in format `name` (not `text`, which is printed, not rendered)."""
-    return RENDERERS[name](result)
+    module, function = RENDERERS[name]
+    renderer: Callable[[Result], str] = getattr(importlib.import_module(module), function)
+    return renderer(result)
 
 
 def write(result: Result, name: str, stream: TextIO | None = None) -> None:
@@ -46,7 +41,12 @@ def write(result: Result, name: str, stream: TextIO | None = None) -> None:
     """
     out = stream or sys.stdout
     if name == "text":
-        console = Console(file=out, highlight=False)
+        from rich.console import Console
+
+        from collectif.report.status import print_changes
+        from collectif.report.text import print_text
+
+        console = Console(file=out, highlight=False, soft_wrap=True)
         if result.base is not None:
             print_changes(result, console)
         else:

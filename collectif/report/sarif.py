@@ -20,7 +20,6 @@ from collectif.report.fingerprint import VERSION, current, fingerprints, severit
 from collectif.report.result import Result
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/collectif/"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 _SECTIONS = (
     ("finds", N_("What it finds")),
@@ -90,7 +89,6 @@ def sarif_document(result: Result) -> dict[str, Any]:
     ]
     driver = {
         "name": "collectif",
-        "informationUri": INFORMATION_URI,
         "version": __version__,
         "rules": rules,
     }

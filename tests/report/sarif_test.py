@@ -48,7 +48,7 @@ def test_the_tool_and_one_rule_per_check() -> None:
     driver = _run(review())["tool"]["driver"]
     assert driver["name"] == "collectif"
     assert driver["version"] == __version__
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # no published home page yet: none invented
     assert [rule["id"] for rule in driver["rules"]] == [check.name for check in CHECKS]
     for rule, check in zip(driver["rules"], CHECKS, strict=True):
         assert rule["name"] == check.name
