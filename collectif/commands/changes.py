@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import yaml
@@ -27,7 +28,9 @@ class Summary(NamedTuple):
     sentences: list[Message]
 
 
+@lru_cache(maxsize=1024)
 def _parse(raw: bytes | None) -> Any:
+    """A file's data (read only: shared between the commits that show the same bytes)."""
     if raw is None:
         return None
     try:

@@ -120,7 +120,7 @@ def whoami(workspace: Workspace, as_member: str | None) -> str:
 # What exists --------------------------------------------------------------------------------
 
 
-def _broken(path: str) -> CollectifError:
+def broken(path: str) -> CollectifError:
     return CollectifError(
         "{path} has errors: fix them first (`collectif check` shows them), then try again.",
         path=path,
@@ -134,7 +134,7 @@ def require_member(workspace: Workspace, member_id: str) -> str:
             "There is no member `{member}` (no members/{member}.yaml).", member=member_id
         )
     if member_id not in collective.members:
-        raise _broken(member_file(member_id))
+        raise broken(member_file(member_id))
     return member_id
 
 
@@ -147,7 +147,7 @@ def role(workspace: Workspace, role_id: str) -> Role:
     if role_id not in collective.known.roles:
         raise CollectifError("There is no role `{role}` (no roles/{role}.yaml).", role=role_id)
     if role_id not in collective.roles:
-        raise _broken(role_file(role_id))
+        raise broken(role_file(role_id))
     return collective.roles[role_id]
 
 
@@ -158,7 +158,7 @@ def project(workspace: Workspace, project_id: str) -> Project:
             "There is no project `{project}` (no projects/{project}.yaml).", project=project_id
         )
     if project_id not in collective.projects:
-        raise _broken(project_file(project_id))
+        raise broken(project_file(project_id))
     return collective.projects[project_id]
 
 
@@ -181,7 +181,7 @@ class Edits:
             try:
                 self.documents[path] = roundtrip.load(target.read_bytes())
             except roundtrip.EditError:
-                raise _broken(path) from None
+                raise broken(path) from None
         return self.documents[path]
 
     def open_or_create(

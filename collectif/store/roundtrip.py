@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
@@ -53,6 +53,11 @@ class Null:
 
 def is_null(value: Any) -> bool:
     return value is None or isinstance(value, Null)
+
+
+def is_mapping(value: Any) -> TypeGuard[CommentedMap]:
+    """A mapping of the document, that `set_value` can edit."""
+    return isinstance(value, CommentedMap)
 
 
 class _Constructor(RoundTripConstructor):

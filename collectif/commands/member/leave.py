@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
+from collectif.commands.role.holdings import end_holding
 from collectif.commands.writing import (
     Edits,
     Workspace,
@@ -17,12 +18,11 @@ from collectif.commands.writing import (
     whoami,
 )
 from collectif.errors import CollectifError
-from collectif.model.collective import member_file, role_file
-from collectif.model.files import Holding, Member
+from collectif.model.collective import member_file
+from collectif.model.files import Member
 from collectif.store import roundtrip
 
 MEMBER_KEYS = roundtrip.key_order(Member)
-HOLDING_KEYS = roundtrip.key_order(Holding)
 
 
 def close_holdings(workspace: Workspace, edits: Edits, member_id: str, day: date) -> list[str]:
@@ -33,8 +33,7 @@ def close_holdings(workspace: Workspace, edits: Edits, member_id: str, day: date
             for index, holding in enumerate(getattr(data, key)):
                 if holding.member != member_id or (holding.until and holding.until < day):
                     continue
-                items = edits.open(role_file(role_id)).data[key]
-                roundtrip.set_value(items[index], "until", day_before(day), HOLDING_KEYS)
+                end_holding(edits, role_id, key, index, member_id, day_before(day))
                 if role_id not in ended:
                     ended.append(role_id)
     return ended

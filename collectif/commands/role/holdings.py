@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from collectif.commands.writing import Edits, broken
 from collectif.errors import CollectifError
+from collectif.model.collective import role_file
 from collectif.model.files import Holding, Role
 from collectif.store import roundtrip
 
@@ -27,3 +29,14 @@ def require_active(role_id: str, data: Role) -> None:
         raise CollectifError(
             "The role {role} is retired (`active: false` in roles/{role}.yaml).", role=role_id
         )
+
+
+def end_holding(
+    edits: Edits, role_id: str, key: str, index: int, member_id: str, last_day: date
+) -> None:
+    """Set `until` on the member's holding (or training) `index` of the role's file."""
+    items = edits.open(role_file(role_id)).data.get(key)
+    item = items[index] if isinstance(items, list) and index < len(items) else None
+    if not roundtrip.is_mapping(item) or item.get("member") != member_id:
+        raise broken(role_file(role_id))  # the file says something else than its model
+    roundtrip.set_value(item, "until", last_day, HOLDING_KEYS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
-from collectif.commands.role.holdings import HOLDING_KEYS, ROLE_KEYS, require_active, running
+from collectif.commands.role.holdings import ROLE_KEYS, end_holding, require_active, running
 from collectif.commands.writing import (
     Edits,
     day_before,
@@ -46,6 +46,6 @@ def join(
     document = edits.open(role_file(role_id)).data
     for index in running(data.trainees, me, day):
         if data.trainees[index].since < day:
-            roundtrip.set_value(document["trainees"][index], "until", day_before(day), HOLDING_KEYS)
+            end_holding(edits, role_id, "trainees", index, me, day_before(day))
     roundtrip.add_item(document, "holders", {"member": me, "since": day}, ROLE_KEYS)
     return record(workspace, edits, f"role: {me} joins {role_id}", me)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
-from collectif.commands.role.holdings import HOLDING_KEYS, running
+from collectif.commands.role.holdings import end_holding, running
 from collectif.commands.writing import (
     Edits,
     day_before,
@@ -16,8 +16,6 @@ from collectif.commands.writing import (
     whoami,
 )
 from collectif.errors import CollectifError
-from collectif.model.collective import role_file
-from collectif.store import roundtrip
 
 
 def leave(
@@ -44,7 +42,6 @@ def leave(
             "You do not hold {role} nor train for it on {date}.", role=role_id, date=first_day
         )
     edits = Edits(workspace)
-    items = edits.open(role_file(role_id)).data[key]
     for index in found:
-        roundtrip.set_value(items[index], "until", day_before(first_day), HOLDING_KEYS)
+        end_holding(edits, role_id, key, index, me, day_before(first_day))
     return record(workspace, edits, summary, me)
