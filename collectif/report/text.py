@@ -44,12 +44,9 @@ def _finding_line(finding: Finding, lang: Lang) -> Text:
 def _summary(result: Result) -> str:
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
     if not result.findings:
+        checks = plural(result.lang, len(result.checks), "{count} check", "{count} checks")
         return render(
-            msg(
-                "No problems found: {checks} checks as of {as_of}.",
-                checks=len(result.checks),
-                as_of=result.as_of,
-            ),
+            msg("No problems found: {checks} as of {as_of}.", checks=checks, as_of=result.as_of),
             result.lang,
         )
     parts = [
