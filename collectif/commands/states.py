@@ -9,6 +9,7 @@ from typing import NamedTuple
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.model.finding import Finding, Status
+from collectif.model.identity import identity
 from collectif.store import load, place
 from collectif.store.git import GitFiles
 from collectif.store.source import Source
@@ -30,11 +31,6 @@ def evaluate(
     run = runner.run(collective, context, checks)
     language = collective.config.language if collective.config else None
     return Evaluation(place.place(run.findings, files), run.checks, language)
-
-
-def identity(finding: Finding) -> Hashable:
-    """What makes a finding the same one in two states: everything but where its line is."""
-    return (finding.check, finding.subject, finding.file, finding.period, finding.message)
 
 
 def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:

@@ -27,7 +27,8 @@ class Finding(NamedTuple):
     `path` is where in the YAML document the problem sits (keys and list indexes); the store
     turns it into `line` and `column` for the files that have findings. A check leaves
     `severity` empty to take its own (or the collective's override), or says `WARNING` for a
-    lesser kind of finding.
+    lesser kind of finding. `key` names the problem for a check whose message carries figures
+    that change with the collective (see `collectif.model.identity`).
     """
 
     check: str
@@ -42,6 +43,7 @@ class Finding(NamedTuple):
     column: int | None = None
     status: Status | None = None
     on_key: bool = False
+    key: str | None = None
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.file, self.line or 0, self.check, self.subject, self.message.msgid)

@@ -2,54 +2,20 @@
 
 A code scanning alert or a code quality issue keeps its identity from one commit to the next
 as long as the finding does: the fingerprint hashes what makes a finding the same one (check,
-subject, file, period, message id and parameters), never its line, which moves whenever
-someone edits the lines above it.
+subject, file, period, and the check's key for the problem or the message id and parameters;
+see `collectif.model.identity`), never its line, which moves whenever someone edits the lines
+above it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal
-from typing import Any
 
 from collectif.model.finding import Finding, Severity, Status
-from collectif.model.message import Hours, Message, Money, Names, Param, Text
+from collectif.model.identity import identity
 
 VERSION = "collectifFinding/v1"
-
-
-def _canonical(value: Param | Message) -> Any:
-    """A JSON-able form of a message parameter that does not depend on the language."""
-    if isinstance(value, Message):
-        return [value.msgid, [[key, _canonical(param)] for key, param in value.params]]
-    if isinstance(value, Money):
-        return ["money", str(value.amount), value.currency]
-    if isinstance(value, Hours):
-        return ["hours", str(value.value)]
-    if isinstance(value, Names):
-        return ["names", list(value.items), value.alternatives]
-    if isinstance(value, Text):
-        return ["text", _canonical(value.message)]
-    if isinstance(value, Decimal):
-        return ["decimal", str(value)]
-    if isinstance(value, date):
-        return ["date", value.isoformat()]
-    return value
-
-
-def identity(finding: Finding) -> str:
-    """The finding without its place in the file, as one canonical string."""
-    parts = [
-        finding.check,
-        finding.subject,
-        finding.file,
-        finding.period,
-        _canonical(finding.message),
-    ]
-    return json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
