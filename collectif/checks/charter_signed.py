@@ -68,6 +68,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
             subject=f"member:{member_id}",
             file=member_file(member_id),
             path=("charter_signed",) if written else (),
+            key="signature",
             message=_message(member_id, member, version),
             details={"member": member_id, "signed": member.charter_signed, "version": version},
         )

@@ -91,6 +91,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         subject="collective",
         file=CONFIG_FILE,
         path=("charter", "clients"),
+        key="ess-share",
         message=_message(ess, big, rules, context, collective.charter_config.currency),
         details={"ess": ess, "big_account": big, "ess_share": ratio(ess, ess + big)},
     )

@@ -108,6 +108,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         subject="collective",
         file=CONFIG_FILE,
         path=("charter", "contracts"),
+        key="top-finder",
         message=_message(top, most, total, rules, context.as_of, currency),
         details={
             "members": top,

@@ -194,6 +194,7 @@ def _project_findings(
             file=project_file(project_id),
             path=share.path,
             on_key=not share.has_payout,
+            key=f"share:{share.member}",
             message=_message(project.title, share, opposite, currency),
             details=_details(share),
         )

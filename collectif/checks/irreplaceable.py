@@ -115,6 +115,7 @@ def _holders_finding(
         subject=f"role:{role_id}",
         file=role_file(role_id),
         path=("holders",),
+        key="holders",
         message=message,
         details={"holders": holders, "min_holders": needed, "trainees": trainees},
     )
@@ -159,6 +160,7 @@ def _skill_findings(role_id: str, role: Role, skilled: dict[str, list[str]]) -> 
             subject=f"role:{role_id}",
             file=role_file(role_id),
             path=("skills", index),
+            key=f"skill:{skill}",
             message=_skill_message(role, skill, members),
             details={"skill": skill, "members": members},
             severity=Severity.WARNING,

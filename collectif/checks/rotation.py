@@ -73,6 +73,7 @@ def _finding(
         subject=f"role:{role_id}",
         file=role_file(role_id),
         path=("holders", index),
+        key=f"tenure:{member_id}",
         message=msg(
             "{member} has held {title} continuously since {since}, {months} whole months, "
             "more than the charter's limit of {limit}: time to hand it over. Train a successor "

@@ -256,6 +256,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         subject="collective",
         file=CONFIG_FILE,
         path=_path(collective),
+        key="truck-factor",
         message=_message(departure, len(uncovered), len(holders), minimum),
         details={
             "members": list(departure.members),
