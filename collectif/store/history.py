@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from collectif.store.commit import Repository
+from collectif.store.git import is_collective_file
 
 _COMMIT = "\x1e"
 _FIELD = "\x1f"
@@ -112,6 +113,7 @@ def commits(repository: Repository, paths: Sequence[str]) -> list[Commit]:
             [
                 FileChange(path, blobs.get(old) if old else None, blobs.get(new) if new else None)
                 for path, old, new in raw.blobs
+                if is_collective_file(path)  # not a folder's .gitkeep
             ],
         )
         for raw in raws

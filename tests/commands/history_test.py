@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.commands.recording import FILES, Repo, environment, make, plain
-from tests.helpers import collective, git, git_repo
+from tests.helpers import cli, collective, git, git_repo, member
 
 SITE = """\
 title: Site
@@ -174,3 +174,13 @@ def test_a_subject_must_be_one(tmp_path: Path) -> None:
         done = repo.run("history", wrong)
         assert done.returncode == 2, wrong
         assert "is not a subject: write member:ID, role:ID, project:ID or collective" in done.stderr
+
+
+def test_placeholders_of_empty_folders_are_not_history(tmp_path: Path) -> None:
+    root = collective(tmp_path, {"members/ana.yaml": member("Ana")})
+    (root / "roles").mkdir()
+    (root / "roles/.gitkeep").write_text("")
+    git_repo(root)
+    done = cli("history", "--repo", str(root), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "ana" in done.stdout and ".gitkeep" not in done.stdout
