@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
+from typing import NamedTuple
 
-from collectif.commands.writing import Edits, broken
+from collectif.commands.dates import parse_day
+from collectif.commands.writing import (
+    Edits,
+    Workspace,
+    broken,
+    open_workspace,
+    parse_id,
+    role,
+    whoami,
+)
 from collectif.errors import CollectifError
 from collectif.model.collective import role_file
 from collectif.model.files import Holding, Role
@@ -13,6 +24,36 @@ from collectif.store import roundtrip
 
 ROLE_KEYS = roundtrip.key_order(Role)
 HOLDING_KEYS = roundtrip.key_order(Holding)
+
+
+class RoleChange(NamedTuple):
+    """What every role command starts from: the collective, the role, the day, and me."""
+
+    workspace: Workspace
+    role_id: str
+    role: Role
+    day: date
+    me: str
+
+
+def prepare(
+    role_id: str,
+    option: str,
+    day: str | None,
+    as_member: str | None,
+    repo: Path | None,
+    lang: str | None,
+    retired_ok: bool = False,
+) -> RoleChange:
+    """Open the collective, read the role, the day given with `option` (default today), me."""
+    workspace = open_workspace(repo, lang)
+    role_id = parse_id("ROLE", role_id)
+    data = role(workspace, role_id)
+    if not retired_ok:
+        require_active(role_id, data)
+    when = parse_day(option, day, workspace.today)
+    assert when is not None
+    return RoleChange(workspace, role_id, data, when, whoami(workspace, as_member))
 
 
 def running(holdings: Sequence[Holding], member_id: str, day: date) -> list[int]:

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.commands.dates import parse_day
-from collectif.commands.role.holdings import ROLE_KEYS, end_holding, require_active, running
-from collectif.commands.writing import (
-    Edits,
-    day_before,
-    open_workspace,
-    parse_id,
-    record,
-    role,
-    whoami,
-)
+from collectif.commands.role.holdings import ROLE_KEYS, end_holding, prepare, running
+from collectif.commands.writing import Edits, day_before, record
 from collectif.errors import CollectifError
 from collectif.model.collective import role_file
 from collectif.store import roundtrip
@@ -28,13 +19,8 @@ def join(
     lang: str | None = None,
 ) -> int:
     """Add me to the role's holders from `since`; my training in it ends the day before."""
-    workspace = open_workspace(repo, lang)
-    role_id = parse_id("ROLE", role_id)
-    data = role(workspace, role_id)
-    require_active(role_id, data)
-    day = parse_day("--since", since, workspace.today)
-    assert day is not None
-    me = whoami(workspace, as_member)
+    change = prepare(role_id, "--since", since, as_member, repo, lang)
+    role_id, data, day, me = change.role_id, change.role, change.day, change.me
     held = running(data.holders, me, day)
     if held:
         raise CollectifError(
@@ -42,10 +28,10 @@ def join(
             role=role_id,
             since=data.holders[held[0]].since,
         )
-    edits = Edits(workspace)
+    edits = Edits(change.workspace)
     document = edits.open(role_file(role_id)).data
     for index in running(data.trainees, me, day):
         if data.trainees[index].since < day:
             end_holding(edits, role_id, "trainees", index, me, day_before(day))
     roundtrip.add_item(document, "holders", {"member": me, "since": day}, ROLE_KEYS)
-    return record(workspace, edits, f"role: {me} joins {role_id}", me)
+    return record(change.workspace, edits, f"role: {me} joins {role_id}", me)

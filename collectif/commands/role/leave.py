@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.commands.dates import parse_day
-from collectif.commands.role.holdings import end_holding, running
-from collectif.commands.writing import (
-    Edits,
-    day_before,
-    open_workspace,
-    parse_id,
-    record,
-    role,
-    whoami,
-)
+from collectif.commands.role.holdings import end_holding, prepare, running
+from collectif.commands.writing import Edits, day_before, record
 from collectif.errors import CollectifError
 
 
@@ -26,12 +17,8 @@ def leave(
     lang: str | None = None,
 ) -> int:
     """End my holding (else my training) the day before `day`, the first day without it."""
-    workspace = open_workspace(repo, lang)
-    role_id = parse_id("ROLE", role_id)
-    data = role(workspace, role_id)
-    first_day = parse_day("--date", day, workspace.today)
-    assert first_day is not None
-    me = whoami(workspace, as_member)
+    change = prepare(role_id, "--date", day, as_member, repo, lang, retired_ok=True)
+    role_id, data, first_day, me = change.role_id, change.role, change.day, change.me
     key, found = "holders", running(data.holders, me, first_day)
     summary = f"role: {me} leaves {role_id}"
     if not found:
@@ -41,7 +28,7 @@ def leave(
         raise CollectifError(
             "You do not hold {role} nor train for it on {date}.", role=role_id, date=first_day
         )
-    edits = Edits(workspace)
+    edits = Edits(change.workspace)
     for index in found:
         end_holding(edits, role_id, key, index, me, day_before(first_day))
-    return record(workspace, edits, summary, me)
+    return record(change.workspace, edits, summary, me)

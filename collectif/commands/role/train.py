@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.commands.dates import parse_day
-from collectif.commands.role.holdings import ROLE_KEYS, require_active, running
-from collectif.commands.writing import Edits, open_workspace, parse_id, record, role, whoami
+from collectif.commands.role.holdings import ROLE_KEYS, prepare, running
+from collectif.commands.writing import Edits, record
 from collectif.errors import CollectifError
 from collectif.model.collective import role_file
 from collectif.store import roundtrip
@@ -20,13 +19,8 @@ def train(
     lang: str | None = None,
 ) -> int:
     """Add me to the role's trainees from `since`, as one commit."""
-    workspace = open_workspace(repo, lang)
-    role_id = parse_id("ROLE", role_id)
-    data = role(workspace, role_id)
-    require_active(role_id, data)
-    day = parse_day("--since", since, workspace.today)
-    assert day is not None
-    me = whoami(workspace, as_member)
+    change = prepare(role_id, "--since", since, as_member, repo, lang)
+    role_id, data, day, me = change.role_id, change.role, change.day, change.me
     if running(data.holders, me, day):
         raise CollectifError("You already hold {role}: no need to train for it.", role=role_id)
     training = running(data.trainees, me, day)
@@ -36,7 +30,7 @@ def train(
             role=role_id,
             since=data.trainees[training[0]].since,
         )
-    edits = Edits(workspace)
+    edits = Edits(change.workspace)
     document = edits.open(role_file(role_id)).data
     roundtrip.add_item(document, "trainees", {"member": me, "since": day}, ROLE_KEYS)
-    return record(workspace, edits, f"role: {me} trains for {role_id}", me)
+    return record(change.workspace, edits, f"role: {me} trains for {role_id}", me)
