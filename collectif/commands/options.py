@@ -9,32 +9,50 @@ import typer
 
 Repo = Annotated[
     Path | None,
-    typer.Option("--repo", help="The collective's folder (default: the one around here)."),
+    typer.Option(
+        "--repo", metavar="DIR", help="The collective's folder (default: the one around here)."
+    ),
 ]
 AsOf = Annotated[
-    str | None, typer.Option("--as-of", help="Check as of this date, YYYY-MM-DD (default: today).")
+    str | None,
+    typer.Option(
+        "--as-of", metavar="DATE", help="Check as of this date, YYYY-MM-DD (default: today)."
+    ),
 ]
 Since = Annotated[
     str | None,
-    typer.Option("--since", help="Check every closed period from this date on, not only the last."),
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="Check every closed period from this date on, not only the last.",
+    ),
 ]
 Only = Annotated[
-    list[str] | None, typer.Option("--only", help="Run only these checks (comma-separated).")
+    list[str] | None,
+    typer.Option("--only", metavar="NAMES", help="Run only these checks (comma-separated)."),
 ]
 Skip = Annotated[
-    list[str] | None, typer.Option("--skip", help="Do not run these checks (comma-separated).")
+    list[str] | None,
+    typer.Option("--skip", metavar="NAMES", help="Do not run these checks (comma-separated)."),
 ]
 Format = Annotated[
     str,
     typer.Option(
-        "--format", help="text, json, markdown, github, junit, sarif or gitlab (where supported)."
+        "--format",
+        metavar="FORMAT",
+        help="text, json, markdown, github, junit, sarif or gitlab (where supported).",
     ),
 ]
 Lang = Annotated[
-    str | None, typer.Option("--lang", help="fr or en (default: the collective's language).")
+    str | None,
+    typer.Option("--lang", metavar="LANG", help="fr or en (default: the collective's language)."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")]
 AsMember = Annotated[
     str | None,
-    typer.Option("--as", help="Act as this member (default: the member with git's user.email)."),
+    typer.Option(
+        "--as",
+        metavar="MEMBER",
+        help="Act as this member (default: the member with git's user.email).",
+    ),
 ]
