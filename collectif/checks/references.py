@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
+from itertools import chain, tee
+from operator import itemgetter
 
 from collectif.checks.base import Context, Explanation
 from collectif.model.collective import (
@@ -14,7 +17,8 @@ from collectif.model.collective import (
     project_file,
     role_file,
 )
-from collectif.model.files import Entry, Holding, Member, Project, Role
+from collectif.model.entries import Entries, TimeEntry
+from collectif.model.files import Holding, Member, Project, Role
 from collectif.model.finding import Finding, Path
 from collectif.model.message import Message, Text, msg
 
@@ -171,14 +175,11 @@ def _project_findings(
 # contributions ------------------------------------------------------------------------------
 
 
-def _entry_ref(collective: Collective, entry: Entry) -> Message | None:
-    ref = entry.ref
-    if ref is None:
-        return None
+def _entry_ref(collective: Collective, kind: str, ref: str) -> Message | None:
     known = collective.known
-    if entry.kind == "project":
+    if kind == "project":
         return None if ref in known.projects else _unknown("project", ref)
-    if entry.kind == "support":
+    if kind == "support":
         return None if ref in known.roles else _unknown("role", ref)
     if ref in known.roles or ref in known.projects:
         return None
@@ -188,45 +189,108 @@ def _entry_ref(collective: Collective, entry: Entry) -> Message | None:
     )
 
 
-def _entry_findings(
-    collective: Collective, member_id: str, month: str, index: int, entry: Entry
+class _Refs:
+    """What is wrong with each (kind, ref) of the entries, worked out once per pair."""
+
+    def __init__(self, collective: Collective) -> None:
+        self.collective = collective
+        self.problems: dict[tuple[str, str | None], Message | None] = {}
+        everything = chain.from_iterable(collective.contributions.values())
+        kinds, refs = tee(everything)
+        pairs = set(zip(map(_KIND, kinds), map(_REF, refs), strict=True))
+        # The refs that are wrong in at least one entry: only files holding one of them need
+        # their entries looked at one by one.
+        self.suspects = frozenset(ref for kind, ref in pairs if self.problem(kind, ref))
+
+    def problem(self, kind: str, ref: str | None) -> Message | None:
+        key = (kind, ref)
+        if key not in self.problems:
+            self.problems[key] = None if ref is None else _entry_ref(self.collective, kind, ref)
+        return self.problems[key]
+
+    def all_known(self, entries: Entries) -> bool:
+        """Whether every entry's ref is right."""
+        return not self.suspects or self.suspects.isdisjoint(map(_REF, entries))
+
+
+_DAY, _KIND, _REF = itemgetter(0), itemgetter(2), itemgetter(3)
+
+
+def _misplaced(member_id: str, month: str, index: int, entry: TimeEntry) -> Finding:
+    entry_month = f"{entry.date.year:04d}-{entry.date.month:02d}"
+    return _finding(
+        f"member:{member_id}",
+        contribution_file(member_id, month),
+        (index, "date"),
+        msg(
+            "this entry is dated {date}, outside {month}: move it to "
+            "contributions/{member}/{entry_month}.yaml",
+            date=entry.date,
+            month=month,
+            member=member_id,
+            entry_month=entry_month,
+        ),
+    )
+
+
+def _not_member(member_id: str, member: Member, month: str, index: int, day: date) -> Finding:
+    return _finding(
+        f"member:{member_id}",
+        contribution_file(member_id, month),
+        (index, "date"),
+        msg(
+            "this entry is dated {date}, when {member} was not a member (member from {joined}"
+            "{until})",
+            date=day,
+            member=member_id,
+            joined=member.joined,
+            until=Text(msg(" until {left}", left=member.left)) if member.left else "",
+        ),
+    )
+
+
+@cache
+def _month_span(month: str) -> tuple[date, date]:
+    year, number = int(month[:4]), int(month[5:7])
+    first = date(year, number, 1)
+    after = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
+    return first, after - timedelta(days=1)
+
+
+def _file_findings(
+    collective: Collective, refs: _Refs, member_id: str, month: str, entries: Entries
 ) -> Iterator[Finding]:
-    subject, file = f"member:{member_id}", contribution_file(member_id, month)
-    if entry.date.strftime("%Y-%m") != month:
-        yield _finding(
-            subject,
-            file,
-            (index, "date"),
-            msg(
-                "this entry is dated {date}, outside {month}: move it to "
-                "contributions/{member}/{entry_month}.yaml",
-                date=entry.date,
-                month=month,
-                member=member_id,
-                entry_month=entry.date.strftime("%Y-%m"),
-            ),
-        )
-    problem = _entry_ref(collective, entry)
-    if problem is not None:
-        yield _finding(subject, file, (index, "ref"), problem)
+    """Per entry: a date outside the file's month, an unknown ref, a day outside membership."""
+    if not entries:
+        return
+    first, last = _month_span(month)
     member = collective.members.get(member_id)
-    if member is not None and not is_active(member, entry.date):
-        yield _finding(
-            subject,
-            file,
-            (index, "date"),
-            msg(
-                "this entry is dated {date}, when {member} was not a member (member from {joined}"
-                "{until})",
-                date=entry.date,
-                member=member_id,
-                joined=member.joined,
-                until=Text(msg(" until {left}", left=member.left)) if member.left else "",
-            ),
-        )
+    # A month within the membership needs no test per entry dated in it.
+    whole = member is None or (
+        member.joined <= first and (member.left is None or last < member.left)
+    )
+    if (
+        first <= min(map(_DAY, entries))
+        and max(map(_DAY, entries)) <= last
+        and whole
+        and refs.all_known(entries)
+    ):
+        return  # the usual file: nothing to look at entry by entry
+    subject, file = f"member:{member_id}", contribution_file(member_id, month)
+    for index, entry in enumerate(entries):
+        day = entry.date
+        inside = first <= day <= last
+        if not inside:
+            yield _misplaced(member_id, month, index, entry)
+        problem = refs.problem(entry.kind, entry.ref)
+        if problem is not None:
+            yield _finding(subject, file, (index, "ref"), problem)
+        if member is not None and not (whole and inside) and not is_active(member, day):
+            yield _not_member(member_id, member, month, index, day)
 
 
 def _contribution_findings(collective: Collective) -> Iterator[Finding]:
+    refs = _Refs(collective)
     for (member_id, month), entries in collective.contributions.items():
         if member_id not in collective.known.members:
             yield _finding(
@@ -238,8 +302,7 @@ def _contribution_findings(collective: Collective) -> Iterator[Finding]:
                 ),
             )
             continue
-        for index, entry in enumerate(entries):
-            yield from _entry_findings(collective, member_id, month, index, entry)
+        yield from _file_findings(collective, refs, member_id, month, entries)
 
 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:

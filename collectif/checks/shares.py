@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
-from collectif.checks.periods import Period, add_months, period_of
+from collectif.checks.periods import Period, add_months
 from collectif.model.collective import Collective
-from collectif.model.files import Entry, Member, PeriodKind, Project
+from collectif.model.entries import TimeEntry
+from collectif.model.files import Member, PeriodKind, Project
 
 ONE_DAY = timedelta(days=1)
 # entries per (member, period label)
-ByPeriod = dict[tuple[str, str], list[Entry]]
+ByPeriod = dict[tuple[str, str], list[TimeEntry]]
 CENT = Decimal("0.01")
 
 
@@ -78,35 +81,68 @@ def owing(collective: Collective, period: Period) -> Iterator[tuple[str, Member]
 # time per member and period -----------------------------------------------------------------
 
 
-def _entries(collective: Collective) -> Iterator[tuple[str, Entry]]:
-    for (member_id, _month), entries in collective.contributions.items():
+# Entries by the month of their own date: (member, entries of that month) --------------------
+ByMonth = dict[tuple[int, int], list[tuple[str, Sequence[TimeEntry]]]]
+_INDEX: list[tuple[weakref.ref[Collective], ByMonth]] = []
+
+
+def by_month(collective: Collective) -> ByMonth:
+    """The entries grouped by the month of their date, built once per collective.
+
+    A file whose entries all lie in its own month (nearly every file) is one group; the
+    entries of any other file go each to its own month.
+    """
+    if _INDEX and _INDEX[0][0]() is collective:
+        return _INDEX[0][1]
+    index: ByMonth = {}
+    spans: dict[str, tuple[date, date, tuple[int, int]]] = {}
+    day_of = itemgetter(0)
+    for (member_id, month), entries in collective.contributions.items():
+        if not entries:
+            continue
+        span = spans.get(month) or spans.setdefault(month, _span(month))
+        if span[0] <= min(map(day_of, entries)) and max(map(day_of, entries)) <= span[1]:
+            index.setdefault(span[2], []).append((member_id, entries))
+            continue
         for entry in entries:
-            yield member_id, entry
+            key = (entry.date.year, entry.date.month)
+            index.setdefault(key, []).append((member_id, (entry,)))
+    _INDEX[:] = [(weakref.ref(collective), index)]
+    return index
+
+
+def _span(month: str) -> tuple[date, date, tuple[int, int]]:
+    year, number = int(month[:4]), int(month[5:7])
+    first = date(year, number, 1)
+    return first, add_months(first, 1) - ONE_DAY, (year, number)
+
+
+def _months(period: Period) -> Iterator[tuple[int, int]]:
+    year, month = period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def time_in(
     collective: Collective, kinds: Collection[str], kind: PeriodKind, periods: Sequence[Period]
 ) -> ByPeriod:
-    """Entries of `kinds` per (member, period label), each by its own date, in one pass."""
-    if not periods:
-        return {}
-    wanted, labels = frozenset(kinds), {period.label for period in periods}
-    first, last = min(p.start for p in periods), max(p.end for p in periods)
-    label_of: dict[tuple[int, int], str] = {}  # a period holds whole months
+    """Entries of `kinds` per (member, period label), each by its own date.
+
+    Periods hold whole months: only the entries of their months are looked at.
+    """
+    wanted, index = frozenset(kinds), by_month(collective)
     found: ByPeriod = {}
-    for member_id, entry in _entries(collective):
-        day = entry.date
-        if entry.kind not in wanted or not first <= day <= last:
-            continue
-        month = (day.year, day.month)
-        if month not in label_of:
-            label_of[month] = period_of(day, kind).label
-        if label_of[month] in labels:
-            found.setdefault((member_id, label_of[month]), []).append(entry)
+    for period in {period.label: period for period in periods}.values():
+        for month in _months(period):
+            for member_id, entries in index.get(month, ()):
+                chosen = [entry for entry in entries if entry.kind in wanted]
+                if chosen:
+                    found.setdefault((member_id, period.label), []).extend(chosen)
     return found
 
 
-def hours_of(entries: Iterable[Entry]) -> Decimal:
+def hours_of(entries: Iterable[TimeEntry]) -> Decimal:
     return sum((entry.hours for entry in entries), Decimal(0))
 
 

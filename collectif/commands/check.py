@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day
-from collectif.commands.states import Evaluation, changes, evaluate
+from collectif.commands.states import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
 from collectif.report import formats
 from collectif.report.result import Result
 from collectif.store import git, source
+
+if TYPE_CHECKING:
+    from collectif.store.cache import Cache
 
 FORMATS = formats.NAMES
 
@@ -41,23 +45,36 @@ def check(
     context = make_context(as_of, since)
     checks = select(only, skip)
     if staged:
-        result = _staged(repo, context, checks, lang)
+        result = _staged(repo, context, checks, lang, no_cache)
     elif rev is not None:
-        result = _revision(repo, rev, context, checks, lang)
+        result = _revision(repo, rev, context, checks, lang, no_cache)
     else:
-        result = _result(source.worktree(repo), context, checks, lang)
+        files = source.worktree(repo)
+        result = _result(files, context, checks, lang, open_store(files.root, no_cache))
     emit(result, output)
     return exit_code(result)
 
 
 def _result(
-    files: source.Source, context: Context, checks: list[Check], lang: str | None
+    files: source.Source,
+    context: Context,
+    checks: list[Check],
+    lang: str | None,
+    store: Cache | None,
 ) -> Result:
-    return result_of(evaluate(files, context, checks), files.name, context, lang)
+    evaluation = evaluate(files, context, checks, store=store)
+    if store is not None:
+        store.save()
+    return result_of(evaluation, files.name, context, lang)
 
 
 def _revision(
-    repo: Path | None, rev: str, context: Context, checks: list[Check], lang: str | None
+    repo: Path | None,
+    rev: str,
+    context: Context,
+    checks: list[Check],
+    lang: str | None,
+    no_cache: bool,
 ) -> Result:
     where = git.repository(repo)
     files = git.commit(where, git.resolve(where, rev))
@@ -68,10 +85,12 @@ def _revision(
             folder=where.prefix or "./",
             rev=rev,
         )
-    return _result(files, context, checks, lang)
+    return _result(files, context, checks, lang, open_store(where.top, no_cache))
 
 
-def _staged(repo: Path | None, context: Context, checks: list[Check], lang: str | None) -> Result:
+def _staged(
+    repo: Path | None, context: Context, checks: list[Check], lang: str | None, no_cache: bool
+) -> Result:
     where = git.repository(repo)
     staged = git.index(where)
     if not staged.exists:
@@ -82,7 +101,12 @@ def _staged(repo: Path | None, context: Context, checks: list[Check], lang: str 
         )
     sha = git.head(where)
     before = git.commit(where, sha) if sha else None
-    evaluation = changes(before if before and before.exists else None, staged, context, checks)
+    store = open_store(where.top, no_cache)
+    evaluation = changes(
+        before if before and before.exists else None, staged, context, checks, store
+    )
+    if store is not None:
+        store.save()
     return result_of(evaluation, staged.name, context, lang, base=f"rev:{sha}" if sha else "")
 
 

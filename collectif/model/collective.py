@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.entries import Entries
+from collectif.model.files import CollectiveFile, Member, Project, Role
 from collectif.model.finding import Finding
 
 CONFIG_FILE = "collectif.yaml"
@@ -44,7 +45,7 @@ class Collective:
     members: dict[str, Member] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)
-    contributions: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    contributions: dict[tuple[str, str], Entries] = field(default_factory=dict)
     known: Known = field(default_factory=Known)
     load_findings: tuple[Finding, ...] = ()
 

@@ -43,7 +43,9 @@ Language = Literal["fr", "en"]
 class Strict(BaseModel):
     """Unknown keys are errors: a typo must not silently do nothing."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A model's validator is built when it first validates: a check whose files all come
+    # from the cache never pays for it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # collectif.yaml -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -241,10 +242,14 @@ class GitFiles:
             raise FileNotFoundError(path)
         oid = self.blobs[path]
         if oid not in _BLOBS:
-            # The first read fetches every file not yet read, through one git process.
-            missing = [o for o in self.blobs.values() if o not in _BLOBS]
-            _BLOBS.update(read_blobs(self.top, missing))
+            self.prefetch([path])
         return _BLOBS[oid]
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        """Fetch the files not read yet among `paths`, all through one git process."""
+        missing = [self.blobs[p] for p in paths if p in self.blobs and self.blobs[p] not in _BLOBS]
+        if missing:
+            _BLOBS.update(read_blobs(self.top, missing))
 
     @property
     def exists(self) -> bool:

@@ -8,23 +8,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
-from typing import Any, NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from collectif.model.collective import CONFIG_FILE, Collective, Known
+from collectif.model.entries import Entries
 from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
 from collectif.model.finding import Finding
 from collectif.model.message import N_, Message, Text, msg
 from collectif.model.types import ID_PATTERN, MONTH_PATTERN
-from collectif.store import locate, problems, yaml_fast
-from collectif.store.source import Source
+from collectif.store import contributions, locate, problems, yaml_fast
+from collectif.store.git import GitFiles
+from collectif.store.source import Source, Worktree
+
+if TYPE_CHECKING:
+    from collectif.store.cache import Cache
 
 SCHEMA = "schema"
 _ID = re.compile(ID_PATTERN)
 _MONTH = re.compile(MONTH_PATTERN)
-ENTRIES = TypeAdapter(list[Entry])
 
 
 class Kind(Enum):
@@ -241,9 +246,14 @@ def _empty(kind: Kind) -> Message:
     return msg("the file is empty: expected a mapping of keys and values (`name: ...`)")
 
 
+@cache
+def _entries_adapter() -> TypeAdapter[list[Entry]]:
+    return TypeAdapter(list[Entry])
+
+
 def _validate(kind: Kind, data: Any) -> Any:
     if kind is Kind.CONTRIBUTION:
-        return ENTRIES.validate_python(data)
+        return contributions.from_models(_entries_adapter().validate_python(data))
     return MODELS[kind].model_validate(data)
 
 
@@ -286,41 +296,113 @@ def validate(path: str, file_id: FileId, raw: bytes, data: Any) -> tuple[Any, li
 
 
 Loaded = tuple[FileId | None, Any, list[Finding]]
-Memo = dict[tuple[str, bytes], Loaded]
+# What a file gave, by path and blob id (or bytes, where the id is unknown).
+Memo = dict[tuple[str, str | bytes], Loaded]
 
 
-def _load_file(source: Source, path: str, memo: Memo | None) -> Loaded:
-    file_id = classify(path)
-    if isinstance(file_id, Message):
-        return None, None, [_finding(path, _subject_of_path(path), file_id)]
-    raw = source.read(path)
-    if memo is not None and (path, raw) in memo:
-        return memo[(path, raw)]
+def _fresh(path: str, file_id: FileId, raw: bytes) -> Loaded:
+    """Parse and validate one file's bytes."""
+    if file_id.kind is Kind.CONTRIBUTION and _utf8(raw):
+        quick = contributions.entries(raw)
+        if quick is not None:
+            return file_id, quick, []
     parsed = parse(path, file_id.subject, raw)
     if parsed.problem is not None:
-        loaded: Loaded = (file_id, None, [parsed.problem])
-    else:
-        model, found = validate(path, file_id, raw, parsed.data)
-        loaded = (file_id, model, found)
-    if memo is not None:
-        memo[(path, raw)] = loaded
-    return loaded
+        return file_id, None, [parsed.problem]
+    model, found = validate(path, file_id, raw, parsed.data)
+    return file_id, model, found
 
 
-def load(source: Source, memo: Memo | None = None) -> Collective:
+def _utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _Reader:
+    """Where each file's content comes from: the memo, the cache, or its bytes, read in bulk."""
+
+    def __init__(self, source: Source, memo: Memo | None, store: Cache | None) -> None:
+        self.source, self.memo, self.store = source, memo, store
+        self.contents: dict[str, bytes] = {}
+        self.blobs: dict[str, str] = {}
+        if store is not None and isinstance(source, Worktree):
+            listing = source.listing(stat=True)
+            self.paths = [path for path, _ in listing]
+            self.blobs, self.contents = store.worktree(source.root, listing)
+            return
+        self.paths = source.paths()
+        if isinstance(source, GitFiles):
+            self.blobs = source.blobs
+
+    def known(self, path: str, file_id: FileId) -> Loaded | None:
+        """What the file gave before, without reading it."""
+        oid = self.blobs.get(path)
+        if oid is None:
+            return None
+        if self.memo is not None and (path, oid) in self.memo:
+            return self.memo[(path, oid)]
+        value = self.store.get(file_id.kind.value, oid) if self.store else None
+        return None if value is None else (file_id, value, [])
+
+    def read(self, paths: list[str]) -> None:
+        """Fetch the bytes of these files together (one git process for a git state)."""
+        missing = [path for path in paths if path not in self.contents]
+        if isinstance(self.source, GitFiles):
+            self.source.prefetch(missing)
+        for path in missing:
+            self.contents[path] = self.source.read(path)
+
+    def load(self, path: str, file_id: FileId) -> Loaded:
+        raw = self.contents.pop(path)
+        oid = self.blobs.get(path)
+        key = (path, raw if oid is None else oid)
+        if self.memo is not None and key in self.memo:
+            return self.memo[key]
+        loaded = _fresh(path, file_id, raw)
+        if self.memo is not None:
+            self.memo[key] = loaded
+        if self.store is not None and oid is not None and loaded[1] is not None:
+            self.store.put(file_id.kind.value, oid, loaded[1])
+        return loaded
+
+
+def _load_all(source: Source, memo: Memo | None, store: Cache | None) -> list[Loaded]:
+    """What each file of the source gave, in the source's order."""
+    reader = _Reader(source, memo, store)
+    loaded: list[Loaded | None] = []
+    unread: list[tuple[int, str, FileId]] = []
+    for path in reader.paths:
+        file_id = classify(path)
+        if isinstance(file_id, Message):
+            loaded.append((None, None, [_finding(path, _subject_of_path(path), file_id)]))
+            continue
+        known = reader.known(path, file_id)
+        if known is None:
+            unread.append((len(loaded), path, file_id))
+        loaded.append(known)
+    reader.read([path for _, path, _ in unread])
+    for position, path, file_id in unread:
+        loaded[position] = reader.load(path, file_id)
+    return [item for item in loaded if item is not None]
+
+
+def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -> Collective:
     """Every file of the source, validated; what is broken becomes `schema` findings.
 
-    Loading two states of the same collective with one `memo` reads each unchanged file once.
+    Loading two states of the same collective with one `memo` reads each unchanged file once;
+    with a `store`, a file valid in an earlier run is not read at all.
     """
     findings: list[Finding] = []
     config: CollectiveFile | None = None
     members: dict[str, Member] = {}
     roles: dict[str, Role] = {}
     projects: dict[str, Project] = {}
-    contributions: dict[tuple[str, str], list[Entry]] = {}
+    entries: dict[tuple[str, str], Entries] = {}
     known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
-    for path in source.paths():
-        file_id, model, found = _load_file(source, path, memo)
+    for file_id, model, found in _load_all(source, memo, store):
         findings.extend(found)
         if file_id is None:
             continue
@@ -336,13 +418,13 @@ def load(source: Source, memo: Memo | None = None) -> Collective:
         elif file_id.kind is Kind.PROJECT:
             projects[file_id.id] = model
         else:
-            contributions[(file_id.id, file_id.month)] = model
+            entries[(file_id.id, file_id.month)] = model
     return Collective(
         config=config,
         members=members,
         roles=roles,
         projects=projects,
-        contributions=contributions,
+        contributions=entries,
         known=Known(
             frozenset(known[Kind.MEMBER]),
             frozenset(known[Kind.ROLE]),

@@ -8,11 +8,14 @@ from yaml.nodes import Node
 
 from collectif.model.finding import Finding
 from collectif.store import locate
+from collectif.store.git import GitFiles
 from collectif.store.source import Source
 
 
 def _trees(paths: Iterable[str], source: Source) -> dict[str, Node | None]:
     trees: dict[str, Node | None] = {}
+    if isinstance(source, GitFiles):
+        source.prefetch(paths)
     for path in paths:
         try:
             trees[path] = locate.locator(source.read(path))

@@ -41,25 +41,57 @@ class Worktree:
     name: str = "worktree"
 
     def paths(self) -> list[str]:
-        found = [CONFIG_FILE] if (self.root / CONFIG_FILE).is_file() else []
+        return [path for path, _ in self.listing()]
+
+    def listing(self, stat: bool = False) -> list[tuple[str, os.stat_result | None]]:
+        """Every file's path, and with `stat` its size and times (None if it cannot be had)."""
+        found: list[tuple[str, os.stat_result | None]] = []
+        config = self.root / CONFIG_FILE
+        if config.is_file():
+            found.append((CONFIG_FILE, _stat(config) if stat else None))
         for folder in DATA_DIRS:
-            found.extend(_walk(self.root, folder))
+            base = self.root / folder
+            if base.is_dir():
+                _walk(os.fspath(base), folder, stat, found)
         return found
 
     def read(self, path: str) -> bytes:
         return (self.root / path).read_bytes()
 
 
-def _walk(root: Path, folder: str) -> list[str]:
-    found: list[str] = []
-    base = root / folder
-    if not base.is_dir():
-        return found
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel = Path(dirpath).relative_to(root).as_posix()
-        found.extend(f"{rel}/{name}" for name in sorted(filenames) if not name.startswith("."))
-    return found
+def _walk(
+    directory: str, relative: str, stat: bool, found: list[tuple[str, os.stat_result | None]]
+) -> None:
+    """Files first, then each folder, by name, as `os.walk`: hidden ones and linked folders out."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if _is_dir(entry):
+            folders.append(entry)
+        else:
+            found.append((f"{relative}/{entry.name}", _stat(entry) if stat else None))
+    for entry in folders:
+        if not entry.is_symlink():
+            _walk(entry.path, f"{relative}/{entry.name}", stat, found)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _stat(place: os.DirEntry[str] | Path) -> os.stat_result | None:
+    try:
+        return place.stat()
+    except OSError:
+        return None
 
 
 def git_toplevel(directory: Path) -> Path | None:

@@ -42,6 +42,8 @@ _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 
 class Resolver12(yaml.resolver.BaseResolver):
@@ -85,6 +87,14 @@ for _tag, _regexp, _first in _RESOLVERS:
     Resolver12.add_implicit_resolver(_tag, re.compile(_regexp, re.X), list(_first))
 # The empty plain scalar is null, as in every YAML version.
 Resolver12.add_implicit_resolver(_NULL, re.compile(r"^$"), [""])
+_RESOLVER = Resolver12()
+NULL_TAG = _NULL
+
+
+def implicit_tag(value: str) -> str:
+    """The tag of a plain scalar, exactly as the loaders here resolve it."""
+    tag = _RESOLVER.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return str(tag)
 
 
 def _int_value(text: str) -> int:
@@ -213,8 +223,8 @@ _CONSTRUCTORS: dict[str | None, Any] = {
     _INT: _construct_int,
     _FLOAT: _construct_float,
     _TIMESTAMP: _construct_timestamp,
-    "tag:yaml.org,2002:map": _construct_map,
-    "tag:yaml.org,2002:seq": _construct_seq,
+    _MAP: _construct_map,
+    _SEQ: _construct_seq,
     None: _construct_unknown,
 }
 Constructor12.yaml_constructors = {}
@@ -235,6 +245,29 @@ class NodeLoader(_Parser, Resolver12):
     def __init__(self, stream: str | bytes) -> None:
         _Parser.__init__(self, stream)
         Resolver12.__init__(self)
+
+
+PLAIN = "?"  # the tag of a plain scalar whose type is left undecided
+
+
+class PlainNodeLoader(_Parser):
+    """Composes nodes, leaving the type of plain scalars undecided: their tag is `PLAIN`.
+
+    Half the work of `NodeLoader`, for a reader that resolves only the scalars it needs.
+    Every other tag is what `NodeLoader` gives: a quoted scalar is text, an explicit tag
+    stays. The decision is yaml's BaseResolver's: implicit resolvers for plain scalars only.
+    """
+
+    def descend_resolver(self, *args: Any) -> None:
+        pass
+
+    def ascend_resolver(self, *args: Any) -> None:
+        pass
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 class AliasBomb(Exception):
@@ -276,6 +309,15 @@ def load(data: bytes) -> Any:
                 raise AliasBomb(node.start_mark)
             return None if node is None else loader.construct_document(node)
         return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def compose_plain(data: bytes) -> Node | None:
+    """The node tree of one document, plain scalars untyped; raises yaml.YAMLError."""
+    loader = PlainNodeLoader(data)
+    try:
+        return loader.get_single_node()
     finally:
         loader.dispose()
 

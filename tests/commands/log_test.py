@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from collectif.store import yaml_fast
 from tests.commands.recording import FILES, make, plain
 from tests.helpers import cli, loaded
 
@@ -51,7 +52,8 @@ def test_log_appends_and_keeps_the_file_as_written(tmp_path: Path) -> None:
     assert repo.last("%s") == "log: camille 1.50 h prospecting on 2026-03-20"
     entries = loaded(repo.root).contributions[("camille", "2026-03")]
     assert [str(entry.hours) for entry in entries] == ["1.0", "2", "1.50"]
-    assert entries[-1].note == "2024"
+    written = yaml_fast.load((repo.root / "contributions/camille/2026-03.yaml").read_bytes())
+    assert written[-1]["note"] == "2024"
 
 
 def test_hours_are_exact_and_may_use_a_comma(tmp_path: Path) -> None:
