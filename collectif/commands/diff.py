@@ -13,7 +13,7 @@ from collectif.commands.check import (
     result_of,
     select,
 )
-from collectif.commands.states import changes
+from collectif.commands.states import changes, open_store
 from collectif.errors import CollectifError
 from collectif.store import git
 from collectif.store.source import Source, Worktree
@@ -73,7 +73,10 @@ def diff(
                 folder=where.prefix or "./",
                 rev=wanted.head,
             )
-    evaluation = changes(before if before.exists else None, after, context, checks)
+    store = open_store(where.top, no_cache)
+    evaluation = changes(before if before.exists else None, after, context, checks, store)
+    if store is not None:
+        store.save()
     result = result_of(evaluation, after.name, context, lang, base=before.name)
     emit(result, output)
     return exit_code(result)
