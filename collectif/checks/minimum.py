@@ -103,6 +103,7 @@ def _period_findings(
             subject=f"member:{member_id}",
             file=member_file(member_id),
             period=period.label,
+            key="minimum",
             message=_message(member_id, counted, rules, due, period.label),
             details={
                 "member": member_id,

@@ -68,12 +68,15 @@ def _too_large(member: str, hours: Decimal, total: Decimal, rules: Overload, lab
     )
 
 
-def _finding(member: str, period: Period, message: Message, details: dict[str, object]) -> Finding:
+def _finding(
+    member: str, period: Period, message: Message, details: dict[str, object], key: str
+) -> Finding:
     return Finding(
         check=NAME,
         subject=f"member:{member}",
         file=member_file(member),
         period=period.label,
+        key=key,
         message=message,
         details={"member": member, **details},
     )
@@ -97,10 +100,10 @@ def _month_findings(
             continue
         if own > rules.volunteer_hours_per_month:
             message = _too_many(member, own, rules, month.label)
-            yield _finding(member, month, message, {"hours": own})
+            yield _finding(member, month, message, {"hours": own}, key="hours")
         if own > rules.max_share * total:
             message = _too_large(member, own, total, rules, month.label)
-            yield _finding(member, month, message, {"hours": own, "total": total})
+            yield _finding(member, month, message, {"hours": own, "total": total}, key="share")
 
 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:

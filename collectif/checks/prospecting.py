@@ -82,6 +82,7 @@ def _period_findings(
             subject=f"member:{member_id}",
             file=member_file(member_id),
             period=period.label,
+            key="prospecting",
             message=_message(member_id, count, due, rules, period.label),
             details={"member": member_id, "count": count, "required": due},
         )
