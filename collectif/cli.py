@@ -164,6 +164,12 @@ def _option(name: str) -> str | None:
     return None
 
 
+def _wants_help() -> bool:
+    """`--help`, or a command or group named alone, which typer answers with its help."""
+    args = sys.argv[1:]
+    return "--help" in args or len(args) <= 1
+
+
 def _error_language() -> Language:
     """The language to explain a mistake in: as for findings, as far as it can be known."""
     from collectif import i18n
@@ -181,6 +187,10 @@ def main() -> None:
     from collectif.model.message import msg
 
     try:
+        if _wants_help():
+            from collectif.commands.help import localize
+
+            localize(app, _error_language())
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except CollectifError as error:

@@ -158,3 +158,15 @@ def test_explain_lists_and_explains_in_both_languages() -> None:
 def test_no_arguments_prints_help() -> None:
     done = cli()
     assert done.returncode == 0 and "check" in done.stdout
+
+
+def test_help_in_french_and_english(tmp_path: Path) -> None:
+    french = cli("check", "--help", env={"COLLECTIF_LANG": "fr"})
+    assert french.returncode == 0
+    assert "Vérifie les fichiers du collectif au regard de sa charte." in french.stdout
+    assert "Vérifier à cette date" in french.stdout
+    root = broken(tmp_path, config=CONFIG.replace("language: en", "language: fr"))
+    in_a_french_collective = cli("role", "join", "--help", cwd=root)
+    assert "Devient titulaire d'un rôle" in in_a_french_collective.stdout
+    english = cli("check", "--help")
+    assert "Check the collective's files against its charter." in english.stdout

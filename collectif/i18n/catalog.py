@@ -26,6 +26,7 @@ _KEYWORDS: dict[str, tuple[int, ...] | str] = {
     "gettext_": (1,),
     "plural": (2, 3),
     "Explanation": "*",
+    "Group": (2,),
 }
 
 
@@ -52,16 +53,35 @@ def _strings(call: ast.Call) -> Iterator[ast.Constant]:
             yield arg
 
 
+def _help_texts(node: ast.AST) -> Iterator[tuple[str, int]]:
+    """`help="..."` of any call, and the docstring of a function registered as a command."""
+    if isinstance(node, ast.Call):
+        for keyword in node.keywords:
+            value = keyword.value
+            if keyword.arg == "help" and isinstance(value, ast.Constant):
+                yield str(value.value), value.lineno
+    if isinstance(node, ast.FunctionDef) and any(
+        isinstance(d, ast.Call) and _name(d.func) == "command" for d in node.decorator_list
+    ):
+        text = ast.get_docstring(node, clean=True)
+        if text:
+            yield text, node.lineno
+
+
 def extract(package: Path = PACKAGE) -> dict[str, list[str]]:
     """Every message id in the package, with where it is written."""
     found: dict[str, list[str]] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = str(path.relative_to(package.parent))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                for constant in _strings(node):
-                    where = f"{path.relative_to(package.parent)}:{constant.lineno}"
-                    found.setdefault(str(constant.value), []).append(where)
+            texts = (
+                [(str(c.value), c.lineno) for c in _strings(node)]
+                if isinstance(node, ast.Call)
+                else []
+            )
+            for text, line in [*texts, *_help_texts(node)]:
+                found.setdefault(text, []).append(f"{where}:{line}")
     return found
 
 

@@ -1,0 +1,45 @@
+"""`--help` in the reader's language: typer keeps its texts in English, translated just before
+they are shown.
+
+Only a run that prints help pays for this: the commands' own runs never walk the texts.
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from typing import Any
+
+import typer
+from typer.models import ParameterInfo
+
+from collectif import i18n
+
+
+def _translate(text: str | None, lang: i18n.Lang) -> str | None:
+    return i18n.gettext_(lang, inspect.cleandoc(text)) if text else text
+
+
+def _parameters(callback: Any, lang: i18n.Lang, done: set[int]) -> None:
+    """The help of every option and argument, each `Annotated` alias translated once."""
+    hints = typing.get_type_hints(callback, include_extras=True)
+    for hint in hints.values():
+        for info in getattr(hint, "__metadata__", ()):
+            if isinstance(info, ParameterInfo) and id(info) not in done:
+                done.add(id(info))
+                info.help = _translate(info.help, lang)
+
+
+def localize(app: typer.Typer, lang: i18n.Lang, done: set[int] | None = None) -> None:
+    """Translate the help of `app`, its commands, their parameters and its groups in place."""
+    done = set() if done is None else done
+    if lang == "en":
+        return
+    app.info.help = _translate(app.info.help, lang)
+    for command in app.registered_commands:
+        command.help = _translate(command.help or inspect.getdoc(command.callback), lang)
+        _parameters(command.callback, lang, done)
+    for group in app.registered_groups:
+        group.help = _translate(group.help, lang)
+        if group.typer_instance is not None:
+            localize(group.typer_instance, lang, done)
