@@ -33,8 +33,9 @@ i18n: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/collectif schema --out schemas
 
+# The example, the small set and the CAE-scale set (a few minutes); BENCH="--runs 5" etc. adds options.
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py --example --large $(BENCH)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,14 +1,23 @@
-"""Time `collectif check` against a bare libyaml parse of the same files.
+"""Time `collectif check` against a bare libyaml parse of the same files, and against a peer.
 
-    python bench/bench.py [--large] [--example] [--runs N] [--as-of DATE] [--no-cache]
+    python bench/bench.py [--large] [--example] [--runs N] [--as-of DATE] [--no-peer]
 
 The small set (25 members x 24 months x 12 entries) always runs; `--large` adds a whole CAE
-(1,000 members x 60 months x 12 entries), `--example` the bundled data/example. The synthetic
-sets are generated once, under bench/out/, and reused while their parameters stay the same.
+(1,000 members x 60 months x 12 entries), `--example` the bundled data/example. Each set lives
+under bench/out/ as its own git repository (the cache sits in its .git), generated or copied
+once and reused while its parameters stay the same.
 
-For each set, in one run: (a) reading and parsing every file with PyYAML's libyaml loader in
-this process, the floor any checker pays; (b) `collectif check --format json` as a separate
-process, end to end, as a member or a pre-commit hook runs it. Each is the median of N runs.
+For each set, in one run:
+- parse: reading and parsing every file with PyYAML's libyaml loader in this process, the
+  floor any checker pays;
+- cold: `collectif check --no-cache --format json` as a separate process, end to end;
+- warm: the same with the cache filled and nothing changed;
+- 1 change: the same after one contribution file changed (a comment appended);
+- each as a ratio to the parse, and the peak memory (RSS) of the cold and warm runs;
+- peer: check-jsonschema with the JSON Schemas of schemas/ on the same files (schema only:
+  no line numbers, no charter), and its ratio to the parse.
+With `--example`, `check --staged` on the example too: process start to exit.
+Times are medians of N runs.
 """
 
 from __future__ import annotations
@@ -17,10 +26,12 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,9 +40,18 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
+SCHEMAS = HERE.parent / "schemas"
 EXAMPLE = HERE.parent / "data" / "example"
 DATA_DIRS = ("members", "roles", "projects", "contributions")
 STAMP = ".generated.json"
+SCHEMA_OF = {
+    "collectif.yaml": "collectif.schema.json",
+    "members": "member.schema.json",
+    "roles": "role.schema.json",
+    "projects": "project.schema.json",
+    "contributions": "contribution.schema.json",
+}
+PEER_BATCH = 4000  # files per check-jsonschema process: the command line has a limit
 
 
 class Size(NamedTuple):
@@ -48,19 +68,57 @@ SEED = 1
 END = "2026-10"
 
 
+class Run(NamedTuple):
+    seconds: float
+    exit_code: int
+    peak_kb: int
+    stdout: str
+
+
 class Timing(NamedTuple):
     name: str
     files: int
+    entries: int
     megabytes: float
     parse: float
-    check: float
-    exit_code: int
+    cold: Run
+    warm: Run
+    changed: Run
+    peer: float | None
     errors: int
     warnings: int
 
 
+# The sets ------------------------------------------------------------------------------------
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def committed(root: Path) -> Path:
+    """The folder as its own git repository with everything committed (done once)."""
+    if not (root / ".git").is_dir():
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(
+            root,
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "commit",
+            "-q",
+            "-m",
+            "bench set",
+        )
+    return root
+
+
 def prepared(size: Size) -> Path:
-    """The generated set for `size`, generated now unless the cached one has its parameters."""
+    """The generated set for `size`, generated now unless the existing one has its parameters."""
     folder = OUT / size.name
     params = {
         "members": size.members,
@@ -72,12 +130,28 @@ def prepared(size: Size) -> Path:
     }
     stamp = folder / STAMP
     if stamp.is_file() and json.loads(stamp.read_text()) == params:
-        return folder
+        return committed(folder)
     started = time.perf_counter()
+    shutil.rmtree(folder / ".git", ignore_errors=True)
     count = generate.generate(folder, size.members, size.months, size.entries, SEED, END)
     stamp.write_text(json.dumps(params))
     print(f"generated {size.name}: {count} files in {time.perf_counter() - started:.1f} s")
-    return folder
+    return committed(folder)
+
+
+def example() -> Path:
+    """A copy of data/example in its own repository, so that runs never touch the project."""
+    folder = OUT / "example"
+    digest = hashlib.sha256()
+    for path in sorted(EXAMPLE.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(EXAMPLE).as_posix().encode() + path.read_bytes())
+    stamp = OUT / "example.sha256"
+    if not (stamp.is_file() and stamp.read_text() == digest.hexdigest() and folder.is_dir()):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(EXAMPLE, folder)
+        stamp.write_text(digest.hexdigest())
+    return committed(folder)
 
 
 def data_files(root: Path) -> list[Path]:
@@ -85,17 +159,45 @@ def data_files(root: Path) -> list[Path]:
     found = [root / "collectif.yaml"]
     for folder in DATA_DIRS:
         for dirpath, dirnames, filenames in os.walk(root / folder):
-            dirnames.sort()
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             found.extend(Path(dirpath) / name for name in sorted(filenames))
     return found
 
 
-def parse_all(files: list[Path]) -> float:
-    """Seconds to read and parse every file with libyaml, in this process."""
+# Measures ------------------------------------------------------------------------------------
+
+
+def parse_all(files: list[Path]) -> tuple[float, int]:
+    """Seconds to read and parse every file with libyaml in this process; entries read."""
+    entries = 0
     started = time.perf_counter()
     for path in files:
-        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-    return time.perf_counter() - started
+        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        entries += len(data) if isinstance(data, list) else 0
+    return time.perf_counter() - started, entries
+
+
+def timed(command: list[str], cwd: Path | None = None) -> Run:
+    """One process, start to exit: its time, exit code, peak memory (KB) and output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout = process.stdout.read() if process.stdout else b""
+    stderr = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} failed ({process.returncode}):\n{stderr.decode()}")
+    return Run(elapsed, process.returncode, usage.ru_maxrss, stdout.decode())
+
+
+def median(runs: list[Run]) -> Run:
+    ordered = sorted(runs, key=lambda run: run.seconds)
+    middle = ordered[len(ordered) // 2]
+    return middle._replace(
+        seconds=statistics.median(run.seconds for run in runs),
+        peak_kb=max(run.peak_kb for run in runs),
+    )
 
 
 def collectif_command() -> list[str]:
@@ -103,44 +205,111 @@ def collectif_command() -> list[str]:
     return [str(installed)] if installed.exists() else [sys.executable, "-m", "collectif"]
 
 
-def check_once(root: Path, as_of: str, extra: list[str]) -> tuple[float, int, dict[str, int]]:
-    """Seconds for one `collectif check` process, its exit code and its summary."""
-    command = [*collectif_command(), "check", "--repo", str(root), "--as-of", as_of]
-    command += ["--format", "json", *extra]
+def check(root: Path, as_of: str, *extra: str) -> list[str]:
+    base = [*collectif_command(), "check", "--repo", str(root), "--as-of", as_of]
+    return [*base, "--format", "json", *extra]
+
+
+def repeated(runs: int, once: Callable[[int], Run]) -> Run:
+    return median([once(number) for number in range(runs)])
+
+
+def one_file_changed(root: Path, as_of: str, runs: int) -> Run:
+    """Warm runs, each after one contribution file got a new comment (a new blob each time)."""
+    files = sorted((root / "contributions").rglob("*.yaml"))
+    target = files[len(files) // 2]
+    original = target.read_bytes()
+    try:
+
+        def once(number: int) -> Run:
+            target.write_bytes(original + f"# bench {time.time_ns()} {number}\n".encode())
+            return timed(check(root, as_of))
+
+        return repeated(runs, once)
+    finally:
+        target.write_bytes(original)
+
+
+def peer(root: Path, files: list[Path]) -> float | None:
+    """Seconds for check-jsonschema to validate every file against its schema; None if absent."""
+    program = Path(sys.executable).parent / "check-jsonschema"
+    if not program.exists():
+        return None
+    by_schema: dict[str, list[str]] = {}
+    for path in files:
+        relative = path.relative_to(root).as_posix()
+        schema = SCHEMA_OF.get(relative) or SCHEMA_OF[relative.split("/")[0]]
+        by_schema.setdefault(schema, []).append(str(path))
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"collectif check failed ({done.returncode}):\n{done.stderr}")
-    summary = json.loads(done.stdout)["summary"]
-    return elapsed, done.returncode, summary
+    for schema, paths in by_schema.items():
+        for start in range(0, len(paths), PEER_BATCH):
+            command = [str(program), "--schemafile", str(SCHEMAS / schema)]
+            subprocess.run(
+                command + paths[start : start + PEER_BATCH], capture_output=True, check=False
+            )
+    return time.perf_counter() - started
 
 
-def measure(name: str, root: Path, runs: int, as_of: str, extra: list[str]) -> Timing:
+def measure(name: str, root: Path, runs: int, as_of: str, with_peer: bool) -> Timing:
     files = data_files(root)
     size = sum(path.stat().st_size for path in files) / 1e6
-    parse = statistics.median(parse_all(files) for _ in range(runs))
-    checks = [check_once(root, as_of, extra) for _ in range(runs)]
-    _, code, summary = checks[-1]
-    check = statistics.median(elapsed for elapsed, _, _ in checks)
+    parses = [parse_all(files) for _ in range(runs)]
+    parse, entries = statistics.median(seconds for seconds, _ in parses), parses[0][1]
+    cold = repeated(runs, lambda _: timed(check(root, as_of, "--no-cache")))
+    timed(check(root, as_of))  # fills the cache
+    warm = repeated(runs, lambda _: timed(check(root, as_of)))
+    changed = one_file_changed(root, as_of, runs)
+    timed(check(root, as_of))  # the cache as it was
+    if json.loads(cold.stdout) != json.loads(warm.stdout):
+        raise SystemExit(f"{name}: the cache changed the findings")
+    summary = json.loads(cold.stdout)["summary"]
     return Timing(
-        name, len(files), size, parse, check, code, summary["errors"], summary["warnings"]
+        name,
+        len(files),
+        entries,
+        size,
+        parse,
+        cold,
+        warm,
+        changed,
+        peer(root, files) if with_peer else None,
+        summary["errors"],
+        summary["warnings"],
     )
 
 
-def print_table(timings: list[Timing], runs: dict[str, int]) -> None:
+def staged(root: Path, as_of: str, runs: int) -> Run:
+    """`collectif check --staged` from inside the repository, as the pre-commit hook runs it."""
+    command = [*collectif_command(), "check", "--staged", "--as-of", as_of, "--format", "json"]
+    timed(command, cwd=root)  # fills the cache
+    return median([timed(command, cwd=root) for _ in range(runs)])
+
+
+# Output --------------------------------------------------------------------------------------
+
+
+def print_table(timings: list[Timing]) -> None:
     header = (
-        f"{'set':<8} {'files':>7} {'MB':>6} {'runs':>4} {'parse s':>8} {'check s':>8} "
-        f"{'check/parse':>11} {'exit':>4} {'errors':>6} {'warnings':>8}"
+        f"{'set':<8} {'files':>6} {'entries':>8} {'MB':>6} {'parse s':>8} "
+        f"{'cold s':>7} {'x':>5} {'warm s':>7} {'x':>5} {'1 chg s':>7} {'x':>5} "
+        f"{'cold MB':>7} {'warm MB':>7} {'peer s':>7} {'x':>5} {'err':>4} {'warn':>5}"
     )
     print(header)
     print("-" * len(header))
     for t in timings:
+        peer = f"{t.peer:>7.2f} {t.peer / t.parse:>5.1f}" if t.peer is not None else f"{'-':>13}"
         print(
-            f"{t.name:<8} {t.files:>7} {t.megabytes:>6.1f} {runs[t.name]:>4} {t.parse:>8.3f} "
-            f"{t.check:>8.3f} {t.check / t.parse:>11.1f} {t.exit_code:>4} {t.errors:>6} "
-            f"{t.warnings:>8}"
+            f"{t.name:<8} {t.files:>6} {t.entries:>8} {t.megabytes:>6.1f} {t.parse:>8.3f} "
+            f"{t.cold.seconds:>7.3f} {t.cold.seconds / t.parse:>5.2f} "
+            f"{t.warm.seconds:>7.3f} {t.warm.seconds / t.parse:>5.2f} "
+            f"{t.changed.seconds:>7.3f} {t.changed.seconds / t.parse:>5.2f} "
+            f"{t.cold.peak_kb / 1024:>7.0f} {t.warm.peak_kb / 1024:>7.0f} "
+            f"{peer} {t.errors:>4} {t.warnings:>5}"
         )
+    print(
+        "x: ratio to the parse. cold: --no-cache. warm: cache filled, nothing changed. "
+        "1 chg: warm after one file changed. MB: peak RSS. peer: check-jsonschema."
+    )
 
 
 def main() -> None:
@@ -149,16 +318,21 @@ def main() -> None:
     parser.add_argument("--example", action="store_true", help="also data/example")
     parser.add_argument("--runs", type=int, help="runs per set (default: 3 small, 1 large)")
     parser.add_argument("--as-of", default="2026-11-26", help="the date the checks look from")
-    parser.add_argument("--no-cache", action="store_true", help="pass --no-cache to collectif")
+    parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema")
     args = parser.parse_args()
-    extra = ["--no-cache"] if args.no_cache else []
     sets: list[tuple[str, Path, int]] = []
     if args.example:
-        sets.append(("example", EXAMPLE, args.runs or SMALL.runs))
+        sets.append(("example", example(), args.runs or 5))
     for size in (SMALL, LARGE) if args.large else (SMALL,):
         sets.append((size.name, prepared(size), args.runs or size.runs))
-    timings = [measure(name, root, runs, args.as_of, extra) for name, root, runs in sets]
-    print_table(timings, {name: runs for name, _, runs in sets})
+    timings = [measure(name, root, runs, args.as_of, not args.no_peer) for name, root, runs in sets]
+    print_table(timings)
+    if args.example:
+        run = staged(example(), args.as_of, max(args.runs or 5, 5))
+        print(
+            f"check --staged on the example: {run.seconds:.3f} s (median), peak "
+            f"{run.peak_kb / 1024:.0f} MB"
+        )
 
 
 if __name__ == "__main__":
