@@ -129,18 +129,21 @@ def fingerprint() -> str:
     return digest.hexdigest()[:32]
 
 
-def _header() -> bytes:
-    return b"%s %d %s %s " % (MAGIC, FORMAT, collectif.__version__.encode(), fingerprint().encode())
+def _header(values: bool) -> bytes:
+    """What a file must start with: the values of blobs depend on the code that read them; the
+    hashes of work tree files on nothing but the format."""
+    version = b"%s %s" % (collectif.__version__.encode(), fingerprint().encode())
+    return b"%s %d %s " % (MAGIC, FORMAT, version if values else b"hashes")
 
 
-def encode(payload: Any) -> bytes:
+def encode(payload: Any, values: bool = True) -> bytes:
     data = pickle.dumps(payload, protocol=5)
-    return _header() + b"%08x\n" % zlib.crc32(data) + data
+    return _header(values) + b"%08x\n" % zlib.crc32(data) + data
 
 
-def decode(raw: bytes) -> Any:
+def decode(raw: bytes, values: bool = True) -> Any:
     """The payload of a cache file; raises ValueError for any file this version did not write."""
-    header = _header()
+    header = _header(values)
     if not raw.startswith(header) or raw[len(header) + 8 : len(header) + 9] != b"\n":
         raise ValueError("not a cache file of this version")
     data = raw[len(header) + 9 :]
@@ -152,21 +155,21 @@ def decode(raw: bytes) -> Any:
         raise ValueError("unreadable cache file") from error
 
 
-def _read(path: Path) -> Any | None:
+def _read(path: Path, values: bool = True) -> Any | None:
     try:
-        return decode(path.read_bytes())
+        return decode(path.read_bytes(), values)
     except (OSError, ValueError):
         return None
 
 
-def _write(path: Path, payload: Any) -> None:
+def _write(path: Path, payload: Any, values: bool = True) -> None:
     """Write atomically: readers see the old file or the new one, never half of one."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(encode(payload))
+                out.write(encode(payload, values))
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
@@ -313,11 +316,11 @@ class _Stats:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.known: dict[str, tuple[int, int, int, int, str]] = _table(_read(path))
+        self.known: dict[str, tuple[int, int, int, int, str]] = _table(_read(path, False))
         self.dirty = False
 
     def save(self) -> None:
-        _write(self.path, self.known)
+        _write(self.path, self.known, values=False)
         self.dirty = False
 
 
@@ -366,7 +369,7 @@ class Cache:
 
     def hash(self, data: bytes) -> str:
         """The blob id git gives these bytes."""
-        digest = hashlib.new(self.object_format, b"blob %d\0" % len(data))
+        digest = hashlib.new(self.object_format, b"blob %d\0" % len(data), usedforsecurity=False)
         digest.update(data)
         return digest.hexdigest()
 
@@ -374,7 +377,7 @@ class Cache:
         self, root: Path, listing: Iterable[tuple[str, os.stat_result | None]]
     ) -> Snapshot:
         """The blob id of each listed file; only files changed since last time are read."""
-        name = hashlib.sha1(os.fsencode(root.resolve())).hexdigest()[:16]
+        name = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:16]
         stats = self._stats.get(root)
         if stats is None:
             stats = self._stats[root] = _Stats(self.folder / f"worktree-{name}")
@@ -388,8 +391,8 @@ class Cache:
                 continue  # reading it will say what is wrong
             signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
             record = known.get(path)
-            if record is not None and record[:4] == signature:
-                oid = record[4]
+            if type(record) is tuple and record[:4] == signature and type(record[-1]) is str:
+                oid = record[-1]
                 unchanged += 1
             else:
                 try:

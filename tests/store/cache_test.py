@@ -130,10 +130,19 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path: Path) -> None:
         assert cache.decode(shard.read_bytes()) is not None  # written again, whole
 
 
+def test_hashes_of_the_wrong_shape_are_not_trusted(tmp_path: Path) -> None:
+    root = example(tmp_path / "repo")
+    same_as_without_cache(root)
+    odd = {"members/camille.yaml": 5, "members/leo.yaml": ("x",), "collectif.yaml": (1, 2)}
+    for stats in cache_folder(root).glob("worktree-*"):
+        stats.write_bytes(cache.encode(odd, values=False))
+    same_as_without_cache(root)
+
+
 def test_a_cache_of_another_version_is_ignored(tmp_path: Path) -> None:
     root = example(tmp_path / "repo")
     same_as_without_cache(root)
-    for shard in cache_folder(root).glob("*"):
+    for shard in cache_folder(root).glob("blobs-*"):
         data = shard.read_bytes()
         other = data.replace(collectif.__version__.encode(), b"0.0.0-other", 1)
         shard.write_bytes(other)
