@@ -13,7 +13,8 @@ For each set, in one run:
 - cold: `collectif check --no-cache --format json` as a separate process, end to end;
 - warm: the same with the cache filled and nothing changed;
 - 1 change: the same after one contribution file changed (a comment appended);
-- each as a ratio to the parse, and the peak memory (RSS) of the cold and warm runs;
+- each as a ratio to the parse, and the peak memory (RSS, by /usr/bin/time) of the cold and
+  warm runs;
 - peer: check-jsonschema with the JSON Schemas of schemas/ on the same files (schema only:
   no line numbers, no charter), and its ratio to the parse.
 With `--example`, `check --staged` on the example too: process start to exit.
@@ -30,6 +31,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -177,18 +179,26 @@ def parse_all(files: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - started, entries
 
 
+TIME = Path("/usr/bin/time")
+
+
 def timed(command: list[str], cwd: Path | None = None) -> Run:
-    """One process, start to exit: its time, exit code, peak memory (KB) and output."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stdout = process.stdout.read() if process.stdout else b""
-    stderr = process.stderr.read() if process.stderr else b""
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{command[0]} failed ({process.returncode}):\n{stderr.decode()}")
-    return Run(elapsed, process.returncode, usage.ru_maxrss, stdout.decode())
+    """One process, start to exit: its time, exit code, peak memory (KB) and output.
+
+    The peak comes from /usr/bin/time when there is one: a child's own maximum RSS as the
+    kernel reports it to its parent also counts this (large) process's pages up to the exec.
+    """
+    with tempfile.NamedTemporaryFile("r") as report:
+        measured = (
+            [str(TIME), "-f", "%M", "-o", report.name, *command] if TIME.exists() else command
+        )
+        started = time.perf_counter()
+        done = subprocess.run(measured, cwd=cwd, capture_output=True, check=False)
+        elapsed = time.perf_counter() - started
+        peak = int(report.read().split()[-1]) if TIME.exists() else 0
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} failed ({done.returncode}):\n{done.stderr.decode()}")
+    return Run(elapsed, done.returncode, peak, done.stdout.decode())
 
 
 def median(runs: list[Run]) -> Run:
