@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
@@ -19,13 +19,6 @@ from collectif.store.load import FileId, Kind, classify
 
 _UNREADABLE = object()
 MANY_ENTRIES = 3
-
-
-class Summary(NamedTuple):
-    """What changed for one subject (`member:leo`, `role:tresorerie`...)."""
-
-    subject: str
-    sentences: list[Message]
 
 
 @lru_cache(maxsize=1024)

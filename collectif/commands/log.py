@@ -16,7 +16,6 @@ from collectif.model.message import Names
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
-NEEDS_REF = ("project", "support")
 _HOURS = re.compile(r"^(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")
 
 

@@ -65,10 +65,6 @@ def covers(start: date, end: date | None, day: date) -> bool:
     return start <= day and (end is None or day <= end)
 
 
-def on_pause(member: Member, day: date) -> bool:
-    return any(covers(pause.start, pause.to, day) for pause in member.pauses)
-
-
 def active_holders(collective: Collective, role: Role, day: date) -> list[str]:
     """The distinct members holding `role` on `day` who are active members that day.
 

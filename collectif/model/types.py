@@ -15,7 +15,6 @@ MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
 
 
 def _to_date(value: Any) -> date:

@@ -6,7 +6,6 @@ One broken file never stops the others: it becomes a `schema` finding, and its i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -432,7 +431,3 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
         ),
         load_findings=tuple(findings),
     )
-
-
-def paths_of(findings: Iterable[Finding]) -> set[str]:
-    return {finding.file for finding in findings}
