@@ -16,6 +16,7 @@ from collectif.checks.base import Context
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding
 from collectif.store import load, place
+from collectif.store.git import Repository as GitRepository
 from collectif.store.source import Worktree
 
 COLLECTIF = str(Path(sys.executable).parent / "collectif")
@@ -116,3 +117,10 @@ def git_repo(root: Path, email: str = "camille@example.org", name: str = "Camill
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "start", "--allow-empty")
     return root
+
+
+def repo_at(folder: Path) -> GitRepository:
+    """The git repository around a collective's folder, as the commands find it."""
+    from collectif.store import git as gitstore
+
+    return gitstore.require(folder, gitstore.discover(folder))

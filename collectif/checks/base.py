@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from collectif.model.collective import Collective
+from collectif.model.collective import Collective, Setting
 from collectif.model.files import Charter
 from collectif.model.finding import Finding, Severity
 
@@ -31,10 +31,35 @@ class Explanation(NamedTuple):
 
 
 class Check(NamedTuple):
+    """A check's registry record, exported by its own module as `CHECK`.
+
+    `settings` are the parts of collectif.yaml it reads: while one of them is broken, the check
+    does not run (and says so), rather than run on a default nobody chose.
+    """
+
     name: str
     severity: Severity
     run: Callable[[Collective, Context], Iterable[Finding]]
     explanation: Explanation
+    settings: tuple[Setting, ...] = ()
+
+    def blocked_by(self, broken: Iterable[Setting]) -> list[Setting]:
+        """The broken settings that stop this check: its own, or its severity override."""
+        reads = (*self.settings, ("checks", self.name))
+        return sorted(
+            {
+                setting
+                for setting in broken
+                if any(_overlap(setting, read) for read in reads) and (setting or self.settings)
+            },
+            key=str,
+        )
+
+
+def _overlap(one: Setting, other: Setting) -> bool:
+    """One setting path holds the other (or they are the same)."""
+    size = min(len(one), len(other))
+    return one[:size] == other[:size]
 
 
 def charter_of(collective: Collective) -> Charter:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.checks.base import Context, Explanation, charter_of
-from collectif.model.collective import Collective, is_active, member_file
+from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.model.collective import Collective, is_active
 from collectif.model.files import Member
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import member_file
 from collectif.model.message import Message, msg
 
 NAME = "charter-signed"
@@ -72,3 +73,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
             message=_message(member_id, member, version),
             details={"member": member_id, "signed": member.charter_signed, "version": version},
         )
+
+
+CHECK = Check(
+    "charter-signed", Severity.ERROR, check, EXPLANATION, settings=(("charter", "version"),)
+)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.shares import percent, ratio, signed_in_window
-from collectif.model.collective import CONFIG_FILE, Collective
+from collectif.model.collective import Collective
 from collectif.model.files import Clients, Project
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import Message, Money, msg
 
 NAME = "client-balance"
@@ -95,3 +96,12 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         message=_message(ess, big, rules, context, collective.charter_config.currency),
         details={"ess": ess, "big_account": big, "ess_share": ratio(ess, ess + big)},
     )
+
+
+CHECK = Check(
+    "client-balance",
+    Severity.WARNING,
+    check,
+    EXPLANATION,
+    settings=(("charter", "clients"), ("currency",)),
+)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from collectif.checks.base import Context, Explanation
-from collectif.model.collective import Collective, is_active, project_file
+from collectif.checks.base import Check, Context, Explanation
+from collectif.model.collective import Collective, is_active
 from collectif.model.files import Member, Project
 from collectif.model.finding import Finding, Path, Severity
+from collectif.model.layout import project_file
 from collectif.model.message import Message, msg
 
 NAME = "commitment"
@@ -166,3 +167,6 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _lead_outside(project_id, project)
         yield from _team_inactive(collective, project_id, project, context.as_of)
         yield from _overdue(project_id, project, context.as_of)
+
+
+CHECK = Check("commitment", Severity.ERROR, check, EXPLANATION, settings=())

@@ -7,11 +7,12 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.shares import cents, percent, ratio, signed_in_window
-from collectif.model.collective import CONFIG_FILE, Collective
+from collectif.model.collective import Collective
 from collectif.model.files import Contracts, Project
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import Message, Money, Names, msg
 
 NAME = "contract-concentration"
@@ -117,3 +118,12 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
             "share": ratio(_decimal(most), total),
         },
     )
+
+
+CHECK = Check(
+    "contract-concentration",
+    Severity.WARNING,
+    check,
+    EXPLANATION,
+    settings=(("charter", "contracts"), ("currency",)),
+)

@@ -6,11 +6,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.shares import cents
-from collectif.model.collective import Collective, project_file
+from collectif.model.collective import Collective
 from collectif.model.files import Project
-from collectif.model.finding import Finding, Path
+from collectif.model.finding import Finding, Path, Severity
+from collectif.model.layout import project_file
 from collectif.model.message import Message, Money, Text, msg
 
 NAME = "cotraitance"
@@ -208,3 +209,12 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     for project_id, project in sorted(collective.projects.items()):
         if project.payouts:
             yield from _project_findings(project_id, project, kept, rules.tolerance, currency)
+
+
+CHECK = Check(
+    "cotraitance",
+    Severity.ERROR,
+    check,
+    EXPLANATION,
+    settings=(("charter", "cotraitance"), ("currency",)),
+)

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
-from collectif.checks.base import Context, Explanation, charter_of
-from collectif.model.collective import (
-    Collective,
-    active_holders,
-    active_roles,
-    covers,
-    is_active,
-    role_file,
-)
+from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.model.collective import Collective, active_holders, active_roles, covers, is_active
 from collectif.model.files import Role
 from collectif.model.finding import Finding, Severity
+from collectif.model.layout import role_file
 from collectif.model.message import Message, Names, Text, msg
 
 NAME = "irreplaceable"
@@ -115,9 +110,12 @@ def _holders_finding(
         subject=f"role:{role_id}",
         file=role_file(role_id),
         path=("holders",),
-        key="holders",
+        # No holder at all is a new problem, not more of the same shortage: a write that
+        # takes a role's last holder away is refused even if the role was already short.
+        key="holders" if holders else "unheld",
         message=message,
         details={"holders": holders, "min_holders": needed, "trainees": trainees},
+        measure=Decimal(needed - len(holders)),
     )
 
 
@@ -177,3 +175,6 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         if finding is not None:
             yield finding
         yield from _skill_findings(role_id, role, skilled)
+
+
+CHECK = Check("irreplaceable", Severity.ERROR, check, EXPLANATION, settings=(("charter", "roles"),))

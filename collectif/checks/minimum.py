@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import Period, closed_periods
 from collectif.checks.shares import (
     ByPeriod,
@@ -16,9 +16,10 @@ from collectif.checks.shares import (
     owing,
     time_in,
 )
-from collectif.model.collective import Collective, member_file
+from collectif.model.collective import Collective
 from collectif.model.files import Minimum
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import member_file
 from collectif.model.message import Hours, Message, msg
 
 NAME = "minimum"
@@ -121,3 +122,6 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     given = time_in(collective, rules.counts, rules.period, periods)
     for period in periods:
         yield from _period_findings(collective, period, rules, given)
+
+
+CHECK = Check("minimum", Severity.ERROR, check, EXPLANATION, settings=(("charter", "minimum"),))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import Period, closed_periods
 from collectif.checks.shares import ByPeriod, hours_of, percent, time_in
-from collectif.model.collective import Collective, member_file
+from collectif.model.collective import Collective
 from collectif.model.files import VOLUNTEER_KINDS, Overload
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import member_file
 from collectif.model.message import Hours, Message, msg
 
 NAME = "overload"
@@ -113,3 +114,6 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     hours = _by_month(collective, time_in(collective, VOLUNTEER_KINDS, "month", months))
     for month in months:
         yield from _month_findings(collective, month, rules, hours.get(month.label, {}))
+
+
+CHECK = Check("overload", Severity.WARNING, check, EXPLANATION, settings=(("charter", "overload"),))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import Period, closed_periods
 from collectif.checks.shares import ByPeriod, owed_days, owing, time_in
-from collectif.model.collective import Collective, member_file
+from collectif.model.collective import Collective
 from collectif.model.files import Prospecting
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import member_file
 from collectif.model.message import Message, msg
 
 NAME = "prospecting"
@@ -95,3 +96,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     done = time_in(collective, ("prospecting",), rules.period, periods)
     for period in periods:
         yield from _period_findings(collective, period, rules, done)
+
+
+CHECK = Check(
+    "prospecting", Severity.WARNING, check, EXPLANATION, settings=(("charter", "prospecting"),)
+)

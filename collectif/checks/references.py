@@ -8,18 +8,12 @@ from functools import cache
 from itertools import chain, tee
 from operator import itemgetter
 
-from collectif.checks.base import Context, Explanation
-from collectif.model.collective import (
-    Collective,
-    contribution_file,
-    is_active,
-    member_file,
-    project_file,
-    role_file,
-)
+from collectif.checks.base import Check, Context, Explanation
+from collectif.model.collective import Collective, is_active
 from collectif.model.entries import Entries, TimeEntry
 from collectif.model.files import Holding, Member, Project, Role
-from collectif.model.finding import Finding, Path
+from collectif.model.finding import Finding, Path, Severity
+from collectif.model.layout import contribution_file, member_file, project_file, role_file
 from collectif.model.message import Message, Text, msg
 
 NAME = "references"
@@ -314,3 +308,6 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     for project_id, project in collective.projects.items():
         yield from _project_findings(collective, project_id, project)
     yield from _contribution_findings(collective)
+
+
+CHECK = Check("references", Severity.ERROR, check, EXPLANATION, settings=())

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from collectif.checks.base import Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import whole_months
-from collectif.model.collective import Collective, active_roles, covers, is_active, role_file
+from collectif.model.collective import Collective, active_roles, covers, is_active
 from collectif.model.files import Holding, Member, Role
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
+from collectif.model.layout import role_file
 from collectif.model.message import msg
 
 NAME = "rotation"
@@ -113,3 +114,6 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     limit = charter_of(collective).roles.max_tenure_months
     for role_id, role in sorted(active_roles(collective).items()):
         yield from _role_findings(collective, role_id, role, context.as_of, limit)
+
+
+CHECK = Check("rotation", Severity.WARNING, check, EXPLANATION, settings=(("charter", "roles"),))

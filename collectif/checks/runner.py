@@ -11,19 +11,20 @@ from typing import NamedTuple
 from collectif.checks.base import Check, Context
 from collectif.checks.registry import BY_NAME, CHECKS
 from collectif.errors import CollectifError
-from collectif.model.collective import CONFIG_FILE, Collective
+from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
+from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import Names, msg
-
-NEEDS_CHARTER = frozenset({"schema", "references"})
 
 
 class Run(NamedTuple):
-    """The findings, the checks that ran and how long each took, in seconds."""
+    """The findings, the checks that ran, how long each took (seconds), and the checks that did
+    not run because a setting they read is broken (with those settings, dotted)."""
 
     findings: list[Finding]
     checks: list[str]
     timings: dict[str, float]
+    not_run: dict[str, list[str]]
 
 
 def select(only: Sequence[str] = (), skip: Sequence[str] = ()) -> list[Check]:
@@ -104,14 +105,23 @@ def _with_severity(findings: Iterable[Finding], severity: Severity) -> list[Find
     return result
 
 
+def dotted(setting: Sequence[str | int]) -> str:
+    return ".".join(str(step) for step in setting) or CONFIG_FILE
+
+
 def run(collective: Collective, context: Context, checks: Sequence[Check]) -> Run:
-    """Every selected check on the collective; the charter checks wait for a valid charter."""
+    """Every selected check on the collective; a check whose settings are broken waits."""
     findings: list[Finding] = []
     ran: list[str] = []
     timings: dict[str, float] = {}
+    not_run: dict[str, list[str]] = {}
     for check in checks:
+        blocked = check.blocked_by(collective.broken_settings)
+        if blocked:
+            not_run[check.name] = [dotted(setting) for setting in blocked]
+            continue
         severity = _severity(check, collective)
-        if severity is None or (collective.config is None and check.name not in NEEDS_CHARTER):
+        if severity is None:
             continue
         started = time.perf_counter()
         try:
@@ -123,4 +133,4 @@ def run(collective: Collective, context: Context, checks: Sequence[Check]) -> Ru
         timings[check.name] = time.perf_counter() - started
         findings.extend(_with_severity(found, severity))
         ran.append(check.name)
-    return Run(findings, ran, timings)
+    return Run(findings, ran, timings, not_run)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from collectif.checks.base import Context, Explanation
+from collectif.checks.base import Check, Context, Explanation
 from collectif.model.collective import Collective
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Severity
 
 EXPLANATION = Explanation(
     summary="A file that does not parse, or does not match its model.",
@@ -30,6 +30,17 @@ EXPLANATION = Explanation(
 )
 
 
-def check(collective: Collective, context: Context) -> Iterable[Finding]:
-    """The problems met while loading the files."""
-    return collective.load_findings
+def check(collective: Collective, context: Context) -> Iterator[Finding]:
+    """The problems met while reading the files, as findings."""
+    for problem in collective.problems:
+        yield Finding(
+            check="schema",
+            subject=problem.subject,
+            file=problem.file,
+            message=problem.message,
+            line=problem.line,
+            column=problem.column,
+        )
+
+
+CHECK = Check("schema", Severity.ERROR, check, EXPLANATION, settings=())

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from collectif.checks.base import Context, Explanation, charter_of
-from collectif.model.collective import CONFIG_FILE, Collective, active_holders, active_roles
-from collectif.model.finding import Finding, Path
+from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.model.collective import Collective, active_holders, active_roles
+from collectif.model.finding import Finding, Path, Severity
+from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import Message, Names, Text, msg
 
 NAME = "truck-factor"
@@ -267,3 +268,12 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
             "active_roles": len(holders),
         },
     )
+
+
+CHECK = Check(
+    "truck-factor",
+    Severity.WARNING,
+    check,
+    EXPLANATION,
+    settings=(("charter", "truck_factor_min"),),
+)

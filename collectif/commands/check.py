@@ -10,9 +10,10 @@ from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day
-from collectif.commands.states import Evaluation, changes, evaluate, open_store
+from collectif.engine.evaluate import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
+from collectif.model.message import Names
 from collectif.report import formats
 from collectif.report.result import Result
 from collectif.store import git, source
@@ -44,69 +45,62 @@ def check(
         raise CollectifError("--staged and --rev cannot be used together: choose one.")
     context = make_context(as_of, since)
     checks = select(only, skip)
+    where = source.locate(repo)
+    store = open_store(where.repository, no_cache)
     if staged:
-        result = _staged(repo, context, checks, lang, no_cache)
+        result = _staged(where, context, checks, lang, store)
     elif rev is not None:
-        result = _revision(repo, rev, context, checks, lang, no_cache)
+        result = _revision(where, rev, context, checks, lang, store)
     else:
-        files = source.worktree(repo)
-        result = _result(files, context, checks, lang, open_store(files.root, no_cache))
+        evaluation = evaluate(where.worktree(), context, checks, store=store)
+        result = result_of(evaluation, "worktree", context, lang)
+    if store is not None:
+        store.save()
+    require_ran(result, only)
     emit(result, output)
     return exit_code(result)
 
 
-def _result(
-    files: source.Source,
+def _revision(
+    where: source.Location,
+    rev: str,
     context: Context,
     checks: list[Check],
     lang: str | None,
     store: Cache | None,
 ) -> Result:
-    evaluation = evaluate(files, context, checks, store=store)
-    if store is not None:
-        store.save()
-    return result_of(evaluation, files.name, context, lang)
-
-
-def _revision(
-    repo: Path | None,
-    rev: str,
-    context: Context,
-    checks: list[Check],
-    lang: str | None,
-    no_cache: bool,
-) -> Result:
-    where = git.repository(repo)
-    files = git.commit(where, git.resolve(where, rev))
+    repository = git.require(where.folder, where.repository)
+    files = source.commit(repository, repository.resolve(rev))
     if not files.exists:
         raise CollectifError(
             "There is no collective in {folder} at `{rev}` (no collectif.yaml there in that "
             "commit).",
-            folder=where.prefix or "./",
+            folder=repository.prefix or "./",
             rev=rev,
         )
-    return _result(files, context, checks, lang, open_store(where.top, no_cache))
+    return result_of(evaluate(files, context, checks, store=store), files.name, context, lang)
 
 
 def _staged(
-    repo: Path | None, context: Context, checks: list[Check], lang: str | None, no_cache: bool
+    where: source.Location,
+    context: Context,
+    checks: list[Check],
+    lang: str | None,
+    store: Cache | None,
 ) -> Result:
-    where = git.repository(repo)
-    staged = git.index(where)
+    repository = git.require(where.folder, where.repository)
+    staged = source.index(repository)
     if not staged.exists:
         raise CollectifError(
             "{path} is not staged: `git add` it (with the rest of the collective) before "
             "checking what is about to be committed.",
-            path=where.prefix + "collectif.yaml",
+            path=repository.prefix + "collectif.yaml",
         )
-    sha = git.head(where)
-    before = git.commit(where, sha) if sha else None
-    store = open_store(where.top, no_cache)
+    sha = repository.head()
+    before = source.commit(repository, sha) if sha else None
     evaluation = changes(
         before if before and before.exists else None, staged, context, checks, store
     )
-    if store is not None:
-        store.save()
     return result_of(evaluation, staged.name, context, lang, base=f"rev:{sha}" if sha else "")
 
 
@@ -124,7 +118,20 @@ def result_of(
         findings=evaluation.findings,
         lang=i18n.resolve(lang, evaluation.language),
         base=base,
+        not_run=evaluation.not_run,
     )
+
+
+def require_ran(result: Result, only: list[str] | None) -> None:
+    """`--only` that names only checks that could not run is a misuse: nothing was checked."""
+    if only and not result.checks and result.not_run:
+        raise CollectifError(
+            "None of the checks asked for could run: {checks} read settings of collectif.yaml "
+            "that are broken ({settings}). Fix collectif.yaml first (`collectif check` shows "
+            "how).",
+            checks=Names(tuple(result.not_run)),
+            settings=Names(tuple(sorted({s for v in result.not_run.values() for s in v}))),
+        )
 
 
 def check_format(output: str) -> None:

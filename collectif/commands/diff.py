@@ -10,13 +10,14 @@ from collectif.commands.check import (
     emit,
     exit_code,
     make_context,
+    require_ran,
     result_of,
     select,
 )
-from collectif.commands.states import changes, open_store
+from collectif.engine.evaluate import changes, open_store
 from collectif.errors import CollectifError
-from collectif.store import git
-from collectif.store.source import Source, Worktree
+from collectif.store import git, source
+from collectif.store.source import Source
 
 
 class Revisions(NamedTuple):
@@ -37,11 +38,11 @@ def revisions(base: str, head: str | None) -> Revisions:
     return Revisions(base, head)
 
 
-def _base(repo: git.Repository, base: str) -> str:
+def _base(repository: git.Repository, base: str) -> str:
     if "..." not in base:
-        return git.resolve(repo, base)
+        return repository.resolve(base)
     left, _, right = base.partition("...")
-    return git.merge_base(repo, git.resolve(repo, left), git.resolve(repo, right))
+    return repository.merge_base(repository.resolve(left), repository.resolve(right))
 
 
 def diff(
@@ -60,23 +61,25 @@ def diff(
     check_format(output)
     context = make_context(as_of, since)
     checks = select(only, skip)
-    where = git.repository(repo)
+    where = source.locate(repo)
+    repository = git.require(where.folder, where.repository)
     wanted = revisions(base, head)
-    before = git.commit(where, _base(where, wanted.base))
-    after: Source = Worktree(where.folder, where.prefix)
+    before = source.commit(repository, _base(repository, wanted.base))
+    after: Source = where.worktree()
     if wanted.head is not None:
-        after = git.commit(where, git.resolve(where, wanted.head))
+        after = source.commit(repository, repository.resolve(wanted.head))
         if not after.exists:
             raise CollectifError(
                 "There is no collective in {folder} at `{rev}` (no collectif.yaml there in that "
                 "commit).",
-                folder=where.prefix or "./",
+                folder=repository.prefix or "./",
                 rev=wanted.head,
             )
-    store = open_store(where.top, no_cache)
+    store = open_store(repository, no_cache)
     evaluation = changes(before if before.exists else None, after, context, checks, store)
     if store is not None:
         store.save()
     result = result_of(evaluation, after.name, context, lang, base=before.name)
+    require_ran(result, only)
     emit(result, output)
     return exit_code(result)

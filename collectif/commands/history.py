@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -12,18 +11,15 @@ from rich.console import Console
 from rich.text import Text
 
 from collectif import i18n
-from collectif.commands.changes import subject_of, summarise
+from collectif.engine.story import subject_of, summarise
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.collective import CONFIG_FILE, member_file, project_file, role_file
+from collectif.model.layout import CONFIG_FILE, DATA_DIRS, paths_of
 from collectif.model.message import Message, msg
-from collectif.model.types import ID_PATTERN
-from collectif.store import yaml_fast
-from collectif.store.commit import Repository
+from collectif.store import git
 from collectif.store.history import Commit, commits
-from collectif.store.source import DATA_DIRS, find_collective
+from collectif.store.source import language_of, locate
 
 FORMATS = ("text", "json")
-_ID = re.compile(ID_PATTERN)
 
 
 class Event(NamedTuple):
@@ -46,24 +42,17 @@ class Event(NamedTuple):
         }
 
 
-def paths_of(subject: str | None) -> list[str]:
+def subject_paths(subject: str | None) -> list[str]:
     """The files and folders that hold a subject (everything if None)."""
     if subject is None:
         return [CONFIG_FILE, *DATA_DIRS]
-    if subject == "collective":
-        return [CONFIG_FILE]
-    kind, _, ident = subject.partition(":")
-    if _ID.match(ident):
-        if kind == "member":
-            return [member_file(ident), f"contributions/{ident}/"]
-        if kind == "role":
-            return [role_file(ident)]
-        if kind == "project":
-            return [project_file(ident)]
-    raise CollectifError(
-        "`{subject}` is not a subject: write member:ID, role:ID, project:ID or collective.",
-        subject=subject,
-    )
+    paths = paths_of(subject)
+    if paths is None:
+        raise CollectifError(
+            "`{subject}` is not a subject: write member:ID, role:ID, project:ID or collective.",
+            subject=subject,
+        )
+    return paths
 
 
 def events(commit: Commit, subject: str | None) -> list[Event]:
@@ -77,15 +66,6 @@ def events(commit: Commit, subject: str | None) -> list[Event]:
         Event(commit.sha, commit.date, commit.author, about, sentences)
         for about, sentences in grouped.items()
     ]
-
-
-def _language(root: Path, lang: str | None) -> i18n.Lang:
-    try:
-        data = yaml_fast.load((root / CONFIG_FILE).read_bytes())
-    except Exception:  # a broken collectif.yaml must not stop reading the history
-        data = None
-    language = data.get("language") if isinstance(data, dict) else None
-    return i18n.resolve(lang, language if isinstance(language, str) else None)
 
 
 def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
@@ -126,16 +106,13 @@ def history(
         raise CollectifError(
             "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
         )
-    paths = paths_of(subject)
-    root = find_collective(repo).resolve()
-    found = [
-        event
-        for commit in commits(Repository.around(root), paths)
-        for event in events(commit, subject)
-    ]
+    paths = subject_paths(subject)
+    where = locate(repo)
+    repository = git.require(where.folder, where.repository)
+    found = [event for commit in commits(repository, paths) for event in events(commit, subject)]
     if output == "json":
         document = [event.as_json() for event in found]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        _print(found, subject, _language(root, lang))
+        _print(found, subject, i18n.resolve(lang, language_of(where.folder)))
     return EXIT_OK

@@ -23,10 +23,9 @@ import yaml
 from collectif import i18n
 from collectif.commands.schema import COLLECTIVE_DIR, SCHEMAS, write_schemas
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.collective import CONFIG_FILE
+from collectif.model.layout import CONFIG_FILE, DATA_DIRS
 from collectif.model.message import Message, msg
-from collectif.store import yaml_fast
-from collectif.store.source import DATA_DIRS, git_toplevel
+from collectif.store import git, yaml_fast
 
 TEMPLATES = Path(__file__).parent / "templates"
 COMMIT_MESSAGE = "collectif init"
@@ -68,8 +67,9 @@ def init(directory: Path, lang: str | None = None, name: str | None = None) -> i
     language = choose_language(lang)
     root = _prepare(directory)
     title = _title(name, root)
-    top = git_toplevel(root)
-    at_top = top is None or top.resolve() == root
+    repository = git.discover(root)
+    top = repository.top if repository else None
+    at_top = top is None or top == root.resolve()
     files = _files(language, title, hook=at_top)
     written = _write(root, files)
     schemas = [
@@ -213,7 +213,14 @@ def _write(root: Path, files: dict[str, str]) -> Written:
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    """git in `root`, as the person at the keyboard (this is their first commit)."""
+    done = git.run(root, *args, reading=False, keep_identity=True)
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
 
 
 def _git_init(root: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, get_args
 
 from collectif.commands.dates import parse_day
-from collectif.commands.writing import Edits, open_workspace, parse_id, record, whoami
+from collectif.engine.write import Edits, open_workspace, parse_id, record, whoami
 from collectif.errors import CollectifError
-from collectif.model.collective import contribution_file
 from collectif.model.files import EntryKind
+from collectif.model.layout import contribution_file
 from collectif.model.message import Names
 from collectif.store import roundtrip
 

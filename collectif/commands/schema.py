@@ -18,8 +18,8 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from collectif import i18n
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.collective import CONFIG_FILE
 from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import msg
 from collectif.store import yaml_fast
 

@@ -7,25 +7,9 @@ from datetime import date
 
 from collectif.model.entries import Entries
 from collectif.model.files import CollectiveFile, Member, Project, Role
-from collectif.model.finding import Finding
+from collectif.model.finding import Problem
 
-CONFIG_FILE = "collectif.yaml"
-
-
-def member_file(member: str) -> str:
-    return f"members/{member}.yaml"
-
-
-def role_file(role: str) -> str:
-    return f"roles/{role}.yaml"
-
-
-def project_file(project: str) -> str:
-    return f"projects/{project}.yaml"
-
-
-def contribution_file(member: str, month: str) -> str:
-    return f"contributions/{member}/{month}.yaml"
+Setting = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -47,7 +31,13 @@ class Collective:
     projects: dict[str, Project] = field(default_factory=dict)
     contributions: dict[tuple[str, str], Entries] = field(default_factory=dict)
     known: Known = field(default_factory=Known)
-    load_findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    # Settings of collectif.yaml that are broken (`()`: the whole file): the checks that read
+    # them do not run, rather than run on a default nobody chose.
+    broken_settings: frozenset[Setting] = frozenset()
+    # (member, month) of contribution files with a dropped entry or that could not be read:
+    # `minimum`, `prospecting` and `overload` leave those periods to the `schema` finding.
+    incomplete: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def charter_config(self) -> CollectiveFile:
@@ -68,15 +58,18 @@ def covers(start: date, end: date | None, day: date) -> bool:
 def active_holders(collective: Collective, role: Role, day: date) -> list[str]:
     """The distinct members holding `role` on `day` who are active members that day.
 
-    A holding counts only while its member is active; a holder whose file is broken is not
-    counted (their file takes no part in the checks).
+    A holding counts only while its member is active. A holder whose member file is broken is
+    counted while the holding covers the day: their membership cannot be read, and one broken
+    file must not make the roles they hold look abandoned.
     """
     found: list[str] = []
     for holding in role.holders:
-        member = collective.members.get(holding.member)
-        if member is None or holding.member in found:
+        if holding.member in found or not covers(holding.since, holding.until, day):
             continue
-        if covers(holding.since, holding.until, day) and is_active(member, day):
+        member = collective.members.get(holding.member)
+        if (member is not None and is_active(member, day)) or (
+            member is None and holding.member in collective.known.members
+        ):
             found.append(holding.member)
     return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -19,6 +20,17 @@ class Status(StrEnum):
     NEW = "new"
     EXISTING = "existing"
     FIXED = "fixed"
+
+
+class Problem(NamedTuple):
+    """What went wrong while reading a file, before any check runs; the `schema` check reports
+    each as a finding."""
+
+    file: str
+    subject: str
+    message: Message
+    line: int = 1
+    column: int = 1
 
 
 class Finding(NamedTuple):
@@ -44,6 +56,9 @@ class Finding(NamedTuple):
     status: Status | None = None
     on_key: bool = False
     key: str | None = None
+    # How far from compliance (missing holders, hours short...), larger is worse: a write that
+    # leaves an existing error with a larger measure makes it worse, and is refused.
+    measure: Decimal | None = None
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.file, self.line or 0, self.check, self.subject, self.message.msgid)

@@ -44,13 +44,14 @@ def write(result: Result, name: str, stream: TextIO | None = None) -> None:
         from rich.console import Console
 
         from collectif.report.status import print_changes
-        from collectif.report.text import print_text
+        from collectif.report.text import print_not_run, print_text
 
         console = Console(file=out, highlight=False, soft_wrap=True)
         if result.base is not None:
             print_changes(result, console)
         else:
             print_text(result, console)
+        print_not_run(result, console)
         return
     text = render(result, name)
     if text and not text.endswith("\n"):

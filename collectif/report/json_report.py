@@ -46,6 +46,10 @@ def summary_json(result: Result) -> dict[str, Any]:
         "warnings": result.count(Severity.WARNING),
         "checks": result.checks,
     }
+    if result.not_run:  # only when some could not run, so that the usual output stays the same
+        summary["not_run"] = [
+            {"check": name, "settings": settings} for name, settings in result.not_run.items()
+        ]
     if result.base is not None or any(f.status is not None for f in result.findings):
         for status in Status:
             summary[status.value] = sum(1 for f in result.findings if f.status is status)

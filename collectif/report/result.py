@@ -18,6 +18,8 @@ class Result(NamedTuple):
     files: int = 0
     # Set when comparing two states: the earlier one (`rev:<sha>`), or "" when there was none.
     base: str | None = None
+    # Checks that could not run, with the broken settings of collectif.yaml that stopped them.
+    not_run: dict[str, list[str]] = {}  # noqa: RUF012 (never changed)
 
     def count(self, severity: Severity) -> int:
         """Findings of that severity in the checked state (fixed ones are no longer there)."""

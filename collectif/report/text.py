@@ -9,7 +9,7 @@ from rich.text import Text
 
 from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Finding, Severity
-from collectif.model.message import N_, msg
+from collectif.model.message import N_, Names, msg
 from collectif.report.result import Result
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -73,3 +73,15 @@ def print_text(result: Result, console: Console) -> None:
     if not result.count(Severity.ERROR) and result.findings:
         style = "bold yellow"
     console.print(Text(_summary(result), style=style))
+
+
+def print_not_run(result: Result, console: Console) -> None:
+    """One line per check that could not run: a broken setting is never taken as its default."""
+    for name, settings in result.not_run.items():
+        line = msg(
+            "The check {check} did not run: collectif.yaml has an error in {settings}, which it "
+            "reads. Fix that first; until then nothing is known of what it would find.",
+            check=name,
+            settings=Names(tuple(settings)),
+        )
+        console.print(Text("⊘ " + render(line, result.lang), style="bold magenta"))

@@ -6,11 +6,11 @@ every blob: two processes whatever the length of the history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from collectif.store.commit import Repository
-from collectif.store.git import is_collective_file
+from collectif.model.layout import is_collective_file
+from collectif.store.git import Repository
 
 _COMMIT = "\x1e"
 _FIELD = "\x1f"
@@ -64,44 +64,14 @@ def _parse_log(output: str, prefix: str) -> list[_Raw]:
     return found
 
 
-def _read_blobs(repository: Repository, shas: Iterable[str]) -> dict[str, bytes]:
-    """Every blob's bytes, through one `git cat-file --batch`."""
-    wanted = sorted(set(shas))
-    if not wanted:
-        return {}
-    done = repository.git(
-        "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha in wanted).encode()
-    )
-    out, position, blobs = done.stdout, 0, {}
-    for sha in wanted:
-        end = out.index(b"\n", position)
-        header = out[position:end].split()
-        position = end + 1
-        if len(header) < 3 or header[1] == b"missing":
-            continue
-        size = int(header[2])
-        blobs[sha] = out[position : position + size]
-        position += size + 1
-    return blobs
-
-
 def commits(repository: Repository, paths: Sequence[str]) -> list[Commit]:
     """The commits that touched `paths` (files or folders of the collective), newest first."""
     if repository.head() is None:
         return []
-    done = repository.git(
-        "log",
-        "--no-renames",
-        "--raw",
-        "--no-abbrev",
-        "-z",
-        f"--format={_FORMAT}",
-        "--",
-        *(repository.prefix + path for path in paths),
-    )
-    raws = _parse_log(done.stdout.decode("utf-8", "replace"), repository.prefix)
-    blobs = _read_blobs(
-        repository, (sha for raw in raws for _, *pair in raw.blobs for sha in pair if sha)
+    output = repository.log(paths, _FORMAT)
+    raws = _parse_log(output.decode("utf-8", "replace"), repository.prefix)
+    blobs = repository.read_blobs(
+        sha for raw in raws for _, *pair in raw.blobs for sha in pair if sha
     )
     return [
         Commit(

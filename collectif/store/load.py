@@ -1,43 +1,34 @@
 """Read every file of a collective from a source into one in-memory `Collective`.
 
-One broken file never stops the others: it becomes a `schema` finding, and its id stays known.
+One typo, one problem: a file that does not match its model still takes part with what is valid
+in it. An unknown or invalid key is dropped (the rest counts), an invalid list item is dropped
+(the other items count), and only a file that does not parse, or whose required fields are
+broken, takes no part (its id stays known). Every dropped piece is a `Problem` that the `schema`
+check reports. A broken charter setting is never replaced by its default: it is recorded, and
+the checks that read it do not run.
 """
 
 from __future__ import annotations
 
-import re
-from enum import Enum
+import difflib
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from collectif.model.collective import CONFIG_FILE, Collective, Known
+from collectif.model.collective import Collective, Known
 from collectif.model.entries import Entries
 from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
-from collectif.model.finding import Finding
-from collectif.model.message import N_, Message, Text, msg
-from collectif.model.types import ID_PATTERN, MONTH_PATTERN
-from collectif.store import contributions, locate, problems, yaml_fast
-from collectif.store.git import GitFiles
-from collectif.store.source import Source, Worktree
+from collectif.model.finding import Problem
+from collectif.model.layout import FileId, Kind, classify, subject_of_path
+from collectif.model.message import Message, msg
+from collectif.store import contributions, locate, problems
+from collectif.store.parse import parse, problem_at
+from collectif.store.source import GitFiles, Source, Unreadable, Worktree
 
 if TYPE_CHECKING:
     from collectif.store.cache import Cache
-
-SCHEMA = "schema"
-_ID = re.compile(ID_PATTERN)
-_MONTH = re.compile(MONTH_PATTERN)
-
-
-class Kind(Enum):
-    CONFIG = "config"
-    MEMBER = "member"
-    ROLE = "role"
-    PROJECT = "project"
-    CONTRIBUTION = "contribution"
-
 
 MODELS: dict[Kind, type[BaseModel]] = {
     Kind.CONFIG: CollectiveFile,
@@ -45,198 +36,11 @@ MODELS: dict[Kind, type[BaseModel]] = {
     Kind.ROLE: Role,
     Kind.PROJECT: Project,
 }
+_MAX_PRUNING = 20
+Path = tuple[str | int, ...]
 
 
-class FileId(NamedTuple):
-    """What a path says: the kind of file, its id (the member for contributions), its month."""
-
-    kind: Kind
-    id: str
-    month: str = ""
-
-    @property
-    def subject(self) -> str:
-        if self.kind is Kind.CONFIG:
-            return "collective"
-        prefix = "member" if self.kind is Kind.CONTRIBUTION else self.kind.value
-        return f"{prefix}:{self.id}"
-
-
-_LAYOUT = {
-    "members": (Kind.MEMBER, "members/<member>.yaml"),
-    "roles": (Kind.ROLE, "roles/<role>.yaml"),
-    "projects": (Kind.PROJECT, "projects/<project>.yaml"),
-}
-
-
-def classify(path: str) -> FileId | Message:
-    """The file's kind and id from its path, or why the path is not a collective's file."""
-    if path == CONFIG_FILE:
-        return FileId(Kind.CONFIG, "")
-    parts = path.split("/")
-    if parts[0] in _LAYOUT:
-        kind, example = _LAYOUT[parts[0]]
-        if len(parts) != 2 or not parts[1].endswith(".yaml"):
-            return _misplaced(path, example)
-        return _named(FileId(kind, parts[1][: -len(".yaml")]))
-    if len(parts) != 3 or not parts[2].endswith(".yaml"):
-        return _misplaced(path, "contributions/<member>/<YYYY-MM>.yaml")
-    month = parts[2][: -len(".yaml")]
-    if not _MONTH.match(month):
-        return msg(
-            "`{name}` is not a month: name the file YYYY-MM.yaml, e.g. 2026-03.yaml", name=month
-        )
-    return _named(FileId(Kind.CONTRIBUTION, parts[1], month))
-
-
-def _misplaced(path: str, example: str) -> Message:
-    return msg(
-        "`{path}` is not where collectif looks for data: expected `{example}`",
-        path=path,
-        example=example,
-    )
-
-
-def _named(file_id: FileId) -> FileId | Message:
-    if _ID.match(file_id.id):
-        return file_id
-    return msg(
-        "`{name}` is not a valid id: use lowercase letters, digits and dashes, starting with a "
-        "letter or a digit, at most 63 characters, and rename the file",
-        name=file_id.id,
-    )
-
-
-def _subject_of_path(path: str) -> str:
-    parts = path.split("/")
-    kinds = {"members": "member", "contributions": "member", "roles": "role", "projects": "project"}
-    if len(parts) >= 2 and parts[0] in kinds:
-        return f"{kinds[parts[0]]}:{parts[1].removesuffix('.yaml')}"
-    return "collective"
-
-
-def _finding(
-    path: str,
-    subject: str,
-    message: Message,
-    line: int = 1,
-    column: int = 1,
-) -> Finding:
-    return Finding(
-        check=SCHEMA, subject=subject, file=path, message=message, line=line, column=column
-    )
-
-
-# Parsing ------------------------------------------------------------------------------------
-
-_YAML_PROBLEMS = {
-    "mapping values are not allowed": N_(
-        "a `:` where YAML does not allow one: put a value holding `: ` in quotes, or indent "
-        "this line like the keys around it"
-    ),
-    "could not find expected ':'": N_("a key without `:` after it"),
-    "did not find expected key": N_("a line is not indented like the keys around it"),
-    "did not find expected '-' indicator": N_("a list item is not indented like the others"),
-    "did not find expected ',' or ']'": N_("a list in brackets is not closed with `]`"),
-    "did not find expected ',' or '}'": N_("a mapping in braces is not closed"),
-    "found character that cannot start any token": N_(
-        "a character that cannot start a value (a tab, `@` or a backquote?): put the value in "
-        "quotes"
-    ),
-    "found unexpected end of stream": N_("the file ends inside a quoted text: close the quote"),
-    "found undefined alias": N_("an alias `*name` with no anchor `&name` before it"),
-    "found duplicate anchor": N_("two anchors with the same name"),
-    "expected a single document in the stream": N_(
-        "more than one YAML document (`---`): keep one per file"
-    ),
-}
-
-
-def _syntax_message(error: yaml.MarkedYAMLError) -> Message:
-    problem = str(error.problem or error.context or "")
-    said = f"{error.problem} {error.context}"
-    for known, text in _YAML_PROBLEMS.items():
-        if known in said:
-            return msg("YAML syntax error: {problem}", problem=problem_text(text))
-    return msg("YAML syntax error: {problem}", problem=problem)
-
-
-def problem_text(text: str) -> Text:
-    return Text(msg(text))
-
-
-def _constructor_message(error: yaml.MarkedYAMLError) -> Message:
-    problem = str(error.problem)
-    if problem.startswith("duplicate key"):
-        return msg(
-            "duplicate key {key}: a key may appear only once here; keep one of them",
-            key=problem.removeprefix("duplicate key "),
-        )
-    if problem.startswith("impossible date"):
-        return msg(
-            "{value} is not a real day: check the month and the day",
-            value=problem.removeprefix("impossible date "),
-        )
-    if problem.startswith("tag "):
-        return msg(
-            "the tag {tag} is not allowed: collectif files hold plain data only; remove the tag",
-            tag=problem.removeprefix("tag ").removesuffix(" is not allowed"),
-        )
-    return msg("YAML error: {problem}", problem=problem)
-
-
-class Parsed(NamedTuple):
-    data: Any = None
-    problem: Finding | None = None
-
-
-def parse(path: str, subject: str, raw: bytes) -> Parsed:
-    """Plain data from the file's bytes, or the finding that says why there is none."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return Parsed(
-            problem=_finding(
-                path,
-                subject,
-                msg(
-                    "the file is not UTF-8 text (byte {offset} on line {line}): save it as UTF-8",
-                    offset=error.start,
-                    line=line,
-                ),
-                line=line,
-            )
-        )
-    try:
-        return Parsed(data=yaml_fast.load(raw))
-    except yaml_fast.AliasBomb as bomb:
-        line, column = (bomb.mark.line + 1, bomb.mark.column + 1) if bomb.mark else (1, 1)
-        return Parsed(
-            problem=_finding(
-                path,
-                subject,
-                msg(
-                    "aliases expand to more than {limit} values: write the values out instead",
-                    limit=yaml_fast.MAX_EXPANDED_NODES,
-                ),
-                line,
-                column,
-            )
-        )
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        constructor = isinstance(error, yaml.constructor.ConstructorError)
-        message = _constructor_message(error) if constructor else _syntax_message(error)
-        return Parsed(problem=_finding(path, subject, message, line, column))
-    except yaml.YAMLError as error:
-        return Parsed(
-            problem=_finding(path, subject, msg("YAML error: {problem}", problem=str(error)))
-        )
-
-
-# Validation ---------------------------------------------------------------------------------
+# Validation ------------------------------------------------------------------------------------
 
 
 def _empty(kind: Kind) -> Message:
@@ -248,12 +52,6 @@ def _empty(kind: Kind) -> Message:
 @cache
 def _entries_adapter() -> TypeAdapter[list[Entry]]:
     return TypeAdapter(list[Entry])
-
-
-def _validate(kind: Kind, data: Any) -> Any:
-    if kind is Kind.CONTRIBUTION:
-        return contributions.from_models(_entries_adapter().validate_python(data))
-    return MODELS[kind].model_validate(data)
 
 
 def _root_type_problem(kind: Kind, data: Any) -> Message | None:
@@ -273,28 +71,161 @@ def _root_type_problem(kind: Kind, data: Any) -> Message | None:
     )
 
 
-def validate(path: str, file_id: FileId, raw: bytes, data: Any) -> tuple[Any, list[Finding]]:
-    """The model of one file, or the findings that say what is wrong in it."""
+class Validated(NamedTuple):
+    """A file's model (None if it takes no part), its problems, and what was dropped."""
+
+    model: Any
+    problems: list[Problem]
+    dropped: list[Path]
+
+
+def _model_validate(kind: Kind, data: Any) -> Any:
+    if kind is Kind.CONTRIBUTION:
+        return contributions.from_models(_entries_adapter().validate_python(data))
+    return MODELS[kind].model_validate(data)
+
+
+def _copy(data: Any) -> Any:
+    """A copy of plain data that pruning may change without touching the memo's."""
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(value) for value in data]
+    return data
+
+
+def validate(path: str, file_id: FileId, raw: bytes, data: Any) -> Validated:
+    """The model of one file, with what is valid in it, and the problems that say the rest."""
     root_problem = _root_type_problem(file_id.kind, data)
     if root_problem is not None:
-        return None, [_finding(path, file_id.subject, root_problem)]
-    try:
-        return _validate(file_id.kind, data), []
-    except ValidationError as error:
-        root = Entry if file_id.kind is Kind.CONTRIBUTION else MODELS[file_id.kind]
-        tree = locate.locator(raw)
-        found = []
-        for details in error.errors(include_url=False):
-            item = problems.problem(details, root)
-            position = locate.find(tree, item.path, item.on_key)
-            found.append(_finding(path, file_id.subject, item.message, *position))
-        return None, found
+        return Validated(None, [problem_at(path, file_id.subject, root_problem)], [])
+    root = Entry if file_id.kind is Kind.CONTRIBUTION else MODELS[file_id.kind]
+    found: list[Problem] = []
+    dropped: list[Path] = []
+    tree = None
+    data = _copy(data)
+    for _ in range(_MAX_PRUNING):
+        try:
+            return Validated(_model_validate(file_id.kind, data), found, dropped)
+        except ValidationError as error:
+            if tree is None:
+                tree = locate.locator(raw)
+            cuts = []
+            for details in error.errors(include_url=False):
+                item = problems.problem(details, root)
+                position = locate.find(tree, item.path, item.on_key)
+                found.append(problem_at(path, file_id.subject, item.message, *position))
+                cuts.append(_cut(file_id.kind, details))
+            if any(cut is None for cut in cuts) or not _prune(data, cuts):
+                return Validated(None, found, dropped)
+            dropped += [cut for cut in cuts if cut is not None]
+    return Validated(None, found, dropped)
 
 
-# The collective -----------------------------------------------------------------------------
+def _cut(kind: Kind, details: Any) -> Path | None:
+    """What to drop so that the rest validates: the key, or the list item, holding the problem;
+    None when the problem is in a required field of the file itself (nothing can stand in)."""
+    loc: Path = tuple(details["loc"])
+    if details["type"] == "missing":
+        loc = loc[:-1]
+    lists = [index for index, step in enumerate(loc) if isinstance(step, int)]
+    if lists:
+        return loc[: lists[0] + 1]  # the whole item of the outermost list
+    if not loc:
+        return None
+    if kind is Kind.CONTRIBUTION:
+        return None
+    if details["type"] != "extra_forbidden" and len(loc) == 1 and _required(kind, str(loc[0])):
+        return None
+    return loc
 
 
-Loaded = tuple[FileId | None, Any, list[Finding]]
+def _required(kind: Kind, key: str) -> bool:
+    model = MODELS[kind]
+    return any(
+        (field.alias or name) == key and field.is_required()
+        for name, field in model.model_fields.items()
+    )
+
+
+def _prune(data: Any, cuts: Sequence[Path | None]) -> bool:
+    """Drop each cut from `data` (deepest list indexes first); False if nothing could go."""
+    removed = False
+    for cut in sorted((c for c in cuts if c), key=lambda c: [str(s) for s in c], reverse=True):
+        parent = data
+        for step in cut[:-1]:
+            parent = _step(parent, step)
+        last = cut[-1]
+        if isinstance(parent, dict) and last in parent:
+            del parent[last]
+            removed = True
+        elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+            parent[last] = _DROPPED
+            removed = True
+    _sweep(data)
+    return removed
+
+
+_DROPPED = object()
+
+
+def _step(node: Any, step: str | int) -> Any:
+    if isinstance(node, dict):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and step < len(node):
+        return node[step]
+    return None
+
+
+def _sweep(node: Any) -> None:
+    """Remove the list items marked dropped, everywhere in `node`."""
+    if isinstance(node, dict):
+        for value in node.values():
+            _sweep(value)
+    elif isinstance(node, list):
+        node[:] = [item for item in node if item is not _DROPPED]
+        for item in node:
+            _sweep(item)
+
+
+def broken_settings(dropped: Iterable[Path]) -> frozenset[Path]:
+    """The settings of collectif.yaml that a dropped key or item leaves unknown.
+
+    A misspelt key under `charter` breaks the setting it most likely meant (`minimun` breaks
+    `minimum`), so that a typo never lets a default stand in silently.
+    """
+    found: set[Path] = set()
+    for cut in dropped:
+        if not cut or cut[0] not in ("charter", "checks", "language", "currency"):
+            continue
+        found.add(_meant(cut))
+    return frozenset(found)
+
+
+def _meant(cut: Path) -> Path:
+    from collectif.model.files import Charter
+
+    if len(cut) >= 2 and cut[0] == "charter" and isinstance(cut[1], str):
+        keys = [field.alias or name for name, field in Charter.model_fields.items()]
+        if cut[1] not in keys:
+            close = difflib.get_close_matches(cut[1], keys, n=1, cutoff=0.6)
+            return ("charter", close[0]) if close else cut
+    return cut
+
+
+# The collective ----------------------------------------------------------------------------------
+
+
+class Loaded(NamedTuple):
+    """What one file gave: its id (None for a path outside the layout), its model (None if it
+    takes no part), its problems, and the paths dropped from it."""
+
+    file_id: FileId | None
+    model: Any
+    problems: list[Problem]
+    dropped: tuple[Path, ...] = ()
+
+
 # What a file gave, by path and blob id (or bytes, where the id is unknown).
 Memo = dict[tuple[str, str | bytes], Loaded]
 
@@ -304,12 +235,12 @@ def _fresh(path: str, file_id: FileId, raw: bytes) -> Loaded:
     if file_id.kind is Kind.CONTRIBUTION and _utf8(raw):
         quick = contributions.entries(raw)
         if quick is not None:
-            return file_id, quick, []
+            return Loaded(file_id, quick, [])
     parsed = parse(path, file_id.subject, raw)
     if parsed.problem is not None:
-        return file_id, None, [parsed.problem]
-    model, found = validate(path, file_id, raw, parsed.data)
-    return file_id, model, found
+        return Loaded(file_id, None, [parsed.problem])
+    model, found, dropped = validate(path, file_id, raw, parsed.data)
+    return Loaded(file_id, model, found, tuple(dropped))
 
 
 def _utf8(raw: bytes) -> bool:
@@ -328,13 +259,13 @@ class _Reader:
         self.contents: dict[str, bytes] = {}
         self.blobs: dict[str, str] = {}
         if store is not None and isinstance(source, Worktree):
-            listing = source.listing(stat=True)
+            listing = source.listing(with_stat=True)
             self.paths = [path for path, _ in listing]
-            self.blobs, self.contents = store.worktree(source.root, listing)
+            self.blobs, self.contents = store.worktree(source.root, listing, source.read)
             return
         self.paths = source.paths()
         if isinstance(source, GitFiles):
-            self.blobs = source.blobs
+            self.blobs = {p: oid for p in self.paths if (oid := source.blob(p)) is not None}
 
     def known(self, path: str, file_id: FileId) -> Loaded | None:
         """What the file gave before, without reading it."""
@@ -344,18 +275,21 @@ class _Reader:
         if self.memo is not None and (path, oid) in self.memo:
             return self.memo[(path, oid)]
         value = self.store.get(file_id.kind.value, oid) if self.store else None
-        return None if value is None else (file_id, value, [])
+        return None if value is None else Loaded(file_id, value, [])
 
     def read(self, paths: list[str]) -> None:
         """Fetch the bytes of these files together (one git process for a git state)."""
-        missing = [path for path in paths if path not in self.contents]
         if isinstance(self.source, GitFiles):
-            self.source.prefetch(missing)
-        for path in missing:
-            self.contents[path] = self.source.read(path)
+            self.source.prefetch(path for path in paths if path not in self.contents)
 
-    def load(self, path: str, file_id: FileId) -> Loaded:
-        raw = self.contents.pop(path)
+    def load(self, path: str, file_id: FileId | None) -> Loaded:
+        try:
+            raw = self.contents.pop(path) if path in self.contents else self.source.read(path)
+        except Unreadable as why:
+            subject = file_id.subject if file_id else subject_of_path(path)
+            return Loaded(file_id, None, [problem_at(path, subject, why.message)])
+        if file_id is None:
+            return Loaded(None, None, [])
         oid = self.blobs.get(path)
         key = (path, raw if oid is None else oid)
         if self.memo is not None and key in self.memo:
@@ -363,8 +297,9 @@ class _Reader:
         loaded = _fresh(path, file_id, raw)
         if self.memo is not None:
             self.memo[key] = loaded
-        if self.store is not None and oid is not None and loaded[1] is not None:
-            self.store.put(file_id.kind.value, oid, loaded[1])
+        valid = loaded.model is not None and not loaded.problems
+        if self.store is not None and oid is not None and valid:
+            self.store.put(file_id.kind.value, oid, loaded.model)
         return loaded
 
 
@@ -372,15 +307,17 @@ def _load_all(source: Source, memo: Memo | None, store: Cache | None) -> list[Lo
     """What each file of the source gave, in the source's order."""
     reader = _Reader(source, memo, store)
     loaded: list[Loaded | None] = []
-    unread: list[tuple[int, str, FileId]] = []
+    unread: list[tuple[int, str, FileId | None]] = []
     for path in reader.paths:
-        file_id = classify(path)
-        if isinstance(file_id, Message):
-            loaded.append((None, None, [_finding(path, _subject_of_path(path), file_id)]))
+        classified = classify(path)
+        if isinstance(classified, Message):
+            problem = problem_at(path, subject_of_path(path), classified)
+            first = reader.load(path, None)  # a link or a pipe says so, whatever its name
+            loaded.append(Loaded(None, None, first.problems or [problem]))
             continue
-        known = reader.known(path, file_id)
+        known = reader.known(path, classified)
         if known is None:
-            unread.append((len(loaded), path, file_id))
+            unread.append((len(loaded), path, classified))
         loaded.append(known)
     reader.read([path for _, path, _ in unread])
     for position, path, file_id in unread:
@@ -389,27 +326,31 @@ def _load_all(source: Source, memo: Memo | None, store: Cache | None) -> list[Lo
 
 
 def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -> Collective:
-    """Every file of the source, validated; what is broken becomes `schema` findings.
+    """Every file of the source, validated; what is broken becomes load problems.
 
     Loading two states of the same collective with one `memo` reads each unchanged file once;
     with a `store`, a file valid in an earlier run is not read at all.
     """
-    findings: list[Finding] = []
+    found: list[Problem] = []
     config: CollectiveFile | None = None
+    broken: frozenset[Path] = frozenset()
     members: dict[str, Member] = {}
     roles: dict[str, Role] = {}
     projects: dict[str, Project] = {}
     entries: dict[tuple[str, str], Entries] = {}
+    incomplete: set[tuple[str, str]] = set()
     known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
-    for file_id, model, found in _load_all(source, memo, store):
-        findings.extend(found)
+    for file_id, model, file_problems, dropped in _load_all(source, memo, store):
+        found.extend(file_problems)
         if file_id is None:
             continue
         known[file_id.kind].add(file_id.id)
+        if file_id.kind is Kind.CONTRIBUTION and (file_problems or model is None):
+            incomplete.add((file_id.id, file_id.month))
         if model is None:
             continue
         if file_id.kind is Kind.CONFIG:
-            config = model
+            config, broken = model, broken_settings(dropped)
         elif file_id.kind is Kind.MEMBER:
             members[file_id.id] = model
         elif file_id.kind is Kind.ROLE:
@@ -418,6 +359,8 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             projects[file_id.id] = model
         else:
             entries[(file_id.id, file_id.month)] = model
+    if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:
+        broken = frozenset({()})
     return Collective(
         config=config,
         members=members,
@@ -429,5 +372,7 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             frozenset(known[Kind.ROLE]),
             frozenset(known[Kind.PROJECT]),
         ),
-        load_findings=tuple(findings),
+        problems=tuple(found),
+        broken_settings=broken,
+        incomplete=frozenset(incomplete),
     )

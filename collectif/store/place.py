@@ -8,8 +8,7 @@ from yaml.nodes import Node
 
 from collectif.model.finding import Finding
 from collectif.store import locate
-from collectif.store.git import GitFiles
-from collectif.store.source import Source
+from collectif.store.source import GitFiles, Source, Unreadable
 
 
 def _trees(paths: Iterable[str], source: Source) -> dict[str, Node | None]:
@@ -19,7 +18,7 @@ def _trees(paths: Iterable[str], source: Source) -> dict[str, Node | None]:
     for path in paths:
         try:
             trees[path] = locate.locator(source.read(path))
-        except OSError:
+        except (OSError, Unreadable):
             trees[path] = None
     return trees
 

@@ -102,9 +102,10 @@ def test_no_version_no_finding(tmp_path: Path) -> None:
     assert found(root) == []
 
 
-def test_broken_member_file_is_left_to_schema(tmp_path: Path) -> None:
+def test_a_typo_in_a_member_file_is_one_finding_and_the_rest_counts(tmp_path: Path) -> None:
+    """`skils:` is dropped and reported; sam's file still takes part, unsigned as it is."""
     root = collective(tmp_path, {"members/sam.yaml": UNSIGNED + "skils: [typo]\n"})
-    assert found(root) == []
+    assert [(f[0], f[1]) for f in found(root)] == [("charter-signed", "member:sam")]
     schema = findings(root, AS_OF, only="schema")
     assert [(f.check, f.subject) for f in schema] == [("schema", "member:sam")]
 

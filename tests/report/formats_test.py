@@ -12,12 +12,14 @@ import jsonschema
 import pytest
 
 from collectif.commands.check import make_context, result_of, select
-from collectif.commands.states import changes
+from collectif.engine.evaluate import changes
 from collectif.model.finding import Status
 from collectif.report import formats
 from collectif.report.result import Result
-from collectif.store import git
-from tests.helpers import cli
+from collectif.store import (
+    source,
+)
+from tests.helpers import cli, repo_at
 from tests.report.repo import AS_OF, reviewed_change, role
 from tests.report.samples import finding, result, review
 from tests.report.sarif_test import SCHEMA
@@ -73,9 +75,9 @@ def test_text_of_one_state_groups_findings_by_subject() -> None:
 
 def _reviewed(root: Path, language: str = "en") -> Result:
     """What `collectif diff main HEAD` computes on the reviewed change, in process."""
-    where = git.repository(reviewed_change(root, language))
-    before = git.commit(where, git.resolve(where, "main"))
-    after = git.commit(where, git.resolve(where, "HEAD"))
+    where = repo_at(reviewed_change(root, language))
+    before = source.commit(where, where.resolve("main"))
+    after = source.commit(where, where.resolve("HEAD"))
     context = make_context(AS_OF, None)
     evaluation = changes(before, after, context, select(["references"], None))
     return result_of(evaluation, after.name, context, None, base=before.name)

@@ -14,10 +14,13 @@ import pytest
 
 import collectif
 from collectif.model.entries import TimeEntry
-from collectif.store import cache, load
-from collectif.store import git as gitfiles
+from collectif.store import (
+    cache,
+    load,
+    source,
+)
 from collectif.store.source import Worktree
-from tests.helpers import check_json, git, git_repo, write
+from tests.helpers import check_json, git, git_repo, repo_at, write
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example"
 AS_OF = "2026-11-26"
@@ -157,8 +160,8 @@ def test_a_new_version_ignores_what_the_old_one_wrote(
     root = example(tmp_path / "repo")
     same_as_without_cache(root)
     store = cache.Cache(cache_folder(root))
-    blobs = gitfiles.index(gitfiles.repository(root)).blobs
-    oid = blobs["members/camille.yaml"]
+    blobs = source.index(repo_at(root)).blobs
+    oid = blobs["members/camille.yaml"].oid
     assert store.get("member", oid) is not None
     monkeypatch.setattr(collectif, "__version__", "99.0")
     cache.fingerprint.cache_clear()
@@ -213,20 +216,20 @@ def test_no_cache_outside_git(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, root)
     code, document = check_json(root, "--as-of", AS_OF)
     assert (code, document) == check_json(root, "--as-of", AS_OF, "--no-cache")
-    assert cache.open_cache(root) is None
+    assert cache.open_cache(None) is None
     assert sorted(p.name for p in root.iterdir()) == sorted(p.name for p in EXAMPLE.iterdir())
 
 
 def test_the_index_reads_no_blob_the_work_tree_check_cached(tmp_path: Path) -> None:
     root = example(tmp_path / "repo")
     same_as_without_cache(root)
-    store = cache.open_cache(root)
+    repository = repo_at(root)
+    store = cache.open_cache(repository)
     assert store is not None
-    gitfiles._BLOBS.clear()
-    staged = gitfiles.index(gitfiles.repository(root))
+    staged = source.index(repository)
     collective = load.load(staged, store=store)
     # Only the files with findings (never cached) were read from git.
-    assert set(gitfiles._BLOBS) == {staged.blobs["members/zoe.yaml"]}
+    assert set(repository._blobs) == {staged.blobs["members/zoe.yaml"].oid}
     assert collective.contributions == load.load(Worktree(root)).contributions
 
 
@@ -267,8 +270,8 @@ def test_a_shard_keeps_what_is_used_and_forgets_old_versions(tmp_path: Path) -> 
 
 def test_blob_ids_are_git_s(tmp_path: Path) -> None:
     root = example(tmp_path / "repo")
-    store = cache.open_cache(root)
+    store = cache.open_cache(repo_at(root))
     assert store is not None
-    listing = Worktree(root).listing(stat=True)
-    ids = store.worktree(root, listing).blobs
-    assert ids == gitfiles.index(gitfiles.repository(root)).blobs
+    worktree = Worktree(root)
+    ids = store.worktree(root, worktree.listing(with_stat=True), worktree.read).blobs
+    assert ids == {path: blob.oid for path, blob in source.index(repo_at(root)).blobs.items()}

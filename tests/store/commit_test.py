@@ -9,20 +9,39 @@ from pathlib import Path
 import pytest
 
 from collectif.errors import CollectifError
-from collectif.store.commit import Identity, Repository, write_files
-from tests.helpers import git, git_repo
+from collectif.store import commit as store
+from collectif.store.commit import Committed, write_files
+from collectif.store.git import Person, Repository
+from tests.helpers import git, git_repo, repo_at
 
-LEO = Identity("Leo Petit", "leo@example.org")
+LEO = Person("Leo Petit", "leo@example.org")
 
 
-def _repo(tmp_path: Path, files: dict[str, str], sub: str = "") -> Repository:
+class _Repo:
+    """A repository with the one-call commit the tests use."""
+
+    def __init__(self, repository: Repository) -> None:
+        self.repository = repository
+        self.top, self.root, self.prefix = repository.top, repository.folder, repository.prefix
+
+    def commit(self, changes: dict[str, bytes], message: str, who: Person) -> Committed:
+        return store.commit(self.repository, changes, message, who, who)
+
+    def head(self) -> str | None:
+        return self.repository.head()
+
+    def uncommitted(self, paths: list[str]) -> list[str]:
+        return self.repository.uncommitted(paths)
+
+
+def _repo(tmp_path: Path, files: dict[str, str], sub: str = "") -> _Repo:
     top = tmp_path / "repo"
     root = top / sub if sub else top
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text)
     git_repo(top)
-    return Repository.around(root)
+    return _Repo(repo_at(root))
 
 
 def _temporaries(root: Path) -> list[Path]:
@@ -93,7 +112,7 @@ def test_an_empty_repository_gets_its_first_commit(tmp_path: Path) -> None:
     top.mkdir()
     git(top, "init", "-q", "-b", "main")
     (top / "other.txt").write_text("not ours\n")
-    repo = Repository.around(top)
+    repo = _Repo(repo_at(top))
     assert repo.head() is None
     done = repo.commit({"collectif.yaml": b"name: A\n"}, "test: first", LEO)
     assert git(top, "rev-list", "--parents", "HEAD").split() == [done.sha]
@@ -121,7 +140,7 @@ def test_an_executable_stays_executable(tmp_path: Path) -> None:
 
 def test_outside_git(tmp_path: Path) -> None:
     with pytest.raises(CollectifError) as error:
-        Repository.around(tmp_path)
+        repo_at(tmp_path)
     assert "not in a git repository" in error.value.message.msgid
 
 
@@ -159,7 +178,7 @@ def test_a_failed_write_leaves_every_file_as_it_was(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").mkdir()  # a folder where a file should go: replacing it fails
     with pytest.raises(CollectifError) as error:
         write_files(tmp_path, {"a.yaml": b"new a\n", "new/c.yaml": b"c\n", "b.yaml": b"b\n"})
-    assert "Nothing was changed" in error.value.message.msgid
+    assert "Nothing was" in error.value.message.msgid
     assert (tmp_path / "a.yaml").read_text() == "old a\n"
     assert not (tmp_path / "new").exists()
     assert (tmp_path / "b.yaml").is_dir()
@@ -180,3 +199,105 @@ def test_paths_stay_inside_the_collective(tmp_path: Path, path: str) -> None:
     with pytest.raises(CollectifError):
         write_files(tmp_path / "root", {path: b"x\n"})
     assert not (tmp_path / "escape.yaml").exists()
+
+
+# Links, and writes cut short --------------------------------------------------------------------
+
+
+def test_never_writes_through_a_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "root"
+    (root / "contributions").mkdir(parents=True)
+    (root / "contributions" / "camille").symlink_to(outside)
+    (root / "a.yaml").symlink_to(outside / "a.yaml")
+    for path in ("contributions/camille/2026-12.yaml", "a.yaml"):
+        with pytest.raises(CollectifError) as error:
+            write_files(root, {path: b"x\n"})
+        assert "symbolic link" in error.value.message.msgid
+    assert list(outside.iterdir()) == []
+
+
+def test_a_link_in_the_last_commit_is_never_written_as_a_link(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, {"target.yaml": "a: 1\n"})
+    (repo.root / "a.yaml").symlink_to("target.yaml")
+    git(repo.top, "add", "a.yaml")
+    git(repo.top, "commit", "-q", "-m", "link")
+    (repo.root / "a.yaml").unlink()
+    git(repo.top, "checkout", "--", "a.yaml")
+    before = repo.head()
+    with pytest.raises(CollectifError) as error:
+        repo.commit({"a.yaml": b"a: 2\n"}, "test: through a link", LEO)
+    assert "symbolic link" in error.value.message.msgid
+    assert repo.head() == before
+
+
+def _journal(repo: _Repo, old: str | None, new: str) -> None:
+    entries = {"a.yaml": store.Blob(git(repo.top, "rev-parse", f"{new}:a.yaml").strip())}
+    files = {"a.yaml": (b"a: 1\n", b"a: 2\n")}
+    store.Journal(old, new, "test: two", files, entries).save(
+        repo.repository.git_dir / store.JOURNAL_NAME
+    )
+
+
+def test_a_write_killed_before_the_branch_moved_is_undone(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, {"a.yaml": "a: 1\n"})
+    first = repo.head()
+    assert first is not None
+    done = repo.commit({"a.yaml": b"a: 2\n"}, "test: two", LEO)
+    git(repo.top, "update-ref", "HEAD", first)  # as if killed before `update-ref`
+    git(repo.top, "reset", "-q", "--", "a.yaml")
+    _journal(repo, first, done.sha)
+    told = store.recover(repo.repository)
+    assert told is not None and "nothing of it was kept" in told.msgid
+    assert (repo.root / "a.yaml").read_text() == "a: 1\n"
+    assert git(repo.top, "status", "--porcelain") == ""
+    assert not (repo.repository.git_dir / store.JOURNAL_NAME).exists()
+
+
+def test_a_write_killed_after_the_branch_moved_is_finished(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, {"a.yaml": "a: 1\n"})
+    first = repo.head()
+    done = repo.commit({"a.yaml": b"a: 2\n"}, "test: two", LEO)
+    (repo.root / "a.yaml").write_text("a: 1\n")  # as if killed before the file was written
+    (repo.root / ".a.yaml.x1y2z3.tmp").write_text("half")
+    git(
+        repo.top,
+        "update-index",
+        "--cacheinfo",
+        f"100644,{git(repo.top, 'rev-parse', f'{first}:a.yaml').strip()},a.yaml",
+    )
+    _journal(repo, first, done.sha)
+    told = store.recover(repo.repository)
+    assert told is not None and "Do not run it again" in told.msgid
+    assert (repo.root / "a.yaml").read_text() == "a: 2\n"
+    assert git(repo.top, "status", "--porcelain") == ""
+    assert _temporaries(repo.root) == []
+
+
+def test_the_writer_lock_is_released_when_its_holder_dies(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    repo = _repo(tmp_path, {"a.yaml": "a: 1\n"})
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from collectif.store.commit import WriterLock\n"
+            "from collectif.store.git import discover\n"
+            "from pathlib import Path\n"
+            f"lock = WriterLock(discover(Path({str(repo.root)!r})))\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    with pytest.raises(CollectifError) as error:
+        store.WriterLock(repo.repository, wait=0.2)
+    assert "Another collectif command" in error.value.message.msgid
+    holder.kill()
+    holder.wait()
+    store.WriterLock(repo.repository, wait=5).release()

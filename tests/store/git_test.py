@@ -9,13 +9,14 @@ import pytest
 
 from collectif.errors import CollectifError
 from collectif.store import git as store
+from collectif.store import source
 from collectif.store.source import Worktree
-from tests.helpers import collective, git, git_repo, member, write
+from tests.helpers import collective, git, git_repo, member, repo_at, write
 
 
 def repo_with(root: Path, files: dict[str, str]) -> store.Repository:
     git_repo(collective(root, files))
-    return store.repository(root)
+    return repo_at(root)
 
 
 def test_index_reads_what_is_staged_not_what_is_on_disk(tmp_path: Path) -> None:
@@ -25,7 +26,7 @@ def test_index_reads_what_is_staged_not_what_is_on_disk(tmp_path: Path) -> None:
     write(tmp_path, "members/ana.yaml", "broken: [\n")
     write(tmp_path, "members/leo.yaml", member("Leo"))  # on disk, never added
 
-    staged = store.index(repo)
+    staged = source.index(repo)
 
     assert staged.name == "index"
     assert staged.paths() == ["collectif.yaml", "members/ana.yaml"]
@@ -36,7 +37,7 @@ def test_index_leaves_out_a_staged_deletion(tmp_path: Path) -> None:
     repo = repo_with(tmp_path, {"members/ana.yaml": member("Ana")})
     git(tmp_path, "rm", "-q", "--cached", "members/ana.yaml")
 
-    assert store.index(repo).paths() == ["collectif.yaml"]
+    assert source.index(repo).paths() == ["collectif.yaml"]
 
 
 def test_a_commit_is_read_as_it_was(tmp_path: Path) -> None:
@@ -47,7 +48,7 @@ def test_a_commit_is_read_as_it_was(tmp_path: Path) -> None:
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "second")
 
-    old = store.commit(repo, store.resolve(repo, "HEAD~1"))
+    old = source.commit(repo, repo.resolve("HEAD~1"))
 
     assert old.name == f"rev:{first}"
     assert old.paths() == ["collectif.yaml", "members/ana.yaml"]
@@ -64,8 +65,8 @@ def test_a_collective_in_a_subfolder(tmp_path: Path) -> None:
     write(tmp_path, "members/not-ours.yaml", member("Zoe"))  # outside the collective's folder
     git_repo(tmp_path)
 
-    repo = store.repository(tmp_path / "data" / "example")
-    staged, head = store.index(repo), store.commit(repo, store.resolve(repo, "HEAD"))
+    repo = repo_at(tmp_path / "data" / "example")
+    staged, head = source.index(repo), source.commit(repo, repo.resolve("HEAD"))
 
     assert repo.top == tmp_path.resolve()
     assert repo.prefix == "data/example/"
@@ -92,7 +93,7 @@ def test_files_and_order_are_those_of_the_work_tree(tmp_path: Path) -> None:
     }
     repo = repo_with(tmp_path, files)
 
-    from_git = store.index(repo).paths()
+    from_git = source.index(repo).paths()
 
     assert from_git == Worktree(tmp_path).paths()
     assert from_git[0] == "collectif.yaml"
@@ -105,7 +106,7 @@ def test_empty_files_are_read_but_intent_to_add_is_not(tmp_path: Path) -> None:
     write(tmp_path, "members/later.yaml", member("Later"))
     git(tmp_path, "add", "-N", "members/later.yaml")  # listed by git, but not committed
 
-    staged = store.index(repo)
+    staged = source.index(repo)
 
     assert staged.paths() == ["collectif.yaml", "members/empty.yaml"]
     assert staged.read("members/empty.yaml") == b""
@@ -116,13 +117,13 @@ def test_a_submodule_entry_is_not_a_file(tmp_path: Path) -> None:
     sha = git(tmp_path, "rev-parse", "HEAD").strip()
     git(tmp_path, "update-index", "--add", "--cacheinfo", f"160000,{sha},members/vendored")
 
-    assert store.index(repo).paths() == ["collectif.yaml"]
+    assert source.index(repo).paths() == ["collectif.yaml"]
 
 
 def test_names_that_are_not_ascii(tmp_path: Path) -> None:
     repo = repo_with(tmp_path, {"members/émile.yaml": member("Émile")})
 
-    staged = store.index(repo)
+    staged = source.index(repo)
 
     assert staged.paths() == ["collectif.yaml", "members/émile.yaml"]
     assert "Émile".encode() in staged.read("members/émile.yaml")
@@ -131,9 +132,9 @@ def test_names_that_are_not_ascii(tmp_path: Path) -> None:
 def test_read_blobs_reads_many_and_duplicates_once(tmp_path: Path) -> None:
     files = {f"members/m{i:03}.yaml": member(f"M{i % 7}") for i in range(300)}
     repo = repo_with(tmp_path, files)
-    staged = store.index(repo)
+    staged = source.index(repo)
 
-    contents = store.read_blobs(repo.top, list(staged.blobs.values()))
+    contents = repo.read_blobs([blob.oid for blob in staged.blobs.values()])
 
     assert len(contents) == len(set(staged.blobs.values())) == 8  # 7 members and collectif.yaml
     for path in staged.paths():
@@ -141,7 +142,7 @@ def test_read_blobs_reads_many_and_duplicates_once(tmp_path: Path) -> None:
 
 
 def test_reading_a_path_that_is_not_there(tmp_path: Path) -> None:
-    staged = store.index(repo_with(tmp_path, {}))
+    staged = source.index(repo_with(tmp_path, {}))
 
     with pytest.raises(FileNotFoundError):
         staged.read("members/nobody.yaml")
@@ -155,10 +156,10 @@ def test_a_commit_without_the_collective_is_empty(tmp_path: Path) -> None:
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "the collective")
 
-    repo = store.repository(tmp_path / "col")
+    repo = repo_at(tmp_path / "col")
 
-    assert not store.commit(repo, first).exists
-    assert store.commit(repo, store.resolve(repo, "HEAD")).exists
+    assert not source.commit(repo, first).exists
+    assert source.commit(repo, repo.resolve("HEAD")).exists
 
 
 def test_an_unresolved_conflict_is_a_clean_error(tmp_path: Path) -> None:
@@ -173,7 +174,7 @@ def test_an_unresolved_conflict_is_a_clean_error(tmp_path: Path) -> None:
     assert merging.returncode != 0  # a real conflict
 
     with pytest.raises(CollectifError) as error:
-        store.index(repo)
+        source.index(repo)
 
     assert "members/ana.yaml" in str(error.value.message.params)
 
@@ -182,19 +183,19 @@ def test_head_is_none_before_the_first_commit(tmp_path: Path) -> None:
     collective(tmp_path, {})
     git(tmp_path, "init", "-q")
 
-    assert store.head(store.repository(tmp_path)) is None
+    assert repo_at(tmp_path).head() is None
 
 
 def test_unknown_revision_and_no_repository_are_clean_errors(tmp_path: Path) -> None:
     repo = repo_with(tmp_path / "in", {})
     with pytest.raises(CollectifError, match="is not a commit"):
-        store.resolve(repo, "no-such-branch")
+        repo.resolve("no-such-branch")
     with pytest.raises(CollectifError, match="is not a commit"):
-        store.resolve(repo, "--all")
+        repo.resolve("--all")
 
     outside = collective(tmp_path / "out", {})
     with pytest.raises(CollectifError, match="not in a git repository"):
-        store.repository(outside)
+        repo_at(outside)
 
 
 def test_merge_base(tmp_path: Path) -> None:
@@ -205,6 +206,6 @@ def test_merge_base(tmp_path: Path) -> None:
     git(tmp_path, "checkout", "-q", "main")
     git(tmp_path, "commit", "-q", "--allow-empty", "-m", "main moves on")
 
-    found = store.merge_base(repo, store.resolve(repo, "main"), store.resolve(repo, "topic"))
+    found = repo.merge_base(repo.resolve("main"), repo.resolve("topic"))
 
     assert found == start

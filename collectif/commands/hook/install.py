@@ -10,9 +10,9 @@ from pathlib import Path
 
 from collectif import i18n
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.collective import CONFIG_FILE
 from collectif.model.message import Message, msg
-from collectif.store import git, load
+from collectif.store import git
+from collectif.store.source import language_of, locate
 
 MARKER = "# Installed by `collectif hook install`"
 
@@ -36,16 +36,9 @@ def script(command: list[str], folder: str) -> str:
     )
 
 
-def hooks_dir(repo: git.Repository) -> Path:
+def hooks_dir(repository: git.Repository) -> Path:
     """Where git looks for hooks: .git/hooks, or core.hooksPath when it is set."""
-    done = git.run_git(repo.top, "rev-parse", "--git-path", "hooks")
-    if done.returncode != 0:
-        raise CollectifError(
-            "git cannot tell where the hooks of {path} are: {error}",
-            path=str(repo.top),
-            error=done.stderr.decode("utf-8", "replace").strip(),
-        )
-    return repo.top / os.fsdecode(done.stdout.strip())
+    return repository.git_path("hooks")
 
 
 def _backup(hook: Path) -> Path:
@@ -65,16 +58,11 @@ def _write(hook: Path, text: str) -> None:
     os.replace(temporary, hook)
 
 
-def _language(repo: git.Repository, lang: str | None) -> i18n.Lang:
-    config = repo.folder / CONFIG_FILE
-    data = load.parse(CONFIG_FILE, "collective", config.read_bytes()).data
-    return i18n.resolve(lang, data.get("language") if isinstance(data, dict) else None)
-
-
 def install(repo: Path | None = None, force: bool = False, lang: str | None = None) -> int:
     """Write the pre-commit hook; refuse to replace someone else's hook without --force."""
-    where = git.repository(repo)
-    language = _language(where, lang)
+    location = locate(repo)
+    where = git.require(location.folder, location.repository)
+    language = i18n.resolve(lang, language_of(location.folder))
     hook = hooks_dir(where) / "pre-commit"
     text = script(program(), where.prefix.rstrip("/") or ".")
     backup = None

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
-from collectif.commands.writing import (
+from collectif.engine.write import (
     Edits,
     Workspace,
     git_email,
@@ -16,7 +16,7 @@ from collectif.commands.writing import (
     whoami,
 )
 from collectif.errors import CollectifError
-from collectif.model.collective import member_file
+from collectif.model.layout import member_file
 from collectif.store import roundtrip
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

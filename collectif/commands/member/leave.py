@@ -7,7 +7,7 @@ from pathlib import Path
 
 from collectif.commands.dates import parse_day
 from collectif.commands.role.holdings import end_holding
-from collectif.commands.writing import (
+from collectif.engine.write import (
     Edits,
     Workspace,
     day_before,
@@ -18,8 +18,8 @@ from collectif.commands.writing import (
     whoami,
 )
 from collectif.errors import CollectifError
-from collectif.model.collective import member_file
 from collectif.model.files import Member
+from collectif.model.layout import member_file
 from collectif.store import roundtrip
 
 MEMBER_KEYS = roundtrip.key_order(Member)

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from collectif.commands.dates import parse_day
-from collectif.commands.writing import Edits, member, open_workspace, parse_id, record, whoami
+from collectif.engine.write import Edits, member, open_workspace, parse_id, record, whoami
 from collectif.errors import CollectifError
-from collectif.model.collective import member_file
 from collectif.model.files import Member
+from collectif.model.layout import member_file
 from collectif.store import roundtrip
 
 MEMBER_KEYS = roundtrip.key_order(Member)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
-from collectif.commands.writing import Edits, open_workspace, parse_id, project, record, whoami
+from collectif.engine.write import Edits, open_workspace, parse_id, project, record, whoami
 from collectif.errors import CollectifError
-from collectif.model.collective import project_file
 from collectif.model.files import Project
+from collectif.model.layout import project_file
 from collectif.store import roundtrip
 
 PROJECT_KEYS = roundtrip.key_order(Project)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import get_args
 
-from collectif.commands.writing import Edits, open_workspace, parse_id, record, whoami
+from collectif.engine.write import Edits, open_workspace, parse_id, record, whoami
 from collectif.errors import CollectifError
-from collectif.model.collective import project_file
 from collectif.model.files import ClientKind
+from collectif.model.layout import project_file
 from collectif.model.message import Names
 from collectif.store import roundtrip
 

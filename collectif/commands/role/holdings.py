@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from collectif.commands.dates import parse_day
-from collectif.commands.writing import (
+from collectif.engine.write import (
     Edits,
     Workspace,
     broken,
@@ -18,8 +18,8 @@ from collectif.commands.writing import (
     whoami,
 )
 from collectif.errors import CollectifError
-from collectif.model.collective import role_file
 from collectif.model.files import Holding, Role
+from collectif.model.layout import role_file
 from collectif.store import roundtrip
 
 ROLE_KEYS = roundtrip.key_order(Role)

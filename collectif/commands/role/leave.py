@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.commands.role.holdings import end_holding, prepare, running
-from collectif.commands.writing import Edits, day_before, record
+from collectif.engine.write import Edits, day_before, record
 from collectif.errors import CollectifError
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.commands.role.holdings import ROLE_KEYS, prepare, running
-from collectif.commands.writing import Edits, record
+from collectif.engine.write import Edits, record
 from collectif.errors import CollectifError
-from collectif.model.collective import role_file
+from collectif.model.layout import role_file
 from collectif.store import roundtrip
 
 

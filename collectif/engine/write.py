@@ -12,49 +12,92 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from rich.console import Console
-from rich.text import Text
 
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
-from collectif.commands import states
+from collectif.engine import evaluate
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
-from collectif.model.collective import Collective, member_file, project_file, role_file
+from collectif.model.collective import Collective
 from collectif.model.files import Member, Project, Role
 from collectif.model.finding import Finding, Severity, Status
+from collectif.model.layout import member_file, project_file, role_file
 from collectif.model.message import Message, Names, msg
 from collectif.model.types import ID_PATTERN
-from collectif.store import load, place, roundtrip
-from collectif.store.commit import Identity, Repository
-from collectif.store.overlay import Overlay
-from collectif.store.source import Worktree, worktree
+from collectif.report.refusal import print_refusal
+from collectif.store import git, load, place, roundtrip
+from collectif.store.commit import WriterLock, inside, recover
+from collectif.store.commit import commit as commit_change
+from collectif.store.git import Person, Repository
+from collectif.store.source import (
+    GitFiles,
+    Location,
+    Overlay,
+    Source,
+    Unreadable,
+    commit,
+    language_of,
+    locate,
+    read_plain,
+)
 
 _ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
 class Workspace:
-    """The collective as it is now, where it lives in git, and the reader's language."""
+    """The collective as its last commit holds it, where it lives, and the reader's language.
 
-    source: Worktree
+    Opening it takes the repository's writer lock, which the command holds until it ends: two
+    writing commands run one after the other, each reading what the other committed.
+    """
+
+    location: Location
     repository: Repository
+    base: GitFiles
     collective: Collective
     lang: i18n.Lang
     today: date
+    lock: WriterLock = field(compare=False, repr=False)
+
+    @property
+    def root(self) -> Path:
+        return self.location.folder
 
 
 def open_workspace(repo: Path | None, lang: str | None) -> Workspace:
-    """Read the collective around `repo` (or here), which must be in a git repository."""
-    source = worktree(repo)
-    collective = load.load(source)
+    """Read the collective around `repo` (or here) as its last commit holds it."""
+    location = locate(repo)
+    repository = git.require(location.folder, location.repository)
+    language = i18n.resolve(lang, language_of(location.folder))
+    lock = WriterLock(repository)
+    told = recover(repository)
+    if told is not None:
+        Console(highlight=False, soft_wrap=True).print(i18n.render(told, language))
+    base = _last_commit(repository)
+    collective = load.load(base)
     language = i18n.resolve(lang, collective.config.language if collective.config else None)
-    return Workspace(
-        source=source,
-        repository=Repository.around(source.root),
-        collective=collective,
-        lang=language,
-        today=date.today(),
-    )
+    return Workspace(location, repository, base, collective, language, date.today(), lock)
+
+
+def _last_commit(repository: Repository) -> GitFiles:
+    """The state every write starts from: the last commit, which must hold the collective."""
+    busy = repository.busy()
+    if busy is not None:
+        raise CollectifError(
+            "git is in the middle of a {operation}: finish it or abort it first, so that this "
+            "change is recorded on its own.",
+            operation=busy,
+        )
+    head = repository.head()
+    state = commit(repository, head) if head else None
+    if state is None or not state.exists:
+        raise CollectifError(
+            "The collective is not committed yet: every change is recorded on top of the last "
+            'commit. Commit it first (`git add -A && git commit -m "collectif"`), then try '
+            "again."
+        )
+    return state
 
 
 # Arguments ----------------------------------------------------------------------------------
@@ -62,7 +105,7 @@ def open_workspace(repo: Path | None, lang: str | None) -> Workspace:
 
 def parse_id(option: str, value: str) -> str:
     """`value` if it is a valid id, else a clear error naming the option."""
-    if _ID.match(value):
+    if _ID.fullmatch(value):
         return value
     raise CollectifError(
         "{option}: `{value}` is not a valid id: use lowercase letters, digits and dashes, "
@@ -85,6 +128,7 @@ def _by_email(collective: Collective, email: str) -> list[str]:
 
 
 def git_email(workspace: Workspace) -> str | None:
+    """git's user.email in this repository."""
     return workspace.repository.config("user.email")
 
 
@@ -173,24 +217,38 @@ class Edits:
     documents: dict[str, roundtrip.Document] = field(default_factory=dict)
 
     def open(self, path: str) -> roundtrip.Document:
-        """An existing file of the collective, to edit."""
+        """A file of the last commit, to edit (as it is on disk, which must not differ)."""
         if path not in self.documents:
-            target = self.workspace.source.root / path
-            if not target.is_file():
+            if path not in self.workspace.base.blobs:
                 raise CollectifError("{path} does not exist.", path=path)
-            try:
-                self.documents[path] = roundtrip.load(target.read_bytes())
-            except roundtrip.EditError:
-                raise broken(path) from None
+            self.documents[path] = roundtrip_of(self.workspace, path, self._read(path))
         return self.documents[path]
 
     def open_or_create(
         self, path: str, create: Callable[[], roundtrip.Document]
     ) -> roundtrip.Document:
-        if path in self.documents or (self.workspace.source.root / path).exists():
+        if path in self.documents or path in self.workspace.base.blobs:
             return self.open(path)
+        self._clean(path)
         self.documents[path] = create()
         return self.documents[path]
+
+    def _clean(self, path: str) -> None:
+        """Refuse to edit a file whose uncommitted changes would mix with this one."""
+        if self.workspace.repository.uncommitted([path]):
+            raise CollectifError(
+                "Nothing was written: {files} has changes that are not committed. Commit or "
+                "undo them first, so that this change is recorded on its own.",
+                files=self.workspace.repository.prefix + path,
+            )
+
+    def _read(self, path: str) -> bytes:
+        self._clean(path)
+        inside(self.workspace.root, path)  # never through a link
+        try:
+            return read_plain(self.workspace.root / path)
+        except (OSError, Unreadable):
+            raise broken(path) from None
 
     def changes(self) -> dict[str, bytes]:
         """The new bytes of every file whose content changed."""
@@ -202,73 +260,84 @@ class Edits:
         return changed
 
 
+def roundtrip_of(workspace: Workspace, path: str, raw: bytes) -> roundtrip.Document:
+    try:
+        return roundtrip.load(raw)
+    except roundtrip.EditError:
+        raise broken(path) from None
+
+
 # Check, write, commit -----------------------------------------------------------------------
 
 
 def introduced_errors(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
     """The error findings of `after` that `before` did not have (paired one for one, lines
-    ignored), by the same rule as `collectif diff`."""
+    ignored), by the same rule as `collectif diff`, and those that got worse (a larger measure:
+    more hours short, more holders missing)."""
     return [
         finding
-        for finding in states.compare(before, after)
-        if finding.status is Status.NEW and finding.severity is Severity.ERROR
+        for finding in evaluate.compare(before, after)
+        if finding.severity is Severity.ERROR
+        and (finding.status is Status.NEW or finding in evaluate.worsened(before, after))
     ]
 
 
-def _findings(collective: Collective, today: date) -> list[Finding]:
-    return runner.run(collective, Context(as_of=today), runner.select()).findings
+def _findings(state: Source, day: date, memo: load.Memo) -> list[Finding]:
+    collective = load.load(state, memo)
+    return runner.run(collective, Context(as_of=day), runner.select()).findings
 
 
-def _print_refusal(findings: Sequence[Finding], lang: i18n.Lang) -> None:
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    console.print(
-        Text(
-            i18n.plural(
-                lang,
-                len(findings),
-                "Nothing was written: this change would bring {count} new error.",
-                "Nothing was written: this change would bring {count} new errors.",
-            ),
-            style="bold red",
-        )
-    )
-    for finding in findings:
-        line = Text("  ✖ ", style="bold red")
-        line.append(f"{finding.file}:{finding.line or 1}", style="cyan")
-        line.append(f"  [{finding.check}]", style="dim")
-        if finding.period:
-            line.append(f" {finding.period}", style="dim")
-        line.append("\n    " + i18n.render(finding.message, lang))
-        console.print(line)
+def _refused(
+    workspace: Workspace, changes: dict[str, bytes], days: Sequence[date]
+) -> list[Finding]:
+    """The errors the change would bring on any of `days`, placed in the files it commits."""
+    after = Overlay(workspace.base, changes)
+    memo: load.Memo = {}
+    for day in days:
+        new = introduced_errors(_findings(workspace.base, day, memo), _findings(after, day, memo))
+        if new:
+            return place.place(new, after)
+    return []
 
 
 def say(workspace: Workspace, message: Message) -> None:
     Console(highlight=False, soft_wrap=True).print(i18n.render(message, workspace.lang))
 
 
-def record(workspace: Workspace, edits: Edits, summary: str, author: str) -> int:
-    """Check the change, then write and commit it as `author`; refuse it if it breaks the
-    charter (1) or would mix with uncommitted edits of the same files (2)."""
+def _committer(workspace: Workspace, author: Person) -> Person:
+    """The person at the keyboard (git's user.name and user.email), else the author."""
+    name = workspace.repository.config("user.name")
+    email = workspace.repository.config("user.email")
+    return Person(name, email) if name and email else author
+
+
+def record(
+    workspace: Workspace,
+    edits: Edits,
+    summary: str,
+    author: str,
+    effective: date | None = None,
+) -> int:
+    """Check the change on the state its commit will hold (the last commit and this change), as
+    of today and as of `effective` when it takes effect later; refuse it (1) if it brings an
+    error or makes one worse; else write and commit it, by `author`."""
     changes = edits.changes()
     if not changes:
         raise CollectifError("Nothing to record: the files already say this.")
-    dirty = workspace.repository.uncommitted(changes)
-    if dirty:
-        raise CollectifError(
-            "Nothing was written: {files} has changes that are not committed. Commit or undo "
-            "them first, so that this change is recorded on its own.",
-            files=Names(tuple(workspace.source.prefix + path for path in dirty)),
-        )
-    overlay = Overlay(workspace.source, changes)
-    after = load.load(overlay)
-    new = introduced_errors(
-        _findings(workspace.collective, workspace.today), _findings(after, workspace.today)
-    )
+    days = sorted({workspace.today, *([effective] if effective else [])})
+    new = _refused(workspace, changes, days)
     if new:
-        _print_refusal(place.place(new, overlay), workspace.lang)
+        print_refusal(new, workspace.lang)
         return EXIT_FINDINGS
+    after = load.load(Overlay(workspace.base, changes))
     person = after.members.get(author) or workspace.collective.members[author]
-    done = workspace.repository.commit(changes, summary, Identity(person.name, person.email))
+    who = Person(person.name, person.email)
+    try:
+        done = commit_change(
+            workspace.repository, changes, summary, who, _committer(workspace, who)
+        )
+    finally:
+        workspace.lock.release()
     say(workspace, msg("Recorded: {summary} (commit {sha}).", summary=summary, sha=done.sha[:10]))
     if not done.index_updated:
         say(
@@ -276,7 +345,7 @@ def record(workspace: Workspace, edits: Edits, summary: str, author: str) -> int
             msg(
                 "The commit is made, but git's index was busy and still has the old version of "
                 "{files}: run `git reset -q -- {files}`.",
-                files=" ".join(workspace.source.prefix + path for path in changes),
+                files=" ".join(workspace.repository.prefix + path for path in changes),
             ),
         )
     return EXIT_OK

@@ -6,7 +6,6 @@ import gc
 from collections import defaultdict, deque
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from collectif.checks import runner
@@ -14,19 +13,21 @@ from collectif.checks.base import Check, Context
 from collectif.model.finding import Finding, Status
 from collectif.model.identity import identity
 from collectif.store import load, place
-from collectif.store.git import GitFiles
-from collectif.store.source import Source
+from collectif.store.git import Repository
+from collectif.store.source import GitFiles, Source
 
 if TYPE_CHECKING:
     from collectif.store.cache import Cache
 
 
 class Evaluation(NamedTuple):
-    """The placed findings of a state, the checks that ran, the collective's language."""
+    """The placed findings of a state, the checks that ran, the collective's language, and the
+    checks that could not run (with the broken settings that stopped them)."""
 
     findings: list[Finding]
     checks: list[str]
     language: str | None
+    not_run: dict[str, list[str]]
 
 
 def evaluate(
@@ -41,7 +42,7 @@ def evaluate(
         collective = load.load(files, memo, store)
         run = runner.run(collective, context, checks)
         language = collective.config.language if collective.config else None
-        return Evaluation(place.place(run.findings, files), run.checks, language)
+        return Evaluation(place.place(run.findings, files), run.checks, language, run.not_run)
 
 
 @contextmanager
@@ -62,13 +63,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def open_store(directory: Path, no_cache: bool) -> Cache | None:
-    """The cache of the repository around `directory`, unless `--no-cache` (or no git)."""
-    if no_cache:
+def open_store(repository: Repository | None, no_cache: bool) -> Cache | None:
+    """The cache of the repository, unless `--no-cache` (or no git)."""
+    if no_cache or repository is None:
         return None
     from collectif.store.cache import open_cache
 
-    return open_cache(directory)
+    return open_cache(repository)
 
 
 def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
@@ -92,6 +93,23 @@ def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding
     return sorted(marked, key=Finding.sort_key)
 
 
+def worsened(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
+    """The findings of `after` that were already in `before` with a smaller measure: the same
+    problem, made worse (more hours short, more holders missing, a larger excess)."""
+    waiting: dict[Hashable, deque[Finding]] = defaultdict(deque)
+    for finding in before:
+        waiting[identity(finding)].append(finding)
+    found = []
+    for finding in after:
+        match = waiting.get(identity(finding))
+        if not match:
+            continue
+        then = match.popleft()
+        if None not in (finding.measure, then.measure) and finding.measure > then.measure:  # type: ignore[operator]
+            found.append(finding)
+    return found
+
+
 def changes(
     before: Source | None,
     after: Source,
@@ -108,7 +126,8 @@ def changes(
         then = now.findings
     else:
         then = evaluate(before, context, checks, memo, store).findings
-    return now._replace(findings=compare(then, now.findings))
+    ran = set(now.checks)  # a check that did not run now fixed nothing
+    return now._replace(findings=compare([f for f in then if f.check in ran], now.findings))
 
 
 def _same_files(before: Source, after: Source) -> bool:
@@ -116,6 +135,6 @@ def _same_files(before: Source, after: Source) -> bool:
     return (
         isinstance(before, GitFiles)
         and isinstance(after, GitFiles)
-        and before.prefix == after.prefix
+        and before.repository == after.repository
         and before.blobs == after.blobs
     )

@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
+from collectif.model.layout import FileId, Kind, classify
 from collectif.model.message import Hours, Message, Names, Param, msg
 from collectif.store import yaml_fast
 from collectif.store.history import FileChange
-from collectif.store.load import FileId, Kind, classify
 
 _UNREADABLE = object()
 MANY_ENTRIES = 3

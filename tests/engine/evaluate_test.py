@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collectif.commands.states import compare
+from collectif.engine.evaluate import compare
 from collectif.model.finding import Finding, Severity, Status
 from collectif.model.message import msg
 
