@@ -83,4 +83,4 @@ def log(
         ) from None
     roundtrip.append(document, roundtrip.mapping(entry, roundtrip.item_style(document, False)))
     what = f"{kind} ({reference})" if reference else kind
-    return record(workspace, edits, f"log: {me} {amount} h {what} on {date}", me)
+    return record(workspace, edits, f"log: {me} {amount} h {what} on {date}", me, effective=date)

@@ -6,6 +6,7 @@ write the files and commit them, by the member.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.collective import Collective
 from collectif.model.files import Member, Project, Role
 from collectif.model.finding import Finding, Severity, Status
+from collectif.model.identity import identity
 from collectif.model.layout import member_file, project_file, role_file
 from collectif.model.message import Message, Names, msg
 from collectif.model.types import ID_PATTERN
@@ -274,12 +276,17 @@ def introduced_errors(before: Sequence[Finding], after: Sequence[Finding]) -> li
     """The error findings of `after` that `before` did not have (paired one for one, lines
     ignored), by the same rule as `collectif diff`, and those that got worse (a larger measure:
     more hours short, more holders missing)."""
-    return [
-        finding
-        for finding in evaluate.compare(before, after)
-        if finding.severity is Severity.ERROR
-        and (finding.status is Status.NEW or finding in evaluate.worsened(before, after))
-    ]
+    worse = Counter(identity(finding) for finding in evaluate.worsened(before, after))
+    found = []
+    for finding in evaluate.compare(before, after):
+        if finding.severity is not Severity.ERROR or finding.status is Status.FIXED:
+            continue
+        if finding.status is Status.NEW:
+            found.append(finding)
+        elif worse[identity(finding)] > 0:
+            worse[identity(finding)] -= 1
+            found.append(finding)
+    return found
 
 
 def _findings(state: Source, day: date, memo: load.Memo) -> list[Finding]:

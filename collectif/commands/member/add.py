@@ -74,4 +74,4 @@ def add(
         document.data["charter_signed"] = roundtrip.quoted(version)
     edits = Edits(workspace)
     edits.open_or_create(member_file(member_id), lambda: document)
-    return record(workspace, edits, f"member: {member_id} joins on {day}", author)
+    return record(workspace, edits, f"member: {member_id} joins on {day}", author, effective=day)

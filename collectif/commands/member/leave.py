@@ -62,4 +62,4 @@ def leave(
     summary = f"member: {member_id} leaves on {first_day}"
     if ended:
         summary += f" (ends {', '.join(ended)})"
-    return record(workspace, edits, summary, author)
+    return record(workspace, edits, summary, author, effective=first_day)

@@ -42,4 +42,10 @@ def pause(
         item["reason"] = reason.strip()
     edits = Edits(workspace)
     roundtrip.add_item(edits.open(member_file(member_id)).data, "pauses", item, MEMBER_KEYS)
-    return record(workspace, edits, f"member: {member_id} pauses from {first} to {last}", author)
+    return record(
+        workspace,
+        edits,
+        f"member: {member_id} pauses from {first} to {last}",
+        author,
+        effective=first,
+    )

@@ -34,4 +34,4 @@ def join(
         if data.trainees[index].since < day:
             end_holding(edits, role_id, "trainees", index, me, day_before(day))
     roundtrip.add_item(document, "holders", {"member": me, "since": day}, ROLE_KEYS)
-    return record(change.workspace, edits, f"role: {me} joins {role_id}", me)
+    return record(change.workspace, edits, f"role: {me} joins {role_id}", me, effective=change.day)

@@ -31,4 +31,4 @@ def leave(
     edits = Edits(change.workspace)
     for index in found:
         end_holding(edits, role_id, key, index, me, day_before(first_day))
-    return record(change.workspace, edits, summary, me)
+    return record(change.workspace, edits, summary, me, effective=first_day)

@@ -33,4 +33,6 @@ def train(
     edits = Edits(change.workspace)
     document = edits.open(role_file(role_id)).data
     roundtrip.add_item(document, "trainees", {"member": me, "since": day}, ROLE_KEYS)
-    return record(change.workspace, edits, f"role: {me} trains for {role_id}", me)
+    return record(
+        change.workspace, edits, f"role: {me} trains for {role_id}", me, effective=change.day
+    )
