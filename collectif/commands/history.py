@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.collective import CONFIG_FILE, member_file, project_file, role_file
 from collectif.model.message import Message, msg
 from collectif.model.types import ID_PATTERN
+from collectif.report.safe import json_text, printable, shown
 from collectif.store import yaml_fast
 from collectif.store.commit import Repository
 from collectif.store.history import Commit, commits
@@ -96,7 +96,7 @@ def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
             if subject
             else msg("No history yet.")
         )
-        console.print(i18n.render(nothing, lang))
+        console.print(shown(nothing, lang))
         return
     previous = None
     for event in found:
@@ -104,14 +104,14 @@ def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
             if previous is not None:
                 console.print()
             header = Text(event.date[:10], style="bold")
-            header.append(f"  {event.author}", style="bold")
+            header.append(f"  {printable(event.author)}", style="bold")
             header.append(f"  {event.sha[:10]}", style="dim")
             console.print(header)
             previous = event.sha
         for sentence in event.sentences:
             line = Text("  ")
-            line.append(event.subject, style="cyan")
-            line.append("  " + i18n.render(sentence, lang))
+            line.append(printable(event.subject), style="cyan")
+            line.append("  " + shown(sentence, lang))
             console.print(line)
 
 
@@ -135,7 +135,7 @@ def history(
     ]
     if output == "json":
         document = [event.as_json() for event in found]
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(document) + "\n")
     else:
         _print(found, subject, _language(root, lang))
     return EXIT_OK

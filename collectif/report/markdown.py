@@ -18,6 +18,7 @@ from collectif.model.finding import Finding, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.fingerprint import errors_first, has_statuses, severity
 from collectif.report.result import Result
+from collectif.report.safe import printable, shown
 from collectif.report.status import state_label
 
 MAX_CHARS = 60_000
@@ -39,12 +40,16 @@ class Limits(NamedTuple):
 
 
 def escape_cell(text: str, limit: int | None = None) -> str:
-    """Text for a table cell: HTML and Markdown made literal, line breaks kept, length capped."""
+    """Text for a table cell: HTML and Markdown made literal, line breaks kept, length capped.
+
+    Any other control character is shown as an escape (see `collectif.report.safe`).
+    """
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    lines = [printable(line) for line in text.replace("\r\n", "\n").split("\n")]
+    text = "\n".join(lines).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return "<br>".join(line.strip() for line in text.replace("\r", "").split("\n"))
+    return "<br>".join(line.strip() for line in text.split("\n"))
 
 
 def _row(finding: Finding, lang: Lang) -> str:
@@ -52,10 +57,10 @@ def _row(finding: Finding, lang: Lang) -> str:
     where = f"{finding.file}:{finding.line or 1}"
     cells = [
         _ICON[severity(finding)],
-        escape_cell(check),
-        escape_cell(finding.subject),
-        escape_cell(where),
-        escape_cell(render(finding.message, lang), MESSAGE_CHARS),
+        escape_cell(printable(check)),
+        escape_cell(printable(finding.subject)),
+        escape_cell(printable(where)),
+        escape_cell(shown(finding.message, lang), MESSAGE_CHARS),
     ]
     return "| " + " | ".join(cells) + " |"
 

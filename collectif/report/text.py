@@ -11,6 +11,7 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Finding, Severity
 from collectif.model.message import N_, msg
 from collectif.report.result import Result
+from collectif.report.safe import printable, shown
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
@@ -26,7 +27,7 @@ def _subject_order(item: tuple[str, list[Finding]]) -> tuple[int, str]:
 def _finding_line(finding: Finding, lang: Lang) -> Text:
     severity = finding.severity or Severity.ERROR
     word = gettext_(lang, "error") if severity is Severity.ERROR else gettext_(lang, "warning")
-    where = f"{finding.file}:{finding.line or 1}"
+    where = f"{printable(finding.file)}:{finding.line or 1}"
     if finding.column:
         where += f":{finding.column}"
     line = Text("  ")
@@ -34,10 +35,10 @@ def _finding_line(finding: Finding, lang: Lang) -> Text:
     line.append(f"  {where}", style="cyan")
     line.append(f"  [{finding.check}]", style="dim")
     if finding.period:
-        line.append(f" {finding.period}", style="dim")
+        line.append(f" {printable(finding.period)}", style="dim")
     if finding.status is not None:
         line.append(f" ({gettext_(lang, finding.status.value)})", style="magenta")
-    line.append("\n    " + render(finding.message, lang))
+    line.append("\n    " + shown(finding.message, lang))
     return line
 
 
@@ -64,7 +65,7 @@ def print_text(result: Result, console: Console) -> None:
     for finding in result.findings:
         groups[finding.subject].append(finding)
     for subject, findings in sorted(groups.items(), key=_subject_order):
-        console.print(Text(subject, style="bold"))
+        console.print(Text(printable(subject), style="bold"))
         ordered = sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key()))
         for finding in ordered:
             console.print(_finding_line(finding, result.lang))
