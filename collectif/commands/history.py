@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -15,6 +14,7 @@ from collectif.engine.story import subject_of, summarise
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import CONFIG_FILE, DATA_DIRS, paths_of
 from collectif.model.message import Message, msg
+from collectif.report.safe import json_text, printable, shown
 from collectif.store import git
 from collectif.store.history import Commit, commits
 from collectif.store.source import language_of, locate
@@ -76,7 +76,7 @@ def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
             if subject
             else msg("No history yet.")
         )
-        console.print(i18n.render(nothing, lang))
+        console.print(shown(nothing, lang))
         return
     previous = None
     for event in found:
@@ -84,14 +84,14 @@ def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
             if previous is not None:
                 console.print()
             header = Text(event.date[:10], style="bold")
-            header.append(f"  {event.author}", style="bold")
+            header.append(f"  {printable(event.author)}", style="bold")
             header.append(f"  {event.sha[:10]}", style="dim")
             console.print(header)
             previous = event.sha
         for sentence in event.sentences:
             line = Text("  ")
-            line.append(event.subject, style="cyan")
-            line.append("  " + i18n.render(sentence, lang))
+            line.append(printable(event.subject), style="cyan")
+            line.append("  " + shown(sentence, lang))
             console.print(line)
 
 
@@ -112,7 +112,7 @@ def history(
     found = [event for commit in commits(repository, paths) for event in events(commit, subject)]
     if output == "json":
         document = [event.as_json() for event in found]
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(document) + "\n")
     else:
         _print(found, subject, i18n.resolve(lang, language_of(where.folder)))
     return EXIT_OK

@@ -14,6 +14,7 @@ from collectif.model.finding import Finding, Severity
 from collectif.model.message import msg
 from collectif.report.fingerprint import errors_first, introduced, severity
 from collectif.report.result import Result
+from collectif.report.safe import printable, shown
 
 PER_STEP = 10
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -31,20 +32,20 @@ def escape_property(text: str) -> str:
 
 def _title(finding: Finding) -> str:
     title = f"{finding.check} · {finding.subject}"
-    return title + (f" · {finding.period}" if finding.period else "")
+    return printable(title + (f" · {finding.period}" if finding.period else ""))
 
 
 def annotation(finding: Finding, lang: Lang) -> str:
     """`::error file=…,line=…,col=…,title=…::message` for one finding."""
     properties: list[tuple[str, str]] = []
     if finding.file:
-        properties.append(("file", finding.file))
+        properties.append(("file", printable(finding.file)))
         properties.append(("line", str(finding.line or 1)))
         if finding.column:
             properties.append(("col", str(finding.column)))
     properties.append(("title", _title(finding)))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    message = escape_data(render(finding.message, lang))
+    message = escape_data(shown(finding.message, lang))
     return f"::{_COMMAND[severity(finding)]} {joined}::{message}"
 
 

@@ -6,13 +6,12 @@ target branches itself, by fingerprint, to tell what a merge request introduces 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from collectif.i18n import render
 from collectif.model.finding import Severity
 from collectif.report.fingerprint import current, fingerprints, severity
 from collectif.report.result import Result
+from collectif.report.safe import json_text, shown
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
@@ -21,7 +20,7 @@ def gitlab_issues(result: Result) -> list[dict[str, Any]]:
     findings = current(result.findings)
     return [
         {
-            "description": render(finding.message, result.lang),
+            "description": shown(finding.message, result.lang),
             "check_name": finding.check,
             "fingerprint": fingerprint,
             "severity": _SEVERITY[severity(finding)],
@@ -35,4 +34,4 @@ def gitlab_issues(result: Result) -> list[dict[str, Any]]:
 
 
 def render_gitlab(result: Result) -> str:
-    return json.dumps(gitlab_issues(result), ensure_ascii=False, indent=2)
+    return json_text(gitlab_issues(result))

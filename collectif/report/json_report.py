@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from collectif.i18n import render
 from collectif.model.finding import Finding, Severity, Status
 from collectif.report.result import Result
+from collectif.report.safe import json_text
 
 
 def _jsonable(value: Any) -> Any:
@@ -64,4 +64,4 @@ def render_json(result: Result) -> str:
         "summary": summary_json(result),
         "findings": [finding_json(finding) for finding in result.findings],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_text(document)

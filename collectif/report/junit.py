@@ -14,10 +14,11 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
 
-from collectif.i18n import Lang, gettext_, plural, render
+from collectif.i18n import Lang, gettext_, plural
 from collectif.model.finding import Finding, Severity
 from collectif.report.fingerprint import current, errors_first, severity
 from collectif.report.result import Result
+from collectif.report.safe import printable, shown
 
 # Characters that XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -29,28 +30,28 @@ def _clean(text: str) -> str:
 
 def _line(finding: Finding, lang: Lang) -> str:
     """`projects/site.yaml:21 [2026-Q3] (new) the message`."""
-    where = f"{finding.file}:{finding.line or 1}"
+    where = f"{printable(finding.file)}:{finding.line or 1}"
     if finding.column:
         where += f":{finding.column}"
     parts = [where]
     if finding.period:
-        parts.append(f"[{finding.period}]")
+        parts.append(f"[{printable(finding.period)}]")
     if finding.status is not None:
         parts.append(f"({gettext_(lang, finding.status.value)})")
-    parts.append(render(finding.message, lang))
+    parts.append(shown(finding.message, lang))
     return _clean(" ".join(parts))
 
 
 def _case(check: str, subject: str, findings: Sequence[Finding], lang: Lang) -> ET.Element:
-    case = ET.Element("testcase", classname=f"collectif.{check}", name=_clean(subject))
+    case = ET.Element("testcase", classname=f"collectif.{check}", name=printable(subject))
     if findings:
-        case.set("file", findings[0].file)
+        case.set("file", printable(findings[0].file))
         case.set("line", str(findings[0].line or 1))
     errors = [f for f in findings if severity(f) is Severity.ERROR]
     warnings = [f for f in findings if severity(f) is Severity.WARNING]
     if errors:
         failure = ET.SubElement(case, "failure", type="error")
-        failure.set("message", _clean(render(errors[0].message, lang)))
+        failure.set("message", _clean(shown(errors[0].message, lang)))
         failure.text = "\n".join(_line(f, lang) for f in errors)
     if warnings:
         out = ET.SubElement(case, "system-out")

@@ -1,14 +1,17 @@
 """`--format markdown`: a report for a pull request comment or a CI job summary.
 
-A verdict first, then the counts, the findings a change introduces, those it fixes, and those
-that were already there folded away. Tables are cut to a number of rows and the whole report
-kept under `MAX_CHARS`, so that it fits a GitHub comment (65,536 characters) and, a fortiori,
-a job summary (1 MiB), however many findings there are.
+A verdict first, then the counts, each check's count, the findings a change introduces, those
+it fixes, and those that were already there folded away. Tables are cut to a number of rows and
+the whole report kept under `MAX_CHARS`, so that it fits a GitHub comment (65,536 characters)
+and, a fortiori, a job summary (1 MiB), however many findings there are. A cut table keeps a
+share of its rows for every check, so that a thousand findings of one check never hide the
+few of another, and the count per check says how many of each are not shown.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -18,10 +21,12 @@ from collectif.model.finding import Finding, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.fingerprint import errors_first, has_statuses, severity
 from collectif.report.result import Result
+from collectif.report.safe import printable, shown
 from collectif.report.status import state_label
 
 MAX_CHARS = 60_000
 MESSAGE_CHARS = 400
+MIN_ROWS = 5  # rows that every check keeps in a cut table, room permitting
 MARKER = "<!-- collectif report -->"
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
@@ -39,12 +44,16 @@ class Limits(NamedTuple):
 
 
 def escape_cell(text: str, limit: int | None = None) -> str:
-    """Text for a table cell: HTML and Markdown made literal, line breaks kept, length capped."""
+    """Text for a table cell: HTML and Markdown made literal, line breaks kept, length capped.
+
+    Any other control character is shown as an escape (see `collectif.report.safe`).
+    """
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    lines = [printable(line) for line in text.replace("\r\n", "\n").split("\n")]
+    text = "\n".join(lines).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return "<br>".join(line.strip() for line in text.replace("\r", "").split("\n"))
+    return "<br>".join(line.strip() for line in text.split("\n"))
 
 
 def _row(finding: Finding, lang: Lang) -> str:
@@ -52,23 +61,90 @@ def _row(finding: Finding, lang: Lang) -> str:
     where = f"{finding.file}:{finding.line or 1}"
     cells = [
         _ICON[severity(finding)],
-        escape_cell(check),
-        escape_cell(finding.subject),
-        escape_cell(where),
-        escape_cell(render(finding.message, lang), MESSAGE_CHARS),
+        escape_cell(printable(check)),
+        escape_cell(printable(finding.subject)),
+        escape_cell(printable(where)),
+        escape_cell(shown(finding.message, lang), MESSAGE_CHARS),
     ]
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(findings: Sequence[Finding], lang: Lang, rows: int) -> list[str]:
+# A check's findings of one severity: errors sort first.
+_Group = tuple[bool, str]
+
+
+def _group(finding: Finding) -> _Group:
+    return (severity(finding) is not Severity.ERROR, finding.check)
+
+
+def shares(sizes: Sequence[int], rows: int, least: int = MIN_ROWS) -> list[int]:
+    """How many rows of `rows` each group gets: all it has when everything fits; else up to
+    `least` each (fewer when there are many groups) and the rest in proportion to what each has
+    left, largest remainders first. With more groups than rows, the first groups get one each."""
+    if sum(sizes) <= rows:
+        return list(sizes)
+    floor = min(least, rows // len(sizes))
+    if floor == 0:
+        return [1 if i < rows else 0 for i in range(len(sizes))]
+    taken = [min(size, floor) for size in sizes]
+    left = rows - sum(taken)
+    rest = [size - took for size, took in zip(sizes, taken, strict=True)]
+    total = sum(rest)  # more than `left`, so no group gets more than it has
+    extra = [left * each // total for each in rest]
+    by_remainder = sorted(range(len(rest)), key=lambda i: -(left * rest[i] % total))
+    for i in by_remainder[: left - sum(extra)]:
+        extra[i] += 1
+    return [took + more for took, more in zip(taken, extra, strict=True)]
+
+
+def chosen(findings: Sequence[Finding], rows: int) -> list[Finding]:
+    """The findings a table of at most `rows` rows shows, errors first: each check's share."""
+    ordered = errors_first(findings)
+    groups: dict[_Group, list[int]] = {}
+    for index, finding in enumerate(ordered):
+        groups.setdefault(_group(finding), []).append(index)
+    keys = sorted(groups, key=lambda key: (key[0], -len(groups[key]), key[1]))
+    counts = shares([len(groups[key]) for key in keys], rows)
+    kept = sorted(i for key, count in zip(keys, counts, strict=True) for i in groups[key][:count])
+    return [ordered[i] for i in kept]
+
+
+def _table(findings: Sequence[Finding], rows: Sequence[Finding], lang: Lang) -> list[str]:
+    """The table of `rows`, chosen among `findings`, and how many it leaves out."""
     titles = [gettext_(lang, title) for title in (N_("Check"), N_("Subject"), N_("Where"))]
     header = "|   | " + " | ".join([*titles, gettext_(lang, N_("Message"))]) + " |"
     lines = [header, "|---|---|---|---|---|"]
-    ordered = errors_first(findings)
-    lines += [_row(finding, lang) for finding in ordered[:rows]]
-    if len(ordered) > rows:
-        more = msg("… and {count} more, not shown here.", count=len(ordered) - rows)
+    lines += [_row(finding, lang) for finding in rows]
+    if len(findings) > len(rows):
+        more = msg("… and {count} more, not shown here.", count=len(findings) - len(rows))
         lines += ["", f"_{escape_cell(render(more, lang))}_"]
+    return lines
+
+
+def _by_check(
+    findings: Sequence[Finding], rows: Sequence[Finding], lang: Lang, compared: bool
+) -> list[str]:
+    """Each check's count (new, fixed and existing when compared), errors first, then by count,
+    and how many of its findings the tables leave out; nothing when one line would say it all."""
+    total = Counter(_group(finding) for finding in findings)
+    hidden = total - Counter(_group(finding) for finding in rows)
+    if len(total) < 2 and not hidden:
+        return []
+    by_status = Counter((_group(f), f.status or Status.NEW) for f in findings)
+    statuses = (Status.NEW, Status.FIXED, Status.EXISTING) if compared else (Status.NEW,)
+    titles = [N_("New"), N_("Fixed"), N_("Already there")] if compared else [N_("Findings")]
+    if hidden:
+        titles.append(N_("Not shown"))
+    header = [gettext_(lang, N_("Check")), *(gettext_(lang, title) for title in titles)]
+    lines = ["|   | " + " | ".join(header) + " |", "|---|---|" + "--:|" * len(titles)]
+    order = sorted(total, key=lambda key: (key[0], -by_status[key, Status.NEW], -total[key], key))
+    for key in order:
+        counts = [by_status[key, status] for status in statuses]
+        if hidden:
+            counts.append(hidden[key])
+        icon = _ICON[Severity.WARNING if key[0] else Severity.ERROR]
+        cells = [icon, escape_cell(printable(key[1])), *(str(count) for count in counts)]
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
@@ -120,19 +196,27 @@ def _compared(result: Result, limits: Limits) -> list[str]:
     )
     lines = [f"## {_verdict(groups[Status.NEW], lang, True)}", "", escape_cell(render(where, lang))]
     lines += ["", *_counts(groups, lang)]
+    rows = {
+        Status.NEW: chosen(groups[Status.NEW], limits.new),
+        Status.FIXED: chosen(groups[Status.FIXED], limits.fixed),
+        Status.EXISTING: chosen(groups[Status.EXISTING], limits.existing),
+    }
+    every_row = [finding for status in Status for finding in rows[status]]
+    by_check = _by_check(result.findings, every_row, lang, compared=True)
+    lines += ["", *by_check] if by_check else []
     sections = (
-        (Status.NEW, N_("Introduced by this change"), limits.new),
-        (Status.FIXED, N_("Fixed by this change"), limits.fixed),
+        (Status.NEW, N_("Introduced by this change")),
+        (Status.FIXED, N_("Fixed by this change")),
     )
-    for status, title, rows in sections:
+    for status, title in sections:
         if groups[status]:
             heading = f"### {gettext_(lang, title)} ({len(groups[status])})"
-            lines += ["", heading, "", *_table(groups[status], lang, rows)]
+            lines += ["", heading, "", *_table(groups[status], rows[status], lang)]
     existing = groups[Status.EXISTING]
     if existing:
         title = gettext_(lang, N_("Already there before this change, not caused by it"))
         lines += ["", "<details>", f"<summary>{title} ({len(existing)})</summary>", ""]
-        lines += [*_table(existing, lang, limits.existing), "", "</details>"]
+        lines += [*_table(existing, rows[Status.EXISTING], lang), "", "</details>"]
     return lines
 
 
@@ -145,9 +229,12 @@ def _state(result: Result, limits: Limits) -> list[str]:
     )
     lines = [f"## {_verdict(result.findings, lang, False)}", "", escape_cell(render(where, lang))]
     if result.findings:
+        rows = chosen(result.findings, limits.new)
+        by_check = _by_check(result.findings, rows, lang, compared=False)
+        lines += ["", *by_check] if by_check else []
         title = gettext_(lang, N_("Findings"))
         lines += ["", f"### {title} ({len(result.findings)})", ""]
-        lines += _table(result.findings, lang, limits.new)
+        lines += _table(result.findings, rows, lang)
     return lines
 
 

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from collectif import i18n
 from collectif.model.finding import Finding
+from collectif.report.safe import printable, shown
 
 
 def print_refusal(findings: Sequence[Finding], lang: i18n.Lang) -> None:
@@ -27,9 +28,9 @@ def print_refusal(findings: Sequence[Finding], lang: i18n.Lang) -> None:
     )
     for finding in findings:
         line = Text("  ✖ ", style="bold red")
-        line.append(f"{finding.file}:{finding.line or 1}", style="cyan")
+        line.append(f"{printable(finding.file)}:{finding.line or 1}", style="cyan")
         line.append(f"  [{finding.check}]", style="dim")
         if finding.period:
             line.append(f" {finding.period}", style="dim")
-        line.append("\n    " + i18n.render(finding.message, lang))
+        line.append("\n    " + shown(finding.message, lang))
         console.print(line)

@@ -7,17 +7,17 @@ report's language from their explanations.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from collectif import __version__
 from collectif.checks.base import Check
 from collectif.checks.registry import CHECKS
-from collectif.i18n import Lang, gettext_, render
+from collectif.i18n import Lang, gettext_
 from collectif.model.finding import Finding, Severity
 from collectif.model.message import N_
 from collectif.report.fingerprint import VERSION, current, fingerprints, severity
 from collectif.report.result import Result
+from collectif.report.safe import json_text, shown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -69,7 +69,7 @@ def _result(finding: Finding, index: int, fingerprint: str, lang: Lang) -> dict[
         "ruleId": finding.check,
         "ruleIndex": index,
         "level": _LEVEL[severity(finding)],
-        "message": {"text": render(finding.message, lang)},
+        "message": {"text": shown(finding.message, lang)},
         "locations": [_location(finding)],
         "partialFingerprints": {VERSION: fingerprint},
     }
@@ -102,4 +102,4 @@ def sarif_document(result: Result) -> dict[str, Any]:
 
 
 def render_sarif(result: Result) -> str:
-    return json.dumps(sarif_document(result), ensure_ascii=False, indent=2)
+    return json_text(sarif_document(result))

@@ -14,6 +14,7 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Finding, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.result import Result
+from collectif.report.safe import printable, shown
 
 EXISTING_SHOWN = 10
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -21,12 +22,12 @@ _MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
 
 
 def _where(finding: Finding) -> str:
-    where = f"{finding.file}:{finding.line or 1}"
+    where = f"{printable(finding.file)}:{finding.line or 1}"
     return where + (f":{finding.column}" if finding.column else "")
 
 
 def _label(finding: Finding) -> str:
-    return f"[{finding.check}]" + (f" {finding.period}" if finding.period else "")
+    return f"[{finding.check}]" + (f" {printable(finding.period)}" if finding.period else "")
 
 
 def _severity(finding: Finding) -> Severity:
@@ -41,7 +42,7 @@ def _full(finding: Finding, lang: Lang) -> Text:
     line.append(f"{_MARK[severity]} {word}", style=_STYLE[severity])
     line.append(f"  {_where(finding)}", style="cyan")
     line.append(f"  {_label(finding)}", style="dim")
-    line.append("\n    " + render(finding.message, lang))
+    line.append("\n    " + shown(finding.message, lang))
     return line
 
 
@@ -51,7 +52,7 @@ def _brief(finding: Finding, lang: Lang, mark: str, style: str) -> Text:
     line.append(f"  {mark} ", style=style)
     line.append(_where(finding), style="cyan")
     line.append(f"  {_label(finding)}  ", style="dim")
-    line.append(render(finding.message, lang), style="dim")
+    line.append(shown(finding.message, lang), style="dim")
     return line
 
 
@@ -61,7 +62,7 @@ def _print_new(findings: list[Finding], lang: Lang, console: Console) -> None:
     for finding in findings:
         groups[finding.subject].append(finding)
     for subject, found in sorted(groups.items()):
-        console.print(Text(subject, style="bold"))
+        console.print(Text(printable(subject), style="bold"))
         for finding in sorted(
             found, key=lambda f: (_severity(f) is not Severity.ERROR, f.sort_key())
         ):

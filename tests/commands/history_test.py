@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +185,27 @@ def test_placeholders_of_empty_folders_are_not_history(tmp_path: Path) -> None:
     done = cli("history", "--repo", str(root), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "ana" in done.stdout and ".gitkeep" not in done.stdout
+
+
+def test_hostile_titles_names_and_file_names_are_shown_not_obeyed(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    title = r'"Tr\e[2J\e]0;pwned\a\r\n::add-mask::secret\N\L\u202e"'
+    (repo.root / "roles/evil.yaml").write_text(f"title: {title}\nkind: support\n")
+    (repo.root / "members/bad\x1b[2Jname.yaml").write_text(member("Bad"))
+    repo.git("add", "-A")
+    author = "Eve\x1b[2J\x1b]0;x\x07\r::error::x"
+    repo.git("-c", f"user.name={author}", "commit", "-q", "-m", "evil")
+    for output in ("text", "json"):
+        done = repo.run("history", "--format", output)
+        assert done.returncode == 0, done.stderr
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", done.stdout)
+        assert not any(line.startswith("::") for line in done.stdout.splitlines())
+    text = repo.run("history").stdout
+    assert "Eve\\x1b[2J\\x1b]0;x\\x07" in text
+    assert "new role evil: Tr\\x1b[2J\\x1b]0;pwned\\x07\\r\\n::add-mask::secret\\x85\\u2028" in text
+    assert "bad\\x1b[2Jname" in text
+    # JSON is for scripts: its strings read back as they were.
+    titles = [item["summary"] for item in _history(repo) if item["subject"] == "role:evil"]
+    assert titles == [
+        "new role evil: Tr\x1b[2J\x1b]0;pwned\x07\r\n::add-mask::secret\x85\u2028\u202e"
+    ]

@@ -37,7 +37,13 @@ def test_messages_and_properties_cannot_break_the_command() -> None:
     assert "\n" not in line and "\r" not in line
     assert line.index("::", 2) == line.index("::50%25")
     assert "file=roles/x%2Cy%3Az.yaml" in line and "role%3Aa%2Cb" in line
-    assert line.endswith("::50%25 of it%0A::error::forged")
+    # A line break from the data is shown, not encoded into one GitHub would display.
+    assert line.endswith("::50%25 of it\\n::error::forged")
+
+
+def test_our_own_line_breaks_are_encoded() -> None:
+    line = annotation(finding(message=msg("one\ntwo {x}", x="three")), "en")
+    assert line.endswith("::one%0Atwo three")
 
 
 def test_only_the_new_findings_of_a_review_are_annotated() -> None:

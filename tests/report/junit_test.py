@@ -106,7 +106,16 @@ def test_markup_and_control_characters_cannot_break_the_xml() -> None:
     root = _parse(render_junit(result([finding(message=message)])))
     failure = root.find(".//failure")
     assert failure is not None
-    assert failure.get("message") == '<failure> & "quotes"  ]]> café'
+    assert failure.get("message") == '<failure> & "quotes" \\x00\\x07 ]]> café'
+
+
+def test_a_line_break_or_carriage_return_in_the_data_stays_visible() -> None:
+    message = msg("{text}", text="a\r\n::error::x")
+    text = render_junit(result([finding(message=message)]))
+    assert "\r" not in text and "\n::error" not in text
+    failure = _parse(text).find(".//failure")
+    assert failure is not None and failure.text is not None
+    assert failure.text.endswith("a\\r\\n::error::x")
 
 
 def test_french_report() -> None:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 
-from collectif.model.finding import Severity, Status
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collectif.model.finding import Finding, Severity, Status
 from collectif.model.message import msg
-from collectif.report.markdown import MARKER, MAX_CHARS, escape_cell, render_markdown
+from collectif.report.markdown import (
+    MARKER,
+    MAX_CHARS,
+    MIN_ROWS,
+    escape_cell,
+    render_markdown,
+    shares,
+)
 from tests.report.samples import BASE, finding, many, result, review
 
 NBSP = "\u00a0"
@@ -25,6 +35,12 @@ def _section(text: str, title: str) -> str:
 def _cells(row: str) -> list[str]:
     """A table row's cells, split on the pipes that are not escaped."""
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
+def _finding_rows(text: str) -> list[str]:
+    """The rows of the findings tables (five cells), not those of the counts by check."""
+    rows = [line for line in text.splitlines() if line.startswith(("| ❌", "| ⚠️"))]
+    return [row for row in rows if len(_cells(row)) == 5]
 
 
 def test_a_review_starts_with_its_verdict_then_the_counts() -> None:
@@ -85,8 +101,7 @@ def test_without_statuses_every_finding_is_the_current_state() -> None:
     assert "State of the work tree as of 2026-11-01." in text
     assert "### Findings (2)" in text
     assert "<details>" not in text and "| New |" not in text
-    rows = [line for line in text.splitlines() if line.startswith("| ❌") or line.startswith("| ⚠️")]
-    assert [_cells(row)[0] for row in rows] == ["❌", "⚠️"]
+    assert [_cells(row)[0] for row in _finding_rows(text)] == ["❌", "⚠️"]
 
 
 def test_nothing_found_without_statuses() -> None:
@@ -162,7 +177,7 @@ def test_the_size_guard_cuts_rows_until_the_report_fits() -> None:
     ]
     text = render_markdown(result(findings, base=BASE))
     assert len(text) <= MAX_CHARS
-    shown = sum(1 for line in text.splitlines() if line.startswith(("| ❌", "| ⚠️")))
+    shown = len(_finding_rows(text))
     assert 0 < shown < 100
     assert f"_… and {2_000 - shown} more, not shown here._" in text
 
@@ -171,11 +186,136 @@ def test_a_smaller_limit_shows_fewer_rows() -> None:
     findings = many(2_000, Status.NEW, message_chars=2_000)
     text = render_markdown(result(findings, base=BASE), max_chars=20_000)
     assert len(text) <= 20_000
-    shown = sum(1 for line in text.splitlines() if line.startswith(("| ❌", "| ⚠️")))
+    shown = len(_finding_rows(text))
     assert 0 < shown < 50
 
 
 def test_a_tiny_limit_still_gives_the_verdict_and_the_counts() -> None:
     text = render_markdown(review(), max_chars=10)
     assert "## ❌ 1 new error" in text and "| New | 1 | 1 |" in text
-    assert not any(line.startswith("| ❌") for line in text.splitlines())
+    assert not _finding_rows(text)
+
+
+def _irreplaceable_under_minimum(status: Status | None = None) -> list[Finding]:
+    """1,000 `minimum` errors and 70 `irreplaceable` ones, as a big collective's first check."""
+    minimum = [
+        finding(
+            "minimum",
+            f"member:m{i:04}",
+            f"members/m{i:04}.yaml",
+            msg("{member} gave {hours} h", member=f"m{i:04}", hours=0),
+            line=1,
+            period="2026-10",
+            status=status,
+        )
+        for i in range(1_000)
+    ]
+    irreplaceable = [
+        finding(
+            "irreplaceable",
+            f"role:r{i:02}",
+            f"roles/r{i:02}.yaml",
+            msg("the role {role} has one holder", role=f"r{i:02}"),
+            line=4,
+            status=status,
+        )
+        for i in range(70)
+    ]
+    return minimum + irreplaceable
+
+
+def _by_check(text: str) -> dict[str, list[str]]:
+    """The table of counts by check: `❌ check` -> its other cells."""
+    start = text.index("| Check | ")
+    table = text[start : text.index("\n\n", start)].splitlines()[2:]
+    return {f"{_cells(row)[0]} {_cells(row)[1]}": _cells(row)[2:] for row in table}
+
+
+def _shown_by_check(text: str) -> dict[str, int]:
+    shown: dict[str, int] = {}
+    for row in _finding_rows(text):
+        check = _cells(row)[1].split(" (")[0]
+        shown[check] = shown.get(check, 0) + 1
+    return shown
+
+
+def test_a_thousand_findings_of_one_check_do_not_hide_another() -> None:
+    text = render_markdown(result(_irreplaceable_under_minimum()))
+    assert text.index("| Check | Findings | Not shown |") < text.index("### Findings (1070)")
+    shown = _shown_by_check(text)
+    assert sum(shown.values()) == 100
+    assert shown["irreplaceable"] >= MIN_ROWS
+    assert shown["irreplaceable"] >= 100 * 70 // 1_070  # at least its share
+    assert _by_check(text) == {
+        "❌ minimum": ["1000", str(1_000 - shown["minimum"])],
+        "❌ irreplaceable": ["70", str(70 - shown["irreplaceable"])],
+    }
+    assert "_… and 970 more, not shown here._" in text
+
+
+def test_counts_by_check_in_a_review_errors_first() -> None:
+    findings = [f._replace(status=Status.NEW) for f in _irreplaceable_under_minimum()[995:]]
+    findings += [f._replace(status=Status.EXISTING) for f in many(40)]
+    findings.append(finding("rotation", severity=Severity.WARNING, status=Status.FIXED))
+    text = render_markdown(result(findings, base=BASE))
+    assert "| Check | New | Fixed | Already there | Not shown |" in text
+    assert list(_by_check(text).items()) == [
+        ("❌ irreplaceable", ["70", "0", "0", "0"]),
+        ("❌ minimum", ["5", "0", "0", "0"]),
+        ("❌ references", ["0", "0", "14", "4"]),
+        ("⚠️ references", ["0", "0", "26", "11"]),
+        ("⚠️ rotation", ["0", "1", "0", "0"]),
+    ]
+    existing = text[text.index("<details>") :]
+    assert len(_finding_rows(existing)) == 25
+    assert "_… and 15 more, not shown here._" in existing
+
+
+def test_a_few_findings_of_one_kind_need_no_counts_by_check() -> None:
+    assert "| Check | Findings" not in render_markdown(result([finding(), finding(line=9)]))
+    two = render_markdown(result([finding(), finding("minimum", line=9)]))
+    assert "| Check | Findings |" in two and "Not shown" not in two
+
+
+def test_with_little_room_every_check_still_has_a_row_or_its_count() -> None:
+    checks = ["schema", "references", "irreplaceable", "minimum", "rotation", "overload"]
+    findings = [
+        f._replace(check=check, message=msg("{text}", text="x" * 300))
+        for check in checks
+        for f in many(50)
+    ]
+    text = render_markdown(result(findings), max_chars=8_000)
+    assert len(text) <= 8_000
+    counts = _by_check(text)
+    assert len(counts) == 12
+    shown = _shown_by_check(text)
+    for total, hidden in counts.values():
+        assert int(total) in (17, 33) and 0 <= int(hidden) <= int(total)
+    assert set(shown) == set(checks)
+
+
+def test_french_counts_by_check() -> None:
+    text = render_markdown(result(_irreplaceable_under_minimum(), lang="fr"))
+    assert "| Vérification | Problèmes relevés | Non affichés |" in text
+
+
+def test_shares_give_everything_when_it_fits() -> None:
+    assert shares([3, 2], 10) == [3, 2]
+    assert shares([], 10) == []
+
+
+def test_shares_keep_a_few_rows_each_then_go_by_size() -> None:
+    assert shares([1_000, 70], 100) == [89, 11]
+    assert shares([1_000, 70, 2], 100)[2] == 2
+    assert shares([10, 10, 10, 10], 2) == [1, 1, 0, 0]
+    assert shares([10, 10], 0) == [0, 0]
+
+
+@given(st.lists(st.integers(1, 2_000), min_size=1, max_size=30), st.integers(0, 300))
+def test_shares_fill_the_rows_fairly(sizes: list[int], rows: int) -> None:
+    got = shares(sizes, rows)
+    assert sum(got) == min(rows, sum(sizes))
+    assert all(0 <= share <= size for share, size in zip(got, sizes, strict=True))
+    if rows >= len(sizes):  # no group disappears, and none gets fewer than the floor
+        floor = min(MIN_ROWS, rows // len(sizes))
+        assert all(share >= min(size, floor) for share, size in zip(got, sizes, strict=True))
