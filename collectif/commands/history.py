@@ -20,6 +20,11 @@ from collectif.store.history import Commit, commits
 from collectif.store.source import language_of, locate
 
 FORMATS = ("text", "json")
+_SHALLOW = msg(
+    "This clone is shallow (`git clone --depth`): its history stops at its oldest commit, which "
+    "then seems to create everything that came before. `git fetch --unshallow` brings the whole "
+    "history."
+)
 
 
 class Event(NamedTuple):
@@ -110,9 +115,12 @@ def history(
     where = locate(repo)
     repository = git.require(where.folder, where.repository)
     found = [event for commit in commits(repository, paths) for event in events(commit, subject)]
+    language = i18n.resolve(lang, language_of(where.folder))
+    if repository.shallow():
+        sys.stderr.write(i18n.render(_SHALLOW, language) + "\n")
     if output == "json":
         document = [event.as_json() for event in found]
         sys.stdout.write(json_text(document) + "\n")
     else:
-        _print(found, subject, i18n.resolve(lang, language_of(where.folder)))
+        _print(found, subject, language)
     return EXIT_OK
