@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import random
+import subprocess
+import sys
+import time
 from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collectif.checks import truck_factor
+from collectif.checks import departure, truck_factor
 from collectif.checks.base import Context
-from collectif.checks.truck_factor import smallest_departure
+from collectif.checks.departure import STEPS, Departure, Undecided, smallest_departure
 from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import CollectiveFile, Member, Role
@@ -22,6 +27,7 @@ AS_OF = "2026-11-01"
 NAME = "truck-factor"
 WITH_MIN = CONFIG + "  truck_factor_min: 3\n"
 PEOPLE = ("camille", "leo", "sam", "zoe")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def role(title: str, *holders: str, extra: str = "") -> str:
@@ -353,28 +359,191 @@ def test_exact_against_brute_force(case: tuple[Collective, int]) -> None:
     assert 2 * len(finding.details["uncovered_roles"]) > finding.details["active_roles"]
 
 
-groups = st.lists(st.frozensets(st.sampled_from(IDS), min_size=1), max_size=6)
+@settings(max_examples=100, deadline=None)
+@given(collectives())
+def test_exact_through_the_solver_against_brute_force(case: tuple[Collective, int]) -> None:
+    """The same collectives, with the search given no steps so that HiGHS answers."""
+    data, minimum = case
+    expected = brute_force(data, minimum)
+    result = list(truck_factor.check_within(data, Context(as_of=DAY), steps=0))
+    assert [tuple(f.details["members"]) for f in result if f.details] == (
+        [] if expected is None else [expected]
+    )
+    assert all(f.details and f.details["exact"] for f in result)
 
 
-@settings(max_examples=300, deadline=None)
-@given(groups, st.integers(1, 6), st.integers(0, 7), st.integers(0, 40))
-def test_out_of_budget_answer_is_still_valid(
-    holder_sets: list[frozenset[str]], need: int, below: int, budget: int
-) -> None:
-    departure = smallest_departure(holder_sets, need, below, budget=budget)
-    exact = smallest_departure(holder_sets, need, below)
-    if departure is None:
-        return
-    assert len(departure.members) < below
-    assert sum(1 for g in holder_sets if g <= set(departure.members)) >= need
-    assert exact is not None and len(exact.members) <= len(departure.members)
-    if departure.exact:
-        assert departure == exact
+def first_smallest(groups: list[frozenset[str]], need: int, below: int) -> tuple[str, ...] | None:
+    """By brute force: the first set of fewer than `below` members holding `need` groups."""
+    members = sorted(frozenset().union(*groups))
+    for size in range(below):
+        for chosen in combinations(members, size):
+            if sum(1 for g in groups if g <= set(chosen)) >= need:
+                return chosen
+    return None
 
 
-def test_greedy_answer_is_marked_as_an_upper_bound() -> None:
+def random_groups(rng: random.Random) -> tuple[list[frozenset[str]], int, int]:
+    """Up to 9 members and 12 roles, with repeated groups and many ties."""
+    members = [f"m{i}" for i in range(rng.randint(1, 9))]
+    groups = [
+        frozenset(rng.sample(members, rng.randint(1, min(3, len(members)))))
+        for _ in range(rng.randint(1, 12))
+    ]
+    return groups, rng.randint(1, len(groups)), rng.randint(1, 8)
+
+
+def test_search_and_solver_agree_with_brute_force() -> None:
+    """The search alone, the solver alone, and the solver taking over part way."""
+    rng = random.Random(15)
+    for _ in range(120):
+        groups, need, below = random_groups(rng)
+        expected = first_smallest(groups, need, below)
+        for steps in (STEPS, 0, rng.randint(1, 40)):
+            answer = smallest_departure(groups, need, below, steps=steps)
+            assert answer == (None if expected is None else Departure(expected)), (
+                groups,
+                need,
+                below,
+                steps,
+            )
+
+
+# a large organisation: 700 people, 300 roles ------------------------------------------------
+
+CLIQUE = 18  # C(17, 2) = 136 pairs < 151 <= C(18, 2) = 153
+PEOPLE_700 = tuple(f"p{i:03d}" for i in range(700))
+
+
+def organisation(seed: int = 5) -> tuple[list[frozenset[str]], tuple[str, ...]]:
+    """153 roles held by the pairs of 18 core members, 97 by other pairs, 50 by 20 to 40 people.
+
+    The roles small enough to be emptied are held by distinct pairs, so s members empty at most
+    C(s, 2) of them: with 151 needed (of 300), the truck factor is 18, and the core is the only
+    such group (any other 18 members hold at most 136 of the pairs).
+    """
+    rng = random.Random(seed)
+    core = tuple(sorted(rng.sample(PEOPLE_700, CLIQUE)))
+    pairs = {frozenset(pair) for pair in combinations(core, 2)}
+    others = [person for person in PEOPLE_700 if person not in core]
+    while len(pairs) < 250:
+        pairs.add(frozenset(rng.sample(others, 2)))
+    crowds = [frozenset(rng.sample(PEOPLE_700, rng.randint(20, 40))) for _ in range(50)]
+    return sorted(pairs, key=sorted) + crowds, core
+
+
+def as_collective(groups: list[frozenset[str]], minimum: int) -> Collective:
+    joined = date(2020, 1, 1)
+    members = {p: Member(name=p, email=f"{p}@x.org", joined=joined) for p in PEOPLE_700}
+    roles = {
+        f"r{index:03d}": Role(
+            title=f"R{index}",
+            kind="support",
+            holders=[{"member": p, "since": joined} for p in sorted(group)],
+        )
+        for index, group in enumerate(groups)
+    }
+    config = CollectiveFile.model_validate({"name": "x", "charter": {"truck_factor_min": minimum}})
+    return Collective(config=config, members=members, roles=roles)
+
+
+def test_organisation_of_700_people_and_300_roles(capfd: pytest.CaptureFixture[str]) -> None:
+    groups, core = organisation()
+    data = as_collective(groups, minimum=20)
+    assert len(data.members) == 700 and len(data.roles) == 300
+    started = time.perf_counter()
+    (finding,) = truck_factor.check(data, Context(as_of=DAY))
+    elapsed = time.perf_counter() - started
+    assert finding.details is not None
+    assert (finding.details["members"], finding.details["exact"]) == (list(core), True)
+    assert len(finding.details["uncovered_roles"]) == 153
+    assert list(truck_factor.check(data, Context(as_of=DAY))) == [finding]
+    # about half a second on 2 shared cores; the bound only catches a search gone astray
+    assert elapsed < 10
+    # none smaller than 18: with a minimum of 18 there is nothing to report
+    assert list(truck_factor.check(as_collective(groups, minimum=18), Context(as_of=DAY))) == []
+    # the solver prints nothing (it would break `--format json` on standard output)
+    assert capfd.readouterr() == ("", "")
+
+
+def test_organisation_needs_the_solver() -> None:
+    """Without time for the solver, the search alone cannot settle it: the answer is undecided."""
+    groups, _ = organisation()
+    answer = smallest_departure(groups, 151, 20, time_limit=0)
+    assert answer == Undecided(0)
+
+
+# undecided and upper bounds -------------------------------------------------------------------
+
+
+def test_undecided_is_a_finding_not_silence() -> None:
+    groups, _ = organisation()
+    data = as_collective(groups, minimum=20)
+    (finding,) = truck_factor.check_within(data, Context(as_of=DAY), steps=0, time_limit=0)
+    assert (finding.check, finding.subject, finding.key) == (
+        NAME,
+        "collective",
+        "truck-factor-undecided",
+    )
+    assert finding.details == {
+        "members": [],
+        "truck_factor": None,
+        "exact": False,
+        "undecided": True,
+        "time_limit": 0,
+        "truck_factor_min": 20,
+        "uncovered_roles": [],
+        "active_roles": 300,
+    }
+    assert render(finding.message, "en") == (
+        "the collective's truck factor could not be decided within 0 s: no group of fewer than "
+        "20 members was found whose departure would leave more than half of the 300 active "
+        "roles without a holder, but none could be ruled out either. Run the check again on a "
+        "less busy machine; if it stays undecided, this is a bug in collectif: please report it "
+        "with this message"
+    )
+    assert render(finding.message, "fr") == (
+        "le facteur bus du collectif n'a pas pu être déterminé en 0\u00a0s\u00a0: aucun groupe de "
+        "moins de 20 membres dont le départ laisserait plus de la moitié des 300 rôles actifs sans "
+        "titulaire n'a été trouvé, mais aucun n'a pu être exclu non plus. Relancez la "
+        "vérification sur une machine moins chargée\u202f; s'il reste indéterminé, c'est un bogue "
+        "de collectif\u00a0: merci de le signaler avec ce message"
+    )
+
+
+def test_solver_out_of_time_is_undecided() -> None:
+    """HiGHS's own time limit: half a millisecond finds nothing here, and proves nothing."""
+    groups, core = organisation()
+    cover = departure._cover([group for group in groups if len(group) < 20])
+    program = departure._fewest(cover, 151, 19)
+    assert departure._run(*program, 0.0005) == (None, False)
+    assert departure._run(*program, 60) == (tuple(map(cover.members.index, core)), True)
+
+
+def test_out_of_time_with_a_set_in_hand_is_an_upper_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When time runs out after a small enough set was found, the problem is still reported."""
+    run = departure._run
+    monkeypatch.setattr(departure, "_run", lambda *a: run(*a)._replace(proven=False))
     holder_sets = [frozenset({"a", "b"}), frozenset({"b", "c"}), frozenset({"c", "d"})]
-    departure = smallest_departure(holder_sets, need=2, below=4, budget=0)
-    assert departure is not None
-    assert not departure.exact
-    assert sum(1 for g in holder_sets if g <= set(departure.members)) >= 2
+    answer = smallest_departure(holder_sets, 2, 4, steps=0)
+    assert isinstance(answer, Departure) and not answer.exact
+    assert sum(1 for g in holder_sets if g <= set(answer.members)) >= 2
+    groups, _ = organisation()
+    (finding,) = truck_factor.check_within(as_collective(groups, 20), Context(as_of=DAY), steps=0)
+    assert finding.details is not None
+    assert finding.details["exact"] is False and finding.key == "truck-factor"
+    assert "the collective's truck factor is at most" in render(finding.message, "en")
+
+
+def test_a_small_collective_does_not_import_the_solver(tmp_path: Path) -> None:
+    root = collective(tmp_path, CONCENTRATED, config=WITH_MIN)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tests.helpers import findings\n"
+        f"assert len(findings(Path({str(root)!r}), {AS_OF!r}, only={NAME!r})) == 1\n"
+        "print(sorted(m for m in ('highspy', 'numpy') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout == "[]\n"
