@@ -198,6 +198,7 @@ def _project_findings(
             key=f"share:{share.member}",
             message=_message(project.title, share, opposite, currency),
             details=_details(share),
+            measure=abs(share.difference),
         )
 
 

@@ -12,6 +12,7 @@ from collectif.checks.shares import (
     cents,
     hours_of,
     hours_shown,
+    incomplete,
     owed_days,
     owing,
     time_in,
@@ -94,6 +95,8 @@ def _period_findings(
     given: ByPeriod,
 ) -> Iterator[Finding]:
     for member_id, member in owing(collective, period):
+        if incomplete(collective, member_id, period):
+            continue
         days = owed_days(member, period)
         counted = hours_of(given.get((member_id, period.label), []))
         if not short(counted, rules.hours, days, period):
@@ -112,6 +115,7 @@ def _period_findings(
                 "required": cents(due),
                 "minimum": rules.hours,
             },
+            measure=due - counted,
         )
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import Period, closed_periods
-from collectif.checks.shares import ByPeriod, hours_of, percent, time_in
+from collectif.checks.shares import ByPeriod, hours_of, incomplete, percent, time_in
 from collectif.model.collective import Collective
 from collectif.model.files import VOLUNTEER_KINDS, Overload
 from collectif.model.finding import Finding, Severity
@@ -97,7 +97,7 @@ def _month_findings(
 ) -> Iterator[Finding]:
     total = sum(hours.values(), Decimal(0))
     for member, own in hours.items():
-        if member not in collective.members:
+        if member not in collective.members or incomplete(collective, member, month):
             continue
         if own > rules.volunteer_hours_per_month:
             message = _too_many(member, own, rules, month.label)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import Period, closed_periods
-from collectif.checks.shares import ByPeriod, owed_days, owing, time_in
+from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
 from collectif.model.collective import Collective
 from collectif.model.files import Prospecting
 from collectif.model.finding import Finding, Severity
@@ -74,6 +75,8 @@ def _period_findings(
     collective: Collective, period: Period, rules: Prospecting, done: ByPeriod
 ) -> Iterator[Finding]:
     for member_id, member in owing(collective, period):
+        if incomplete(collective, member_id, period):
+            continue
         due = required(rules.actions, owed_days(member, period), period)
         count = len(done.get((member_id, period.label), []))
         if count >= due:
@@ -86,6 +89,7 @@ def _period_findings(
             key="prospecting",
             message=_message(member_id, count, due, rules, period.label),
             details={"member": member_id, "count": count, "required": due},
+            measure=Decimal(due - count),
         )
 
 

@@ -197,3 +197,12 @@ def hours_shown(value: Decimal, beside: Decimal) -> Decimal:
 def ratio(part: Decimal, whole: Decimal) -> Decimal:
     """`part / whole` to four decimals, for scripts reading `details`."""
     return (part / whole).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def incomplete(collective: Collective, member_id: str, period: Period) -> bool:
+    """Whether an entry of the member in the period was dropped (or a month's file could not be
+    read): the `schema` finding says what to fix, and no count of that period is trusted."""
+    return any(
+        (member_id, f"{year:04d}-{month:02d}") in collective.incomplete
+        for year, month in _months(period)
+    )
