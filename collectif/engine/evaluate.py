@@ -72,42 +72,48 @@ def open_store(repository: Repository | None, no_cache: bool) -> Cache | None:
     return open_cache(repository)
 
 
-def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
-    """`after` marked new or existing, plus what `before` had and `after` lost, marked fixed.
+class Paired(NamedTuple):
+    """Each finding of `after` with its match in `before` (None: new), and what `before` had
+    that `after` lost."""
 
-    Findings with the same identity are paired one for one, so that a second copy of a
-    problem is new even though the first was already there.
-    """
+    matched: list[tuple[Finding, Finding | None]]
+    lost: list[Finding]
+
+
+def pair(before: Sequence[Finding], after: Sequence[Finding]) -> Paired:
+    """Findings with the same identity paired one for one, so that a second copy of a problem
+    is new even though the first was already there."""
     waiting: dict[Hashable, deque[Finding]] = defaultdict(deque)
     for finding in before:
         waiting[identity(finding)].append(finding)
-    marked = []
+    matched: list[tuple[Finding, Finding | None]] = []
     for finding in after:
         match = waiting.get(identity(finding))
-        status = Status.EXISTING if match else Status.NEW
-        if match:
-            match.popleft()
-        marked.append(finding._replace(status=status))
-    for left in waiting.values():
-        marked.extend(finding._replace(status=Status.FIXED) for finding in left)
+        matched.append((finding, match.popleft() if match else None))
+    return Paired(matched, [finding for left in waiting.values() for finding in left])
+
+
+def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
+    """`after` marked new or existing, plus what `before` had and `after` lost, marked fixed."""
+    paired = pair(before, after)
+    marked = [
+        now._replace(status=Status.NEW if then is None else Status.EXISTING)
+        for now, then in paired.matched
+    ]
+    marked += [finding._replace(status=Status.FIXED) for finding in paired.lost]
     return sorted(marked, key=Finding.sort_key)
 
 
 def worsened(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
     """The findings of `after` that were already in `before` with a smaller measure: the same
     problem, made worse (more hours short, more holders missing, a larger excess)."""
-    waiting: dict[Hashable, deque[Finding]] = defaultdict(deque)
-    for finding in before:
-        waiting[identity(finding)].append(finding)
-    found = []
-    for finding in after:
-        match = waiting.get(identity(finding))
-        if not match:
-            continue
-        then = match.popleft()
-        if None not in (finding.measure, then.measure) and finding.measure > then.measure:  # type: ignore[operator]
-            found.append(finding)
-    return found
+    return [
+        now for now, then in pair(before, after).matched if then is not None and _worse(now, then)
+    ]
+
+
+def _worse(now: Finding, then: Finding) -> bool:
+    return now.measure is not None and then.measure is not None and now.measure > then.measure
 
 
 def changes(
