@@ -1,0 +1,90 @@
+"""A file's data at one commit, read as the checks read it: a typed model (or the entries of a
+contribution month), with what is valid in it; None when it did not exist; `UNREADABLE` when
+it was not a collective's file that could be read at all."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple, TypeVar
+
+from collectif.model.layout import FileId, Kind
+from collectif.store import contributions, load
+from collectif.store.parse import parse
+
+UNREADABLE = object()
+T = TypeVar("T")
+
+
+class Version(NamedTuple):
+    """A file's model at one commit, and whether all of the file was valid."""
+
+    model: Any
+    whole: bool = True
+
+
+@lru_cache(maxsize=1024)
+def version(file_id: FileId, raw: bytes | None) -> Version:
+    """The file's model at one commit (shared between commits that show the same bytes)."""
+    if raw is None:
+        return Version(None)
+    if file_id.kind is Kind.CONTRIBUTION:
+        quick = contributions.entries(raw)
+        if quick is not None:
+            return Version(quick)
+    parsed = parse("", file_id.subject, raw)
+    if parsed.problem is not None:
+        return Version(UNREADABLE, False)
+    validated = load.validate("", file_id, raw, parsed.data)
+    if validated.model is None:
+        return Version(UNREADABLE, False)
+    return Version(validated.model, not validated.problems)
+
+
+def added_removed(before: Sequence[T], after: Sequence[T]) -> tuple[list[T], list[T]]:
+    """The items of `after` that `before` lacks, and the other way round (as multisets)."""
+    old, new = Counter(before), Counter(after)
+    added, removed = [], []
+    for item in after:
+        if old[item]:
+            old[item] -= 1
+        else:
+            added.append(item)
+    for item in before:
+        if new[item]:
+            new[item] -= 1
+        else:
+            removed.append(item)
+    return added, removed
+
+
+def changed_fields(before: Any, after: Any, handled: Iterable[str] = ()) -> list[str]:
+    """The keys (as written in the file) whose values differ between two models."""
+    skip = set(handled)
+    return [
+        field.alias or name
+        for name, field in type(after).model_fields.items()
+        if name not in skip and getattr(before, name) != getattr(after, name)
+    ]
+
+
+def changed_paths(before: Any, after: Any, prefix: str = "") -> list[str]:
+    """Dotted keys whose values differ, down through mappings and models."""
+    if hasattr(before, "model_dump"):
+        before = before.model_dump(by_alias=True)
+    if hasattr(after, "model_dump"):
+        after = after.model_dump(by_alias=True)
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return [prefix.rstrip(".")] if before != after and prefix else []
+    found: list[str] = []
+    for key in dict.fromkeys([*before, *after]):
+        found += changed_paths(before.get(key), after.get(key), f"{prefix}{key}.")
+    return found
+
+
+def text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+Tell = Callable[[FileId, Any, Any], Iterable[Any]]
