@@ -10,11 +10,16 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Python's `$` also matches before a final newline: `\Z` is the end of the text. These are for
+# Python's `re` (`.match` is then a full match); pydantic and JSON Schema get the
+# `*_SCHEMA_PATTERN`s, as their engines (Rust's regex, ECMA-262) read `$` as the end of the
+# text and know no `\Z`.
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}\Z"
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])\Z"
+ID_SCHEMA_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Id = Annotated[str, StringConstraints(pattern=ID_SCHEMA_PATTERN)]
 
 
 def _to_date(value: Any) -> date:
@@ -22,7 +27,7 @@ def _to_date(value: Any) -> date:
         raise PydanticCustomError("date_type", "a date YYYY-MM-DD, without a time")
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from collectif.model.files import Strict
 from collectif.model.message import N_, Message, Names, Text, msg
-from collectif.model.types import ID_PATTERN, MONTH_PATTERN
+from collectif.model.types import ID_SCHEMA_PATTERN
 
 
 class Problem(NamedTuple):
@@ -44,14 +44,12 @@ def describe(value: Any) -> Text:
 
 
 def _pattern_message(pattern: str, found: Any) -> Message:
-    if pattern == ID_PATTERN:
+    if pattern == ID_SCHEMA_PATTERN:
         return msg(
             "expected an id (lowercase letters, digits and dashes, starting with a letter or a "
             "digit, at most 63 characters), found {found}",
             found=describe(found),
         )
-    if pattern == MONTH_PATTERN:
-        return msg("expected a month YYYY-MM, found {found}", found=describe(found))
     if "@" in pattern:
         return msg("expected an email address, found {found}", found=describe(found))
     if "A-Z" in pattern:
