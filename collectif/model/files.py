@@ -8,10 +8,19 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from collectif.model.types import Day, Hours, Id, Money, Number, Rate
+from collectif.model.types import (
+    Count,
+    Day,
+    Days,
+    EntryHours,
+    Hours,
+    Id,
+    Money,
+    Months,
+    Rate,
+)
 
 Text = Annotated[str, StringConstraints(min_length=1)]
-Count = Annotated[int, Field(strict=True, ge=0)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 PeriodKind = Literal["month", "quarter", "year"]
 EntryKind = Literal[
@@ -64,7 +73,7 @@ class Prospecting(Strict):
 
 class RoleRules(Strict):
     min_holders: Count = 2
-    max_tenure_months: Count = 24
+    max_tenure_months: Months = 24
 
 
 class Deduction(Strict):
@@ -85,12 +94,12 @@ class Overload(Strict):
 class Clients(Strict):
     ess_share_min: Rate = Decimal("0.3")
     ess_share_max: Rate = Decimal("0.8")
-    window_months: Count = 12
+    window_months: Months = 12
 
 
 class Contracts(Strict):
     max_share_top_member: Rate = Decimal("0.5")
-    window_months: Count = 12
+    window_months: Months = 12
 
 
 class Charter(Strict):
@@ -171,7 +180,7 @@ class Line(Strict):
 
     member: Id
     what: Text | None = None
-    days: Annotated[Number, Field(ge=0)] | None = None
+    days: Days | None = None
     rate: Money | None = None
     amount: Money | None = None
 
@@ -225,7 +234,7 @@ class Entry(Strict):
     """One time entry of a member's month."""
 
     date: Day
-    hours: Hours
+    hours: EntryHours
     kind: EntryKind
     ref: Id | None = None
     note: str | None = None

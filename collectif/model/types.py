@@ -1,4 +1,9 @@
-"""Field types shared by the file models: ids, exact money, hours, dates, months."""
+"""Field types shared by the file models: ids, exact money, hours, dates, months.
+
+Every number has sane bounds, so that no check ever meets a value its arithmetic cannot
+hold: a decimal with thirty digits is a `schema` finding, said where it is written, instead of
+an overflow somewhere later.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,15 @@ ID_SCHEMA_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 Id = Annotated[str, StringConstraints(pattern=ID_SCHEMA_PATTERN)]
+
+# Sane maxima: what no collective writes, far below what exact decimals can hold (28 digits).
+DAY_HOURS = Decimal(24)  # an entry's hours, and a member's hours of one day
+MAX_HOURS = Decimal(10_000)  # a charter's hours per period (a year has 8,784)
+MAX_DAYS = Decimal(10_000)  # a quote line's days
+MAX_MONEY = Decimal(1_000_000_000)  # an amount, a rate per day, a tolerance
+MAX_COUNT = 10_000  # holders, actions, a truck factor
+MAX_MONTHS = 1_200  # a window or a tenure: a hundred years
+RATE_PLACES = 6
 
 
 def _to_date(value: Any) -> date:
@@ -54,55 +68,90 @@ def _to_decimal(value: Any) -> Decimal:
     return result
 
 
-def _non_negative(value: Decimal) -> Decimal:
-    if value < 0:
-        raise PydanticCustomError("non_negative", "a number of zero or more")
-    return value
+def places(value: Decimal) -> int:
+    """How many decimals `value` needs (`1.50` needs 1), computed without any rounding.
+
+    `quantize` would raise for a value with more digits than the decimal context holds.
+    """
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    needed = -exponent
+    for digit in reversed(digits):
+        if digit != 0 or needed == 0:
+            return needed
+        needed -= 1
+    return 0  # every digit is zero: so is the value
 
 
-def _cents(value: Decimal) -> Decimal:
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and value != value.quantize(Decimal("0.01")):
-        raise PydanticCustomError("money_places", "an amount with at most 2 decimals")
-    return value
+def _at_most(
+    kind: str, low: Decimal, high: Decimal, decimals: int, above_low: bool = False
+) -> AfterValidator:
+    """A validator of a decimal's range and decimals; `kind` names the error's message."""
+
+    def check(value: Decimal) -> Decimal:
+        too_low = value <= low if above_low else value < low
+        if too_low or value > high:
+            raise PydanticCustomError(f"{kind}_range", "a number out of range")
+        if places(value) > decimals:
+            raise PydanticCustomError(f"{kind}_places", "a number with too many decimals")
+        return value
+
+    return AfterValidator(check)
 
 
-def _rate(value: Decimal) -> Decimal:
-    if not Decimal(0) <= value <= Decimal(1):
-        raise PydanticCustomError("rate_range", "a rate between 0 and 1")
-    return value
-
-
-def _written(pattern: str, low: int | None = None, high: int | None = None) -> Any:
+def _written(
+    pattern: str,
+    low: float | None = None,
+    high: float | None = None,
+    above: float | None = None,
+) -> Any:
     """The JSON Schema of a decimal as a person writes it: a YAML number, or the number quoted."""
     return (
-        Annotated[float, Field(ge=low, le=high)]
+        Annotated[float, Field(ge=low, le=high, gt=above)]
         | Annotated[str, StringConstraints(pattern=pattern)]
     )
 
 
-_DECIMAL_TEXT = r"^-?[0-9]+(\.[0-9]+)?$"
-_NON_NEGATIVE_TEXT = r"^[0-9]+(\.[0-9]+)?$"
+_HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
+_DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
 _MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
-_RATE_TEXT = r"^(0(\.[0-9]+)?|1(\.0+)?)$"
+_RATE_TEXT = r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$"
 
 Day = Annotated[date, BeforeValidator(_to_date)]
-Number = Annotated[
-    Decimal, BeforeValidator(_to_decimal, json_schema_input_type=_written(_DECIMAL_TEXT))
-]
 Hours = Annotated[
     Decimal,
-    BeforeValidator(_to_decimal, json_schema_input_type=_written(_NON_NEGATIVE_TEXT, low=0)),
-    AfterValidator(_non_negative),
+    BeforeValidator(
+        _to_decimal, json_schema_input_type=_written(_HOURS_TEXT, low=0, high=int(MAX_HOURS))
+    ),
+    _at_most("hours", Decimal(0), MAX_HOURS, 2),
+]
+EntryHours = Annotated[
+    Decimal,
+    BeforeValidator(
+        _to_decimal,
+        json_schema_input_type=_written(_DAY_HOURS_TEXT, above=0, high=int(DAY_HOURS)),
+    ),
+    _at_most("entry_hours", Decimal(0), DAY_HOURS, 2, above_low=True),
+]
+Days = Annotated[
+    Decimal,
+    BeforeValidator(
+        _to_decimal, json_schema_input_type=_written(_HOURS_TEXT, low=0, high=int(MAX_DAYS))
+    ),
+    _at_most("days", Decimal(0), MAX_DAYS, 2),
 ]
 Money = Annotated[
     Decimal,
-    BeforeValidator(_to_decimal, json_schema_input_type=_written(_MONEY_TEXT, low=0)),
-    AfterValidator(_non_negative),
-    AfterValidator(_cents),
+    BeforeValidator(
+        _to_decimal, json_schema_input_type=_written(_MONEY_TEXT, low=0, high=int(MAX_MONEY))
+    ),
+    _at_most("money", Decimal(0), MAX_MONEY, 2),
 ]
 Rate = Annotated[
     Decimal,
     BeforeValidator(_to_decimal, json_schema_input_type=_written(_RATE_TEXT, low=0, high=1)),
-    AfterValidator(_rate),
+    _at_most("rate", Decimal(0), Decimal(1), RATE_PLACES),
 ]
+Count = Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)]
+Months = Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)]

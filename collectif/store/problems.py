@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from datetime import date
@@ -14,7 +15,14 @@ from pydantic_core import ErrorDetails
 
 from collectif.model.files import Strict
 from collectif.model.message import N_, Message, Names, Text, msg
-from collectif.model.types import ID_SCHEMA_PATTERN
+from collectif.model.types import (
+    DAY_HOURS,
+    ID_SCHEMA_PATTERN,
+    MAX_DAYS,
+    MAX_HOURS,
+    MAX_MONEY,
+    RATE_PLACES,
+)
 
 
 class Problem(NamedTuple):
@@ -38,9 +46,19 @@ def describe(value: Any) -> Text:
     if isinstance(value, date):
         return Text(msg("the date {value}", value=value.isoformat()))
     if isinstance(value, int | Decimal):
-        return Text(msg("the number {value}", value=str(value)))
-    text = str(value)
-    return Text(msg('the text "{value}"', value=text if len(text) <= 60 else text[:57] + "..."))
+        return Text(msg("the number {value}", value=_shortened(_digits(value))))
+    return Text(msg('the text "{value}"', value=_shortened(str(value))))
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _digits(value: int | Decimal) -> str:
+    # A Python int of more than 4,300 digits refuses `str()`; such a number is shown by its size.
+    if isinstance(value, int) and abs(value).bit_length() > 10_000:
+        return "1E+" + str(int(abs(value).bit_length() * 0.30103))
+    return str(value)
 
 
 def _pattern_message(pattern: str, found: Any) -> Message:
@@ -120,15 +138,71 @@ _SIMPLE: dict[str, str] = {
     "date_impossible": N_("{value} is not a real day: check the month and the day"),
     "decimal_type": N_("expected a number, found {found}"),
     "non_negative": N_("expected zero or more, found {found}"),
+    "greater_than_equal": N_("expected zero or more, found {found}"),
+    "less_than_equal": N_("expected at most {limit}, found {found}"),
+    "hours_range": N_("expected hours between 0 and {limit}, found {found}"),
+    "hours_places": N_("expected hours with at most 2 decimals, found {found}"),
+    "entry_hours_range": N_(
+        "expected more than 0 and at most {limit} hours, found {found}: an entry is the time "
+        "given on one day"
+    ),
+    "entry_hours_places": N_(
+        "expected hours with at most 2 decimals (0.25 for a quarter of an hour), found {found}"
+    ),
+    "days_range": N_("expected a number of days between 0 and {limit}, found {found}"),
+    "days_places": N_("expected days with at most 2 decimals (0.5 for half a day), found {found}"),
+    "money_range": N_("expected an amount between 0 and {limit}, found {found}"),
     "money_places": N_("expected an amount with at most 2 decimals, found {found}"),
     "rate_range": N_("expected a rate between 0 and 1 (0.05 for 5 %), found {found}"),
-    "greater_than_equal": N_("expected zero or more, found {found}"),
+    "rate_places": N_("expected a rate with at most {limit} decimals, found {found}"),
     "line_both": N_("a line has either `amount`, or `days` and `rate`, not both"),
     "line_value": N_("a line needs `amount`, or both `days` and `rate`"),
     "ref_required": N_(
         "an entry of this kind needs `ref`: the id of the project or role it was for"
     ),
 }
+# The figure that `{limit}` stands for, by error type.
+_LIMITS: dict[str, Decimal | int] = {
+    "hours_range": MAX_HOURS,
+    "entry_hours_range": DAY_HOURS,
+    "days_range": MAX_DAYS,
+    "money_range": MAX_MONEY,
+    "rate_places": RATE_PLACES,
+}
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
+
+
+def _simple(kind: str, error: ErrorDetails) -> Message:
+    found = error.get("input")
+    limit = _LIMITS.get(kind, (error.get("ctx") or {}).get("le"))
+    return msg(
+        _SIMPLE[kind],
+        found=describe(found),
+        # Only a text is shown whole: a deeply nested list must never be turned into text.
+        value=found if isinstance(found, str) else "",
+        limit=Decimal(limit) if isinstance(limit, int | Decimal) else None,
+    )
+
+
+def _not_a_number(found: Any) -> Message:
+    if isinstance(found, str) and _DECIMAL_COMMA.fullmatch(found.strip()):
+        return msg(
+            "expected a number, found {found}: write it with a decimal point, {fixed}",
+            found=describe(found),
+            fixed=found.strip().replace(",", "."),
+        )
+    return msg("expected a number, found {found}", found=describe(found))
+
+
+def _invalid_key(found: Any) -> Message:
+    if isinstance(found, int | Decimal):
+        return msg(
+            "a key that is a number ({key}): inside `{{ }}` a comma separates keys, so an "
+            "amount written with a decimal comma (2000,00) splits in two; write it with a "
+            "decimal point (2000.00)",
+            key=_shortened(_digits(found)),
+        )
+    return msg("expected a key name (text), found {found}", found=describe(found))
 
 
 def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
@@ -154,8 +228,12 @@ def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
     if kind == "string_pattern_mismatch":
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         return Problem(path, _pattern_message(pattern, found))
+    if kind == "decimal_type":
+        return Problem(path, _not_a_number(found))
+    if kind == "invalid_key":
+        return Problem(path[:-1], _invalid_key(found))
     if kind in _SIMPLE:
-        return Problem(path, msg(_SIMPLE[kind], found=describe(found), value=str(found)))
+        return Problem(path, _simple(kind, error))
     return Problem(
         path, msg("invalid value {found}: {detail}", found=describe(found), detail=error["msg"])
     )
