@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from itertools import chain, tee
 from operator import itemgetter
 
 from collectif.checks.base import Context, Explanation
+from collectif.checks.periods import month_span
 from collectif.model.collective import (
     Collective,
     contribution_file,
@@ -251,10 +252,7 @@ def _not_member(member_id: str, member: Member, month: str, index: int, day: dat
 
 @cache
 def _month_span(month: str) -> tuple[date, date]:
-    year, number = int(month[:4]), int(month[5:7])
-    first = date(year, number, 1)
-    after = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
-    return first, after - timedelta(days=1)
+    return month_span(int(month[:4]), int(month[5:7]))
 
 
 def _file_findings(

@@ -1,8 +1,8 @@
 """Field types shared by the file models: ids, exact money, hours, dates, months.
 
-Every number has sane bounds, so that no check ever meets a value its arithmetic cannot
-hold: a decimal with thirty digits is a `schema` finding, said where it is written, instead of
-an overflow somewhere later.
+Every number and date has sane bounds, so that no check ever meets a value its arithmetic
+cannot hold: a decimal with thirty digits or a date in year 9999 is a `schema` finding, said
+where it is written, instead of an overflow somewhere later.
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 Id = Annotated[str, StringConstraints(pattern=ID_SCHEMA_PATTERN)]
 
+# The dates a collective's files may hold. Membership, roles and projects lie well inside;
+# what lies outside is a typo (0206 for 2026) or "forever" written as 9999-12-31, and the
+# margin on both sides keeps periods, windows and months arithmetic far from year 1 and 9999.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
 # Sane maxima: what no collective writes, far below what exact decimals can hold (28 digits).
 DAY_HOURS = Decimal(24)  # an entry's hours, and a member's hours of one day
 MAX_HOURS = Decimal(10_000)  # a charter's hours per period (a year has 8,784)
@@ -36,17 +42,24 @@ MAX_MONTHS = 1_200  # a window or a tenure: a hundred years
 RATE_PLACES = 6
 
 
+def in_range(day: date) -> bool:
+    """Whether `day` lies within the dates collectif accepts."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
 def _to_date(value: Any) -> date:
     if isinstance(value, datetime):
         raise PydanticCustomError("date_type", "a date YYYY-MM-DD, without a time")
-    if isinstance(value, date):
-        return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("date_impossible", "no such day") from None
-    raise PydanticCustomError("date_type", "a date YYYY-MM-DD")
+    if not isinstance(value, date):
+        raise PydanticCustomError("date_type", "a date YYYY-MM-DD")
+    if not in_range(value):
+        raise PydanticCustomError("date_range", "a date between 1900-01-01 and 2999-12-31")
+    return value
 
 
 def _to_decimal(value: Any) -> Decimal:

@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from collectif.model.entries import Entries, TimeEntry
 from collectif.model.files import Entry, EntryKind
-from collectif.model.types import DAY_HOURS
+from collectif.model.types import DAY_HOURS, in_range
 from collectif.store import yaml_fast
 
 _PLAIN = yaml_fast.PLAIN
@@ -127,6 +127,8 @@ def _date(text: str) -> date | None:
         try:
             day = date(int(text[:4]), int(text[5:7]), int(text[8:]))
         except ValueError:
+            return None
+        if not in_range(day):
             return None
         day = _DATES.setdefault(text, day)
     return day

@@ -17,7 +17,9 @@ from collectif.model.files import Strict
 from collectif.model.message import N_, Message, Names, Text, msg
 from collectif.model.types import (
     DAY_HOURS,
+    FIRST_DAY,
     ID_SCHEMA_PATTERN,
+    LAST_DAY,
     MAX_DAYS,
     MAX_HOURS,
     MAX_MONEY,
@@ -136,6 +138,7 @@ _SIMPLE: dict[str, str] = {
     "model_attributes_type": N_("expected a mapping (key: value), found {found}"),
     "date_type": N_("expected a date YYYY-MM-DD, found {found}"),
     "date_impossible": N_("{value} is not a real day: check the month and the day"),
+    "date_range": N_("expected a date between {first} and {last}, found {found}"),
     "decimal_type": N_("expected a number, found {found}"),
     "non_negative": N_("expected zero or more, found {found}"),
     "greater_than_equal": N_("expected zero or more, found {found}"),
@@ -181,6 +184,8 @@ def _simple(kind: str, error: ErrorDetails) -> Message:
         # Only a text is shown whole: a deeply nested list must never be turned into text.
         value=found if isinstance(found, str) else "",
         limit=Decimal(limit) if isinstance(limit, int | Decimal) else None,
+        first=FIRST_DAY,
+        last=LAST_DAY,
     )
 
 
@@ -192,6 +197,16 @@ def _not_a_number(found: Any) -> Message:
             fixed=found.strip().replace(",", "."),
         )
     return msg("expected a number, found {found}", found=describe(found))
+
+
+def _far_date(found: date) -> Message:
+    return msg(
+        "expected a date between {first} and {last}, found {found}: when there is no end "
+        "date, leave it out",
+        first=FIRST_DAY,
+        last=LAST_DAY,
+        found=describe(found),
+    )
 
 
 def _invalid_key(found: Any) -> Message:
@@ -230,6 +245,8 @@ def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
         return Problem(path, _pattern_message(pattern, found))
     if kind == "decimal_type":
         return Problem(path, _not_a_number(found))
+    if kind == "date_range" and isinstance(found, date) and found > LAST_DAY:
+        return Problem(path, _far_date(found))
     if kind == "invalid_key":
         return Problem(path[:-1], _invalid_key(found))
     if kind in _SIMPLE:

@@ -1,4 +1,4 @@
-"""The field types: ids end at the end of the text, numbers stay in a sane range."""
+"""The field types: ids end at the end of the text, numbers and dates stay in a sane range."""
 
 from __future__ import annotations
 
@@ -206,3 +206,41 @@ def test_extreme_numbers_never_stop_the_command_or_a_check(
     assert code == 1
     assert [f["file"] for f in document["findings"] if f["check"] == "schema"] == [path]
     assert not [f for f in document["findings"] if "unexpected error" in f["message"]]
+
+
+# Dates --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line"),
+    [
+        ("contributions/ana/9999-12.yaml", "- {date: 9999-12-31, hours: 1, kind: meeting}\n", 1),
+        ("contributions/ana/2026-10.yaml", "- {date: 0206-10-01, hours: 1, kind: meeting}\n", 1),
+        ("members/bea.yaml", member("bea", left="9999-12-31"), 5),
+        ("members/bea.yaml", member("bea", joined="0001-01-01"), 3),
+    ],
+)
+def test_dates_outside_1900_to_2999_are_schema_findings(
+    tmp_path: Path, path: str, text: str, line: int
+) -> None:
+    root = collective(tmp_path, {"members/ana.yaml": member("ana"), path: text})
+    found = [f for f in findings(root, AS_OF) if f.check == "schema"]
+    assert [(f.file, f.line) for f in found] == [(path, line)]
+    assert "expected a date between 1900-01-01 and 2999-12-31" in render(found[0].message, "en")
+    assert "attendu une date entre le 1900-01-01 et le 2999-12-31" in render(found[0].message, "fr")
+
+
+def test_a_valid_entry_in_a_far_month_file_does_not_stop_a_check(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/ana.yaml": member("ana"),
+            "contributions/ana/9999-12.yaml": "- {date: 2026-10-02, hours: 1, kind: meeting}\n",
+        },
+    )
+    code, document = check_json(root, "--as-of", AS_OF)
+    assert code == 1
+    assert not [f for f in document["findings"] if "unexpected error" in f["message"]]
+    assert [f["file"] for f in document["findings"] if f["check"] == "references"] == [
+        "contributions/ana/9999-12.yaml"
+    ]
