@@ -135,3 +135,12 @@ def test_a_broken_month_file_is_not_edited(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "contributions/camille/2026-03.yaml has errors" in done.stderr
     assert repo.read("contributions/camille/2026-03.yaml") == broken
+
+
+def test_an_entry_that_makes_a_day_longer_than_24_hours_is_refused(tmp_path: Path) -> None:
+    long_day = "- {date: 2026-03-04, hours: 20, kind: meeting}\n"
+    repo = make(tmp_path, {**FILES, "contributions/camille/2026-03.yaml": long_day})
+    done = repo.run("log", "5", "meeting", "--date", "2026-03-04")
+    assert done.returncode == 1
+    assert "the entries of camille on 2026-03-04 add up to 25" in plain(done.stderr)
+    assert repo.count() == 1 and repo.read("contributions/camille/2026-03.yaml") == long_day
