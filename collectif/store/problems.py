@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+import yaml
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
@@ -25,6 +26,7 @@ from collectif.model.types import (
     MAX_MONEY,
     RATE_PLACES,
 )
+from collectif.store import yaml_fast
 
 
 class Problem(NamedTuple):
@@ -254,3 +256,169 @@ def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
     return Problem(
         path, msg("invalid value {found}: {detail}", found=describe(found), detail=error["msg"])
     )
+
+
+# YAML that does not parse ------------------------------------------------------------------
+
+
+class Located(NamedTuple):
+    """A problem with its 1-based line and column in the file."""
+
+    message: Message
+    line: int = 1
+    column: int = 1
+
+
+# libyaml's words for what it could not read (its `problem`, or its `context`), and ours.
+_SYNTAX: dict[str, str] = {
+    "mapping values are not allowed": N_(
+        "a `:` where YAML does not allow one: put a value holding `: ` in quotes, or indent "
+        "this line like the keys around it"
+    ),
+    "could not find expected ':'": N_("a key without `:` after it"),
+    "did not find expected key": N_("a line is not indented like the keys around it"),
+    "did not find expected '-' indicator": N_("a list item is not indented like the others"),
+    "did not find expected ',' or ']'": N_("a list in brackets is not closed with `]`"),
+    "did not find expected ',' or '}'": N_("a mapping in braces is not closed"),
+    "found character that cannot start any token": N_(
+        "a character that cannot start a value (a tab, `@` or a backquote?): put the value in "
+        "quotes"
+    ),
+    "found unexpected end of stream": N_("the file ends inside a quoted text: close the quote"),
+    "found undefined alias": N_("an alias `*name` with no anchor `&name` before it"),
+    "found duplicate anchor": N_("two anchors with the same name"),
+    "expected a single document in the stream": N_(
+        "more than one YAML document (`---`): keep one per file"
+    ),
+    "found a tab character": N_(
+        "a tab where YAML expects spaces: indent with spaces only, never with tabs"
+    ),
+    "found invalid Unicode character escape code": N_(
+        "an escape `\\u...` in double quotes that names no character: write the character "
+        "itself, or remove the escape"
+    ),
+    "found unknown escape character": N_(
+        "an unknown escape in double quotes: write `\\\\` for a backslash, or put the text in "
+        "single quotes"
+    ),
+    "did not find expected hexdecimal number": N_(
+        "an escape `\\x`, `\\u` or `\\U` in double quotes without its hexadecimal digits"
+    ),
+    "exceeded maximum nesting depth": N_(
+        "lists or mappings nested far too deep: collectif's files need only a few levels"
+    ),
+    "block sequence entries are not allowed": N_(
+        "a list item `- ` where YAML does not allow one: start the list on the next line, "
+        "indented under its key"
+    ),
+    "did not find expected alphabetic or numeric character": N_(
+        "an anchor `&` or an alias `*` without a name: put a value that starts with `&` or `*` "
+        "in quotes"
+    ),
+    "did not find expected <document start>": N_(
+        "more text after the end of the document: a closing bracket too many?"
+    ),
+    "did not find expected node content": N_(
+        "a value is missing, or starts with a character that cannot start one: put it in quotes"
+    ),
+    "did not find expected comment or line break": N_(
+        "text after a block indicator `|` or `>`: the block's text goes on the lines below"
+    ),
+    "found unexpected document indicator": N_(
+        "a line starting with `---` or `...` inside a quoted text: indent it, or close the "
+        "quote before it"
+    ),
+    "did not find the expected '>'": N_(
+        "a tag `!` that collectif does not read: remove it, or put the value in quotes"
+    ),
+    "did not find expected whitespace or line break": N_(
+        "a tag `!` or a directive `%` that collectif does not read: remove it, or put the value "
+        "in quotes"
+    ),
+    "directive": N_(
+        "a directive `%` that collectif does not read: remove it, or put the line in quotes"
+    ),
+    "tag handle": N_(
+        "a tag `!` that collectif does not read: remove it, or put the value in quotes"
+    ),
+}
+
+
+def _constructed(problem: str) -> Message:
+    """Our message for a value the reader refused (yaml_fast's own words)."""
+    if problem.startswith("duplicate key"):
+        return msg(
+            "duplicate key {key}: a key may appear only once here; keep one of them",
+            key=problem.removeprefix("duplicate key "),
+        )
+    if problem.startswith("impossible date"):
+        return msg(
+            "{value} is not a real day: check the month and the day",
+            value=problem.removeprefix("impossible date "),
+        )
+    if problem.startswith("tag "):
+        return msg(
+            "the tag {tag} is not allowed: collectif files hold plain data only; remove the tag",
+            tag=problem.removeprefix("tag ").removesuffix(" is not allowed"),
+        )
+    if problem == "unhashable key":
+        return msg("a list or a mapping used as a key: a key is a name")
+    if problem == "merge of a non-mapping":
+        return msg("`<<` merges mappings only")
+    return msg("a value that does not fit its tag: remove the tag `!!...`, or correct the value")
+
+
+def _syntax(error: yaml.MarkedYAMLError) -> Message:
+    if isinstance(error, yaml_fast.TooDeep):
+        return msg(
+            "YAML syntax error: {problem}",
+            problem=Text(
+                msg(
+                    "lists or mappings nested more than {limit} levels deep: collectif's files "
+                    "need only a few",
+                    limit=yaml_fast.MAX_DEPTH,
+                )
+            ),
+        )
+    said = f"{error.problem} {error.context}"
+    for known, text in _SYNTAX.items():
+        if known in said:
+            return msg("YAML syntax error: {problem}", problem=Text(msg(text)))
+    return msg("YAML syntax error: {problem}", problem=str(error.problem or error.context or ""))
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of a byte offset."""
+    before = raw[: max(offset, 0)]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1
+
+
+def _unreadable(error: yaml.reader.ReaderError, raw: bytes) -> Located:
+    character = error.character  # a code point from libyaml, a character from PyYAML's reader
+    point = ord(character) if isinstance(character, str) and len(character) == 1 else character
+    code = f"U+{point:04X}" if isinstance(point, int) else "?"
+    if "control characters" in str(error.reason):
+        message = msg(
+            "a control character ({code}) is not allowed in YAML text: remove it", code=code
+        )
+    else:
+        message = msg(
+            "a character that YAML text may not hold ({code}): remove it, or save the file as "
+            "UTF-8",
+            code=code,
+        )
+    return Located(message, *_position(raw, error.position))
+
+
+def yaml_problem(error: yaml.YAMLError, raw: bytes) -> Located:
+    """What a file's bytes that do not parse as YAML say, and where, in words for a person."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _unreadable(error, raw)
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Located(msg("YAML error: {problem}", problem=str(error)))
+    mark = error.problem_mark or error.context_mark
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(error, yaml.constructor.ConstructorError):
+        return Located(_constructed(str(error.problem)), *where)
+    return Located(_syntax(error), *where)
