@@ -224,16 +224,8 @@ def parse(path: str, subject: str, raw: bytes) -> Parsed:
                 column,
             )
         )
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        constructor = isinstance(error, yaml.constructor.ConstructorError)
-        message = _constructor_message(error) if constructor else _syntax_message(error)
-        return Parsed(problem=_finding(path, subject, message, line, column))
     except yaml.YAMLError as error:
-        return Parsed(
-            problem=_finding(path, subject, msg("YAML error: {problem}", problem=str(error)))
-        )
+        return Parsed(problem=_finding(path, subject, *problems.yaml_problem(error, raw)))
 
 
 # Validation ---------------------------------------------------------------------------------

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
 from collectif.i18n import render
 from collectif.store import problems, yaml_fast
+from tests.helpers import cli, collective, findings, member
 
 ENTRIES = "".join(
     f"- date: 2026-10-{day:02d}\n  hours: 1\n  kind: meeting\n  note: réunion\n"
@@ -77,3 +80,37 @@ def test_yaml_problems_are_located_and_translated(
     assert (found.line, found.column) == (line, column)
     assert english in render(found.message, "en")
     assert french in render(found.message, "fr").replace("\u202f", "\u00a0")
+
+
+def test_no_raw_pyyaml_text_reaches_the_reader(tmp_path: Path) -> None:
+    text = ENTRIES + "- date: 2026-10-09\n  hours: 1\n  kind: meeting\n  note: a\0b\n"
+    root = collective(tmp_path, {"members/ana.yaml": member("ana")})
+    (root / "contributions/ana").mkdir(parents=True)
+    (root / "contributions/ana/2026-10.yaml").write_bytes(text.encode())
+    [finding] = [f for f in findings(root, "2026-11-26") if f.check == "schema"]
+    assert (finding.file, finding.line, finding.column) == (
+        "contributions/ana/2026-10.yaml",
+        32,
+        10,
+    )
+    for lang in ("en", "fr"):
+        shown = render(finding.message, lang)
+        assert "position" not in shown and "<byte string>" not in shown and "U+0000" in shown
+
+
+def test_a_note_nested_990_deep_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    depth = 990
+    note = "[" * depth + "]" * depth
+    root = collective(
+        tmp_path,
+        {
+            "members/ana.yaml": member("ana"),
+            "contributions/ana/2026-10.yaml": ENTRIES
+            + f"- date: 2026-10-09\n  hours: 1\n  kind: meeting\n  note: {note}\n",
+        },
+    )
+    done = cli("check", "--repo", str(root), "--as-of", "2026-11-26", "--lang", "fr")
+    assert done.returncode == 1, done.stderr
+    assert "contributions/ana/2026-10.yaml:32:" in done.stdout
+    assert "imbriqués sur plus de 100" in done.stdout
+    assert "Unexpected error" not in done.stderr + done.stdout
