@@ -12,16 +12,17 @@ from collectif.model.types import (
     Count,
     Day,
     Days,
+    Email,
     EntryHours,
     Hours,
     Id,
     Money,
     Months,
+    PersonName,
     Rate,
 )
 
 Text = Annotated[str, StringConstraints(min_length=1)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 PeriodKind = Literal["month", "quarter", "year"]
 EntryKind = Literal[
     "project",
@@ -137,7 +138,7 @@ class Pause(Strict):
 class Member(Strict):
     """members/<member>.yaml: one member."""
 
-    name: Text
+    name: PersonName
     email: Email
     joined: Day
     left: Day | None = None

@@ -8,6 +8,7 @@ where it is written, instead of an overflow somewhere later.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -168,3 +169,60 @@ Rate = Annotated[
 ]
 Count = Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)]
 Months = Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)]
+
+
+# What git refuses or rewrites in an author's name and email (ident.c): it drops `<`, `>` and
+# line breaks, strips these "crud" characters from both ends, and refuses a name of nothing
+# else. Control characters would also reach terminals and commit messages as they are.
+GIT_CRUD = ".,:;<>\"\\'"
+_BRACKETS = "<>"
+
+
+# Control characters, line and paragraph separators, and lone surrogates (how Python hands
+# over command-line bytes that are not UTF-8).
+_CONTROL = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def control_character(text: str, allowed: str = "") -> str | None:
+    """The first control character of `text` that is not in `allowed`, as `U+XXXX`."""
+    for character in text:
+        if character not in allowed and unicodedata.category(character) in _CONTROL:
+            return f"U+{ord(character):04X}"
+    return None
+
+
+def git_name_problem(name: str) -> str | None:
+    """Why git would refuse or rewrite `name` as an author's name (an error type), else None."""
+    if control_character(name) is not None or any(c in _BRACKETS for c in name):
+        return "git_name_characters"
+    if not name.strip(GIT_CRUD + " \t"):
+        return "git_name_crud"
+    return None
+
+
+def git_email_problem(email: str) -> str | None:
+    """Why git would refuse or rewrite `email` as an author's email (an error type), else None."""
+    if control_character(email) is not None or any(c in _BRACKETS for c in email):
+        return "git_email_characters"
+    if email[:1] in GIT_CRUD or email[-1:] in GIT_CRUD:
+        return "git_email_ends"
+    return None
+
+
+def _git_name(value: str) -> str:
+    problem = git_name_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(problem, "a name git keeps as written")
+    return value
+
+
+def _git_email(value: str) -> str:
+    problem = git_email_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(problem, "an email git keeps as written")
+    return value
+
+
+PersonName = Annotated[str, StringConstraints(min_length=1), AfterValidator(_git_name)]
+EMAIL_SCHEMA_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+Email = Annotated[str, StringConstraints(pattern=EMAIL_SCHEMA_PATTERN), AfterValidator(_git_email)]

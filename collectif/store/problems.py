@@ -160,6 +160,22 @@ _SIMPLE: dict[str, str] = {
     "money_places": N_("expected an amount with at most 2 decimals, found {found}"),
     "rate_range": N_("expected a rate between 0 and 1 (0.05 for 5 %), found {found}"),
     "rate_places": N_("expected a rate with at most {limit} decimals, found {found}"),
+    "git_name_characters": N_(
+        "a name may not hold `<`, `>`, line breaks or other control characters, which git "
+        "drops or refuses in an author's name; found {found}"
+    ),
+    "git_name_crud": N_(
+        "a name needs a letter or a digit: git refuses a name made only of spaces and "
+        "`. , : ; < > \" \\ '`; found {found}"
+    ),
+    "git_email_characters": N_(
+        "an email may not hold `<`, `>` or control characters, which git drops from an "
+        "author's email; found {found}"
+    ),
+    "git_email_ends": N_(
+        "an email may not start or end with `. , : ; \" \\ '`, which git strips from an "
+        "author's email; found {found}"
+    ),
     "line_both": N_("a line has either `amount`, or `days` and `rate`, not both"),
     "line_value": N_("a line needs `amount`, or both `days` and `rate`"),
     "ref_required": N_(
