@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, get_args
@@ -16,17 +17,29 @@ from collectif.model.message import Names
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
-_HOURS = re.compile(r"^(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")
+_HOURS = re.compile(r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 
 
 def parse_hours(value: str) -> Decimal:
     """Hours as an exact decimal, as written (`2.5`, or `2,5` the French way)."""
     text = value.strip()
-    if not _HOURS.match(text):
+    if not _HOURS.fullmatch(text):
         raise CollectifError(
             "HOURS: `{value}` is not a number of hours, e.g. 2 or 2.5.", value=value
         )
     return Decimal(text.replace(",", "."))
+
+
+def _day(value: str | None, today: date) -> date:
+    day = parse_day("--date", value, today)
+    assert day is not None
+    if day > today:
+        raise CollectifError(
+            "--date: {date} is after today ({today}): log time once it is given.",
+            date=day,
+            today=today,
+        )
+    return day
 
 
 def _kind(value: str) -> str:
@@ -64,16 +77,15 @@ def log(
     amount = parse_hours(hours)
     kind = _kind(kind)
     reference = _ref(kind, ref)
-    date = parse_day("--date", day, workspace.today)
-    assert date is not None
+    when = _day(day, workspace.today)
     me = whoami(workspace, as_member)
-    entry: dict[str, Any] = {"date": date, "hours": amount, "kind": kind}
+    entry: dict[str, Any] = {"date": when, "hours": amount, "kind": kind}
     if reference is not None:
         entry["ref"] = reference
     if note is not None and note.strip():
         entry["note"] = note.strip()
     edits = Edits(workspace)
-    path = contribution_file(me, date.strftime("%Y-%m"))
+    path = contribution_file(me, f"{when.year:04d}-{when.month:02d}")
     try:
         document = roundtrip.top_list(edits.open_or_create(path, roundtrip.new_list))
     except roundtrip.EditError:
@@ -83,4 +95,4 @@ def log(
         ) from None
     roundtrip.append(document, roundtrip.mapping(entry, roundtrip.item_style(document, False)))
     what = f"{kind} ({reference})" if reference else kind
-    return record(workspace, edits, f"log: {me} {amount} h {what} on {date}", me)
+    return record(workspace, edits, f"log: {me} {amount} h {what} on {when}", me)

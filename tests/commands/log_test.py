@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from collectif.store import yaml_fast
-from tests.commands.recording import FILES, make, plain
+from tests.commands.recording import FILES, Repo, make, plain
 from tests.helpers import cli, loaded
 
 MARCH = """\
@@ -135,6 +135,47 @@ def test_a_broken_month_file_is_not_edited(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "contributions/camille/2026-03.yaml has errors" in done.stderr
     assert repo.read("contributions/camille/2026-03.yaml") == broken
+
+
+def refused(repo: Repo, args: tuple[str, ...], english: str, french: str) -> None:
+    """`log` with these arguments is misuse, said in both languages, and nothing is written."""
+    for lang, expected in (("en", english), ("fr", french)):
+        done = repo.run("log", *args, lang=lang)
+        assert done.returncode == 2, done.stderr
+        assert expected in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and "Unexpected" not in done.stderr
+    assert repo.count() == 1 and not (repo.root / "contributions").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "french"),
+    [
+        (
+            ("1", "meeting", "--date", "0001-01-01"),
+            "--date: 0001-01-01 is out of range: collectif takes dates from 1900-01-01 to "
+            "2999-12-31.",
+            "--date\u00a0: 0001-01-01 est hors limites",
+        ),
+        (("1", "meeting", "--date", "9999-12-31"), "is out of range", "hors limites"),
+        (("1", "meeting", "--date", "20261015"), "`20261015` is not a date", "n'est pas une date"),
+        (
+            ("1", "meeting", "--date", (date.today() + timedelta(days=1)).isoformat()),
+            "is after today",
+            "est après aujourd'hui",
+        ),
+    ],
+)
+def test_a_date_out_of_range_or_to_come_is_misuse(
+    tmp_path: Path, args: tuple[str, ...], english: str, french: str
+) -> None:
+    refused(make(tmp_path), args, english, french)
+
+
+def test_the_month_file_of_an_early_date_has_four_digits(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "1", "meeting", "--date", "1999-12-31", "--as", "camille")
+    assert done.returncode == 1  # camille joined in 2015: refused, but about the right file
+    assert "contributions/camille/1999-12.yaml" in done.stderr
 
 
 def test_an_entry_that_makes_a_day_longer_than_24_hours_is_refused(tmp_path: Path) -> None:

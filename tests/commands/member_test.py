@@ -286,3 +286,28 @@ def test_member_files_with_what_git_would_change_are_schema_findings(tmp_path: P
             "« N\x07 »",
         ),
     }
+
+
+def test_dates_out_of_range_are_misuse_not_a_crash(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    for args in (
+        ("member", "leave", "sam", "--date", "0001-01-01"),
+        ("member", "leave", "sam", "--date", "9999-12-31"),
+        ("member", "pause", "sam", "--from", "0001-01-01", "--to", "2026-01-01"),
+        (
+            "member",
+            "add",
+            "zoe",
+            "--name",
+            "Z",
+            "--email",
+            "z@example.org",
+            "--joined",
+            "3000-01-01",
+        ),
+    ):
+        for lang, expected in (("en", "is out of range"), ("fr", "est hors limites")):
+            done = repo.run(*args, lang=lang)
+            assert done.returncode == 2, (args, done.stderr)
+            assert expected in done.stderr and "Unexpected" not in done.stderr
+    assert repo.count() == 1 and repo.status() == ""
