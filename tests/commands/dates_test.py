@@ -48,6 +48,11 @@ def test_since_comes_on_or_before_the_as_of_date() -> None:
         ),
         (("--as-of", "9999-12-31"), "--as-of: 9999-12-31 is out of range", "hors limites"),
         (("--as-of", "0001-01-01"), "--as-of: 0001-01-01 is out of range", "hors limites"),
+        (
+            ("--as-of", "2026-01-01", "--since", "2026-06-01"),
+            "--since 2026-06-01 comes after the as-of date 2026-01-01",
+            "--since 2026-06-01 vient après la date de vérification 2026-01-01",
+        ),
     ],
 )
 def test_check_refuses_bad_dates_as_misuse(
