@@ -53,3 +53,14 @@ def test_the_commands_refuse_an_unknown_lang_option(
         "--lang\u00a0: `xx` n'est pas une langue que collectif parle\u00a0: utilisez fr ou en."
     )
     assert expected in done.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_commands_refuse_an_unknown_collectif_lang(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    root = collective(tmp_path, {"members/ana.yaml": member("ana")}, config=FRENCH)
+    done = cli(*command, "--repo", str(root), env={"COLLECTIF_LANG": "xx"})
+    assert done.returncode == 2
+    assert "COLLECTIF_LANG: `xx` is not a language collectif speaks: use fr or en." in done.stderr
+    assert "Traceback" not in done.stderr
