@@ -217,6 +217,14 @@ def _not_a_number(found: Any) -> Message:
     return msg("expected a number, found {found}", found=describe(found))
 
 
+# The keys of end dates, which people sometimes set far away to mean "no end".
+_END_DATES = {("until",), ("to",), ("left",), ("end",)}
+
+
+def _after_last_day(found: Any) -> bool:
+    return isinstance(found, date) and found > LAST_DAY
+
+
 def _far_date(found: date) -> Message:
     return msg(
         "expected a date between {first} and {last}, found {found}: when there is no end "
@@ -263,7 +271,7 @@ def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
         return Problem(path, _pattern_message(pattern, found))
     if kind == "decimal_type":
         return Problem(path, _not_a_number(found))
-    if kind == "date_range" and isinstance(found, date) and found > LAST_DAY:
+    if kind == "date_range" and path[-1:] in _END_DATES and _after_last_day(found):
         return Problem(path, _far_date(found))
     if kind == "invalid_key":
         return Problem(path[:-1], _invalid_key(found))

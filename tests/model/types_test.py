@@ -226,7 +226,10 @@ def test_dates_outside_1900_to_2999_are_schema_findings(
     root = collective(tmp_path, {"members/ana.yaml": member("ana"), path: text})
     found = [f for f in findings(root, AS_OF) if f.check == "schema"]
     assert [(f.file, f.line) for f in found] == [(path, line)]
-    assert "expected a date between 1900-01-01 and 2999-12-31" in render(found[0].message, "en")
+    english = render(found[0].message, "en")
+    assert "expected a date between 1900-01-01 and 2999-12-31" in english
+    # only an end date is told that no end is written by leaving it out
+    assert ("leave it out" in english) == (path == "members/bea.yaml" and "left" in text)
     assert "attendu une date entre le 1900-01-01 et le 2999-12-31" in render(found[0].message, "fr")
 
 
