@@ -14,6 +14,7 @@ import calendar
 import random
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -50,6 +51,7 @@ ENTRY_KINDS = (
 )
 ENTRY_WEIGHTS = (35, 20, 15, 10, 5, 5, 5, 5)
 HOURS = ("0.5", "1", "1.5", "2", "2.5", "3", "4", "6")
+ENTRIES_PER_DAY = 4  # four of the longest make 24 h, the most a member's day may hold
 NOTES = (
     "plénière",
     "rapprochement bancaire",
@@ -301,10 +303,12 @@ def month_file(
         return None
     kinds = rng.choices(ENTRY_KINDS, ENTRY_WEIGHTS, k=entries)
     days = sorted(random_day(rng, first, last) for _ in range(entries))
-    texts = [
-        entry_text(rng, day, kind, refs.roles, refs.projects)
-        for day, kind in zip(days, kinds, strict=True)
-    ]
+    texts, per_day = [], Counter[date]()
+    for day, kind in zip(days, kinds, strict=True):
+        text = entry_text(rng, day, kind, refs.roles, refs.projects)
+        per_day[day] += 1
+        if per_day[day] <= ENTRIES_PER_DAY:  # drawn all the same: the other files stay alike
+            texts.append(text)
     return "\n".join(texts) + "\n"
 
 

@@ -176,7 +176,7 @@ def _error_language() -> Language:
     from collectif.store.source import language_around
 
     if _option("--lang") in i18n.LANGUAGES or os.environ.get("COLLECTIF_LANG"):
-        return i18n.resolve(_option("--lang"), None)
+        return i18n.resolve(_option("--lang"), None, strict=False)
     repo = _option("--repo")
     return i18n.resolve(None, language_around(Path(repo) if repo else None))
 

@@ -70,10 +70,22 @@ def closed_periods(kind: PeriodKind, as_of: date, since: date | None = None) -> 
     return periods
 
 
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """A month's first and last day: with no arithmetic past its end, so even 9999-12."""
+    return date(year, month, 1), _month_end(year, month)
+
+
 def add_months(day: date, months: int) -> date:
-    """`day` moved by whole months, clamped to the end of shorter months (Jan 31 + 1 = Feb 28)."""
+    """`day` moved by whole months, clamped to the end of shorter months (Jan 31 + 1 = Feb 28).
+
+    Beyond the calendar's first or last day, the result stays on that day.
+    """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if year < date.min.year:
+        return date.min
+    if year > date.max.year:
+        return date.max
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
+from decimal import Decimal
 from functools import cache
 from itertools import chain, tee
 from operator import itemgetter
 
 from collectif.checks.base import Check, Context, Explanation
+from collectif.checks.periods import month_span
 from collectif.model.collective import Collective, is_active
 from collectif.model.entries import Entries, TimeEntry
 from collectif.model.files import Holding, Member, Project, Role
 from collectif.model.finding import Finding, Path, Severity
 from collectif.model.layout import contribution_file, member_file, project_file, role_file
-from collectif.model.message import Message, Text, msg
+from collectif.model.message import Hours, Message, Text, msg
+from collectif.model.types import DAY_HOURS
 
 NAME = "references"
 
@@ -25,7 +29,8 @@ EXPLANATION = Explanation(
         "A member, role or project id that has no file; a period whose end comes before its "
         "start (membership, pause, holding, training, project); a holding, team place, quote "
         "line or time entry by a member on days they were not a member; a time entry dated "
-        "outside the month of its file."
+        "outside the month of its file; a member's entries of one day that add up to more "
+        "than 24 hours."
     ),
     why=(
         "Every rule of the charter counts people, roles and projects by their ids and dates. A "
@@ -207,7 +212,7 @@ class _Refs:
         return not self.suspects or self.suspects.isdisjoint(map(_REF, entries))
 
 
-_DAY, _KIND, _REF = itemgetter(0), itemgetter(2), itemgetter(3)
+_DAY, _HOURS, _KIND, _REF = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def _misplaced(member_id: str, month: str, index: int, entry: TimeEntry) -> Finding:
@@ -245,10 +250,7 @@ def _not_member(member_id: str, member: Member, month: str, index: int, day: dat
 
 @cache
 def _month_span(month: str) -> tuple[date, date]:
-    year, number = int(month[:4]), int(month[5:7])
-    first = date(year, number, 1)
-    after = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
-    return first, after - timedelta(days=1)
+    return month_span(int(month[:4]), int(month[5:7]))
 
 
 def _file_findings(
@@ -299,6 +301,76 @@ def _contribution_findings(collective: Collective) -> Iterator[Finding]:
         yield from _file_findings(collective, refs, member_id, month, entries)
 
 
+# a member's day ---------------------------------------------------------------------------
+
+
+def _files_by_member(collective: Collective) -> dict[str, list[tuple[str, Entries]]]:
+    """Each member's contribution files, in file name order (their months)."""
+    files: dict[str, list[tuple[str, Entries]]] = {}
+    for (member_id, month), entries in sorted(collective.contributions.items()):
+        files.setdefault(member_id, []).append((month, entries))
+    return files
+
+
+def _plain(month: str, entries: Entries) -> bool:
+    """Entries filed in their month, of which no day can pass 24 hours: the most entries of
+    one day, each at most as long as the file's longest, stay within it. Builtins only, no
+    loop per entry: this is every file's cost."""
+    if not entries:
+        return True
+    days = list(map(_DAY, entries))
+    first, last = _month_span(month)
+    if not (first <= min(days) and max(days) <= last):
+        return False
+    repeats = len(days) - len(set(days))
+    if repeats == 0:
+        return True
+    longest: Decimal = max(map(_HOURS, entries))
+    # A day holds at most `repeats + 1` entries: count them exactly only if that is not enough.
+    if (repeats + 1) * longest <= DAY_HOURS:
+        return True
+    return max(Counter(days).values()) * longest <= DAY_HOURS
+
+
+def _too_long(member_id: str, month: str, index: int, day: date, total: Decimal) -> Finding:
+    return Finding(
+        check=NAME,
+        subject=f"member:{member_id}",
+        file=contribution_file(member_id, month),
+        path=(index, "hours"),
+        message=msg(
+            "the entries of {member} on {date} add up to {total}, more than {limit} in one day: "
+            "correct their hours or their dates",
+            member=member_id,
+            date=day,
+            total=Hours(total),
+            limit=Hours(DAY_HOURS),
+        ),
+        details={"date": day.isoformat(), "hours": total},
+    )
+
+
+def _long_days(member_id: str, files: list[tuple[str, Entries]]) -> Iterator[Finding]:
+    """One finding per day whose entries pass 24 hours, on the entry that passes it.
+
+    Entries count by their own date, in file name order, then in their order in the file.
+    """
+    if all(_plain(month, entries) for month, entries in files):
+        return  # the usual member: each file's days plainly within 24 hours
+    totals: dict[date, Decimal] = {}
+    for month, entries in files:
+        for index, entry in enumerate(entries):
+            before = totals.get(entry.date, Decimal(0))
+            totals[entry.date] = before + entry.hours
+            if before <= DAY_HOURS < totals[entry.date]:
+                yield _too_long(member_id, month, index, entry.date, totals[entry.date])
+
+
+def _day_findings(collective: Collective) -> Iterator[Finding]:
+    for member_id, files in _files_by_member(collective).items():
+        yield from _long_days(member_id, files)
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every dangling reference and misplaced date, wherever it is written."""
     for member_id, member in collective.members.items():
@@ -308,6 +380,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     for project_id, project in collective.projects.items():
         yield from _project_findings(collective, project_id, project)
     yield from _contribution_findings(collective)
+    yield from _day_findings(collective)
 
 
 CHECK = Check("references", Severity.ERROR, check, EXPLANATION, settings=())

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from operator import itemgetter
 from typing import NamedTuple
 
-from collectif.checks.periods import Period, add_months
+from collectif.checks.periods import Period, add_months, month_span
 from collectif.model.collective import Collective
 from collectif.model.entries import TimeEntry
 from collectif.model.files import Member, PeriodKind, Project
@@ -113,8 +113,7 @@ def by_month(collective: Collective) -> ByMonth:
 
 def _span(month: str) -> tuple[date, date, tuple[int, int]]:
     year, number = int(month[:4]), int(month[5:7])
-    first = date(year, number, 1)
-    return first, add_months(first, 1) - ONE_DAY, (year, number)
+    return (*month_span(year, number), (year, number))
 
 
 def _months(period: Period) -> Iterator[tuple[int, int]]:

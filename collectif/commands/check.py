@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
-from collectif.commands.dates import parse_day
+from collectif.commands.dates import parse_day, parse_since
 from collectif.engine.evaluate import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
@@ -144,7 +144,7 @@ def check_format(output: str) -> None:
 def make_context(as_of: str | None, since: str | None) -> Context:
     day = parse_day("--as-of", as_of, date.today())
     assert day is not None
-    return Context(as_of=day, since=parse_day("--since", since))
+    return Context(as_of=day, since=parse_since(since, day))
 
 
 def select(only: list[str] | None, skip: list[str] | None) -> list[Check]:

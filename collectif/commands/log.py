@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, get_args
@@ -13,20 +14,62 @@ from collectif.errors import CollectifError
 from collectif.model.files import EntryKind
 from collectif.model.layout import contribution_file
 from collectif.model.message import Names
+from collectif.model.types import DAY_HOURS, control_character, places
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
-_HOURS = re.compile(r"^(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")
+_HOURS = re.compile(r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+# A note may run over several lines and hold tabs; other control characters would reach
+# terminals as they are, and a byte that is not UTF-8 cannot be written at all.
+_NOTE_ALLOWS = "\t\n"
 
 
 def parse_hours(value: str) -> Decimal:
-    """Hours as an exact decimal, as written (`2.5`, or `2,5` the French way)."""
+    """Hours as an exact decimal, as written (`2.5`, or `2,5` the French way): more than 0, at
+    most 24 (the time of one day), at most 2 decimals."""
     text = value.strip()
-    if not _HOURS.match(text):
+    if not _HOURS.fullmatch(text):
         raise CollectifError(
             "HOURS: `{value}` is not a number of hours, e.g. 2 or 2.5.", value=value
         )
-    return Decimal(text.replace(",", "."))
+    hours = Decimal(text.replace(",", "."))
+    if not Decimal(0) < hours <= DAY_HOURS:
+        raise CollectifError(
+            "HOURS: `{value}` is not more than 0 and at most 24: an entry is the time given "
+            "on one day.",
+            value=value,
+        )
+    if places(hours) > 2:
+        raise CollectifError(
+            "HOURS: `{value}` has more than 2 decimals: write 0.25 for a quarter of an hour.",
+            value=value,
+        )
+    return hours
+
+
+def _note(note: str | None) -> str | None:
+    if note is None or not note.strip():
+        return None
+    code = control_character(note, _NOTE_ALLOWS)
+    if code is not None:
+        raise CollectifError(
+            "--note: the note holds a control character or a byte that is not UTF-8 text "
+            "({code}), which collectif does not store: remove it.",
+            code=code,
+        )
+    return note.strip()
+
+
+def _day(value: str | None, today: date) -> date:
+    day = parse_day("--date", value, today)
+    assert day is not None
+    if day > today:
+        raise CollectifError(
+            "--date: {date} is after today ({today}): log time once it is given.",
+            date=day,
+            today=today,
+        )
+    return day
 
 
 def _kind(value: str) -> str:
@@ -64,16 +107,16 @@ def log(
     amount = parse_hours(hours)
     kind = _kind(kind)
     reference = _ref(kind, ref)
-    date = parse_day("--date", day, workspace.today)
-    assert date is not None
+    when = _day(day, workspace.today)
+    text = _note(note)
     me = whoami(workspace, as_member)
-    entry: dict[str, Any] = {"date": date, "hours": amount, "kind": kind}
+    entry: dict[str, Any] = {"date": when, "hours": amount, "kind": kind}
     if reference is not None:
         entry["ref"] = reference
-    if note is not None and note.strip():
-        entry["note"] = note.strip()
+    if text is not None:
+        entry["note"] = text
     edits = Edits(workspace)
-    path = contribution_file(me, date.strftime("%Y-%m"))
+    path = contribution_file(me, f"{when.year:04d}-{when.month:02d}")
     try:
         document = roundtrip.top_list(edits.open_or_create(path, roundtrip.new_list))
     except roundtrip.EditError:
@@ -83,4 +126,4 @@ def log(
         ) from None
     roundtrip.append(document, roundtrip.mapping(entry, roundtrip.item_style(document, False)))
     what = f"{kind} ({reference})" if reference else kind
-    return record(workspace, edits, f"log: {me} {amount} h {what} on {date}", me, effective=date)
+    return record(workspace, edits, f"log: {me} {amount} h {what} on {when}", me, effective=when)

@@ -70,8 +70,8 @@ class Workspace:
 def open_workspace(repo: Path | None, lang: str | None) -> Workspace:
     """Read the collective around `repo` (or here) as its last commit holds it."""
     location = locate(repo)
-    repository = git.require(location.folder, location.repository)
     language = i18n.resolve(lang, language_of(location.folder))
+    repository = git.require(location.folder, location.repository)
     lock = WriterLock(repository)
     told = recover(repository)
     if told is not None:

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from collectif.errors import CollectifError
 from collectif.model.message import Hours, Message, Money, Names, Param, Text
 
 Lang = Literal["fr", "en"]
@@ -47,12 +48,27 @@ def gettext_(lang: Lang, msgid: str) -> str:
     return msgid if lang == "en" else _typography(_catalog(lang).gettext(msgid), lang)
 
 
-def resolve(cli: str | None, collective: str | None) -> Lang:
-    """`--lang`, then COLLECTIF_LANG, then the collective's `language`, then English."""
-    for candidate in (cli, os.environ.get("COLLECTIF_LANG"), collective):
+def resolve(cli: str | None, collective: str | None, strict: bool = True) -> Lang:
+    """`--lang`, then COLLECTIF_LANG, then the collective's `language`, then English.
+
+    `--lang` and COLLECTIF_LANG, when given, must name a language collectif speaks: a typo is
+    a usage error, not a silent fallback. Not `strict` (to explain another mistake), what is
+    not a language is passed over.
+    """
+    given = (("--lang", cli), ("COLLECTIF_LANG", os.environ.get("COLLECTIF_LANG") or None))
+    for source, candidate in given:
+        if candidate is None:
+            continue
         if candidate in LANGUAGES:
             return candidate
-    return "en"
+        if strict:
+            raise CollectifError(
+                "{source}: `{value}` is not a language collectif speaks: use {choices}.",
+                source=source,
+                value=candidate,
+                choices=Names(LANGUAGES, alternatives=True),
+            )
+    return collective if collective in LANGUAGES else "en"
 
 
 def _group(digits: str, separator: str) -> str:

@@ -8,11 +8,21 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from collectif.model.types import Day, Hours, Id, Money, Number, Rate
+from collectif.model.types import (
+    Count,
+    Day,
+    Days,
+    Email,
+    EntryHours,
+    Hours,
+    Id,
+    Money,
+    Months,
+    PersonName,
+    Rate,
+)
 
 Text = Annotated[str, StringConstraints(min_length=1)]
-Count = Annotated[int, Field(strict=True, ge=0)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 PeriodKind = Literal["month", "quarter", "year"]
 EntryKind = Literal[
     "project",
@@ -64,7 +74,7 @@ class Prospecting(Strict):
 
 class RoleRules(Strict):
     min_holders: Count = 2
-    max_tenure_months: Count = 24
+    max_tenure_months: Months = 24
 
 
 class Deduction(Strict):
@@ -85,12 +95,12 @@ class Overload(Strict):
 class Clients(Strict):
     ess_share_min: Rate = Decimal("0.3")
     ess_share_max: Rate = Decimal("0.8")
-    window_months: Count = 12
+    window_months: Months = 12
 
 
 class Contracts(Strict):
     max_share_top_member: Rate = Decimal("0.5")
-    window_months: Count = 12
+    window_months: Months = 12
 
 
 class Charter(Strict):
@@ -128,7 +138,7 @@ class Pause(Strict):
 class Member(Strict):
     """members/<member>.yaml: one member."""
 
-    name: Text
+    name: PersonName
     email: Email
     joined: Day
     left: Day | None = None
@@ -171,7 +181,7 @@ class Line(Strict):
 
     member: Id
     what: Text | None = None
-    days: Annotated[Number, Field(ge=0)] | None = None
+    days: Days | None = None
     rate: Money | None = None
     amount: Money | None = None
 
@@ -225,7 +235,7 @@ class Entry(Strict):
     """One time entry of a member's month."""
 
     date: Day
-    hours: Hours
+    hours: EntryHours
     kind: EntryKind
     ref: Id | None = None
     note: str | None = None

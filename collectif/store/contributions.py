@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from collectif.model.entries import Entries, TimeEntry
 from collectif.model.files import Entry, EntryKind
+from collectif.model.types import DAY_HOURS, in_range
 from collectif.store import yaml_fast
 
 _PLAIN = yaml_fast.PLAIN
@@ -34,8 +35,10 @@ _KINDS: dict[str, EntryKind] = {kind: kind for kind in get_args(EntryKind)}
 _REFS_NEEDED = frozenset({"project", "support"})
 _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Plain numbers that YAML 1.2 reads as a decimal integer or fraction: no sign, no leading zero
-# (`010` is an integer, but leave such rarities to the generic way), no `_`, no exponent.
-_PLAIN_HOURS = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# (`010` is an integer, but leave such rarities to the generic way), no `_`, no exponent; at
+# most two digits and two decimals, as an entry's hours are (more than 0, at most 24).
+_PLAIN_HOURS = re.compile(r"(?:0|[1-9][0-9]?)(?:\.[0-9]{1,2})?")
+_NO_HOURS = Decimal(0)
 # A plain id starting with a letter is text unless it is one of these words.
 _PLAIN_REF = re.compile(r"[a-z][a-z0-9-]{0,62}")
 _WORDS = frozenset({"true", "false", "null"})
@@ -125,6 +128,8 @@ def _date(text: str) -> date | None:
             day = date(int(text[:4]), int(text[5:7]), int(text[8:]))
         except ValueError:
             return None
+        if not in_range(day):
+            return None
         day = _DATES.setdefault(text, day)
     return day
 
@@ -134,7 +139,10 @@ def _hours(text: str) -> Decimal | None:
     if hours is None:
         if not _PLAIN_HOURS.fullmatch(text):
             return None
-        hours = _HOURS.setdefault(text, Decimal(text))
+        hours = Decimal(text)
+        if not _NO_HOURS < hours <= DAY_HOURS:
+            return None
+        hours = _HOURS.setdefault(text, hours)
     return hours
 
 

@@ -35,6 +35,9 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml: same val
 
 
 MAX_EXPANDED_NODES = 100_000
+# Lists and mappings nested deeper than this are refused before anything walks them: a
+# collective's files need five levels, and Python code that follows a tree recurses.
+MAX_DEPTH = 100
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -278,6 +281,45 @@ class AliasBomb(Exception):
         self.mark = mark
 
 
+class TooDeep(yaml.MarkedYAMLError):
+    """A document whose lists and mappings nest deeper than `MAX_DEPTH`."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        super().__init__(problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=mark)
+
+
+# How deep a text can nest is bounded by its brackets (flow style) plus the indentation and
+# indicators that start its lines (block style: at least one more column every level or
+# two): a text with few of both cannot be deep, and needs no walk.
+_DEEP_LINE = re.compile(rb"^[ \t?:-]{%d}" % (MAX_DEPTH // 2 - 4), re.MULTILINE)
+
+
+def _may_be_deep(data: bytes) -> bool:
+    brackets = data.count(b"[") + data.count(b"{")
+    return brackets > MAX_DEPTH // 2 or _DEEP_LINE.search(data) is not None
+
+
+def too_deep(root: Node, limit: int = MAX_DEPTH) -> Node | None:
+    """The first collection nested deeper than `limit`, found without recursion."""
+    deepest: dict[int, int] = {}  # aliases share nodes: each is walked again only deeper
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return node
+        if deepest.get(id(node), 0) >= depth:
+            continue
+        deepest[id(node)] = depth
+        if isinstance(node, MappingNode):
+            children = [child for pair in node.value for child in pair]
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        else:
+            continue
+        stack.extend((child, depth + 1) for child in children if not isinstance(child, ScalarNode))
+    return None
+
+
 def expanded_size(root: Node, limit: int = MAX_EXPANDED_NODES) -> int:
     """How many nodes the document has once every alias is expanded, counted without expanding."""
     sizes: dict[int, int] = {}
@@ -300,15 +342,24 @@ def expanded_size(root: Node, limit: int = MAX_EXPANDED_NODES) -> int:
 
 
 def load(data: bytes) -> Any:
-    """Parse one YAML document into plain data; raises yaml.YAMLError or AliasBomb."""
+    """Parse one YAML document into plain data; raises yaml.YAMLError (TooDeep among them) or
+    AliasBomb."""
     loader = Loader12(data)
     try:
-        if b"*" in data:
-            node = loader.get_single_node()
-            if node is not None and expanded_size(node) > MAX_EXPANDED_NODES:
-                raise AliasBomb(node.start_mark)
-            return None if node is None else loader.construct_document(node)
-        return loader.get_single_data()
+        # Aliases nest a tree inside another without brackets or indentation: walk them too.
+        aliases = b"*" in data
+        deep = aliases or _may_be_deep(data)
+        if not (aliases or deep):
+            return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        nested = too_deep(node) if deep else None
+        if nested is not None:
+            raise TooDeep(nested.start_mark)
+        if aliases and expanded_size(node) > MAX_EXPANDED_NODES:
+            raise AliasBomb(node.start_mark)
+        return loader.construct_document(node)
     finally:
         loader.dispose()
 

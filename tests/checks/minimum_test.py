@@ -189,12 +189,14 @@ def test_an_entry_counts_by_its_own_date_wherever_it_is_filed(tmp_path: Path) ->
 
 
 def test_half_a_hundredth_of_slack(tmp_path: Path) -> None:
-    files = {"members/camille.yaml": member("camille")}
-    at = {"contributions/camille/2026-03.yaml": entries(("2026-03-04", "3.995"))}
-    assert found(collective(tmp_path / "at", {**files, **at})) == []
-    below = {"contributions/camille/2026-03.yaml": entries(("2026-03-04", "3.994"))}
+    # on a pause until 2026-03-23: 8 of 31 days, 4 x 8 / 31 = 1.0323 h; entries have 2 decimals
+    paused = "pauses: [{from: 2026-03-01, to: 2026-03-23}]\n"
+    files = {"members/camille.yaml": member("camille") + paused}
+    within = {"contributions/camille/2026-03.yaml": entries(("2026-03-24", "1.03"))}
+    assert found(collective(tmp_path / "within", {**files, **within})) == []
+    below = {"contributions/camille/2026-03.yaml": entries(("2026-03-24", "1.02"))}
     assert messages(collective(tmp_path / "below", {**files, **below})) == [
-        FULL.format(who="camille", hours="3.994", period="2026-03")
+        PRORATED.format(who="camille", hours="1.02", period="2026-03", required="1.03")
     ]
 
 
@@ -243,7 +245,9 @@ def test_a_yearly_minimum(tmp_path: Path) -> None:
         tmp_path,
         {
             "members/camille.yaml": member("camille"),
-            "contributions/camille/2025-06.yaml": entries(("2025-06-04", "30")),
+            "contributions/camille/2025-06.yaml": entries(
+                ("2025-06-04", "20"), ("2025-06-05", "10")
+            ),
         },
         config=config("year", "40"),
     )

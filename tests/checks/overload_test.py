@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from collectif.i18n import render
@@ -24,7 +25,13 @@ MEMBERS = {f"members/{who}.yaml": member(who) for who in ("ana", "emma", "leo")}
 
 
 def gave(day: str, hours: str, kind: str = "support", ref: str = "tresorerie") -> str:
-    return f"- {{date: {day}, hours: {hours}, kind: {kind}, ref: {ref}}}\n"
+    """Entries of `hours` on `day`, in as many entries as it takes (each at most 24 h)."""
+    left, text = Decimal(hours), ""
+    while left > 0:
+        part = min(left, Decimal(24))
+        text += f"- {{date: {day}, hours: {part}, kind: {kind}, ref: {ref}}}\n"
+        left -= part
+    return text
 
 
 def found(

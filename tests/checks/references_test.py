@@ -288,3 +288,51 @@ def test_french_messages(tmp_path: Path) -> None:
     assert render(finding.message, "fr") == (
         "membre inconnu `zoe`\u00a0: il n'y a pas de fichier members/zoe.yaml"
     )
+
+
+def day(date: str, hours: str, kind: str = "meeting") -> str:
+    return f"- {{date: {date}, hours: {hours}, kind: {kind}}}\n"
+
+
+def test_a_members_day_adds_up_to_at_most_24_hours(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/ana.yaml": member("Ana"),
+            "members/bea.yaml": member("Bea"),
+            # 24 h on the 4th is a long day, not an impossible one
+            "contributions/ana/2026-03.yaml": day("2026-03-04", "12")
+            + day("2026-03-04", "12")
+            + day("2026-03-05", "10")
+            + day("2026-03-05", "10")
+            + day("2026-03-05", "4.5")  # crosses 24: the finding is here, on line 5
+            + day("2026-03-05", "3"),
+            # a misfiled entry counts on its own date, after the entries of earlier files
+            "contributions/ana/2026-04.yaml": day("2026-03-04", "0.25") + day("2026-04-01", "2"),
+            "contributions/bea/2026-03.yaml": day("2026-03-04", "24") + day("2026-03-05", "24"),
+        },
+    )
+    found = [r for r in refs(root) if "in one day" in r[3]]
+    assert found == [
+        (
+            "member:ana",
+            "contributions/ana/2026-03.yaml",
+            5,
+            "the entries of ana on 2026-03-05 add up to 24.5\u00a0h, more than 24\u00a0h in one "
+            "day: correct their hours or their dates",
+        ),
+        (
+            "member:ana",
+            "contributions/ana/2026-04.yaml",
+            1,
+            "the entries of ana on 2026-03-04 add up to 24.25\u00a0h, more than 24\u00a0h in one "
+            "day: correct their hours or their dates",
+        ),
+    ]
+    [finding] = [
+        f
+        for f in findings(root, AS_OF, only="references")
+        if f.file == "contributions/ana/2026-03.yaml"
+    ]
+    assert finding.check == "references" and finding.path == (4, "hours")
+    assert "totalisent 24,5\u00a0h, plus de 24\u00a0h en un jour" in render(finding.message, "fr")

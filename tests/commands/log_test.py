@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from collectif.store import yaml_fast
-from tests.commands.recording import FILES, make, plain
-from tests.helpers import cli, loaded
+from tests.commands.recording import FILES, Repo, make, plain
+from tests.helpers import COLLECTIF, cli, loaded
 
 MARCH = """\
 # mars 2026
@@ -135,3 +137,116 @@ def test_a_broken_month_file_is_not_edited(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "contributions/camille/2026-03.yaml has errors" in done.stderr
     assert repo.read("contributions/camille/2026-03.yaml") == broken
+
+
+def refused(repo: Repo, args: tuple[str, ...], english: str, french: str) -> None:
+    """`log` with these arguments is misuse, said in both languages, and nothing is written."""
+    for lang, expected in (("en", english), ("fr", french)):
+        done = repo.run("log", *args, lang=lang)
+        assert done.returncode == 2, done.stderr
+        assert expected in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and "Unexpected" not in done.stderr
+    assert repo.count() == 1 and not (repo.root / "contributions").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "french"),
+    [
+        (
+            ("1", "meeting", "--date", "0001-01-01"),
+            "--date: 0001-01-01 is out of range: collectif takes dates from 1900-01-01 to "
+            "2999-12-31.",
+            "--date\u00a0: 0001-01-01 est hors limites",
+        ),
+        (("1", "meeting", "--date", "9999-12-31"), "is out of range", "hors limites"),
+        (("1", "meeting", "--date", "20261015"), "`20261015` is not a date", "n'est pas une date"),
+        (
+            ("1", "meeting", "--date", (date.today() + timedelta(days=1)).isoformat()),
+            "is after today",
+            "est après aujourd'hui",
+        ),
+    ],
+)
+def test_a_date_out_of_range_or_to_come_is_misuse(
+    tmp_path: Path, args: tuple[str, ...], english: str, french: str
+) -> None:
+    refused(make(tmp_path), args, english, french)
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "french"),
+    [
+        (
+            ("10000000000000000000000000000", "meeting", "--date", "2026-10-15"),
+            "HOURS: `10000000000000000000000000000` is not more than 0 and at most 24",
+            "n'est pas supérieur à 0 et au plus égal à 24",
+        ),
+        (("0", "meeting"), "HOURS: `0` is not more than 0", "HOURS\u00a0: `0`"),
+        (("24.5", "meeting"), "is not more than 0 and at most 24", "au plus égal à 24"),
+        (
+            ("0.0000000001", "meeting"),
+            "HOURS: `0.0000000001` has more than 2 decimals",
+            "décimales",
+        ),
+        (
+            ("1", "support", "--ref", "tresorerie\n", "--date", "2026-03-04"),
+            "--ref: `tresorerie\n` is not a valid id",
+            "n'est pas un identifiant valide",
+        ),
+        (
+            ("1", "meeting", "--note", "x\x85y", "--date", "2026-03-04"),
+            "--note: the note holds a control character or a byte that is not UTF-8 text (U+0085)",
+            "la note contient un caractère de contrôle",
+        ),
+        (
+            ("1", "meeting", "--note", "\x1b[2Jclear", "--date", "2026-03-04"),
+            "(U+001B)",
+            "(U+001B)",
+        ),
+    ],
+)
+def test_hours_beyond_a_day_and_notes_git_cannot_keep_are_misuse(
+    tmp_path: Path, args: tuple[str, ...], english: str, french: str
+) -> None:
+    refused(make(tmp_path), args, english, french)
+
+
+def test_a_note_that_is_not_utf8_on_the_command_line_is_misuse(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = subprocess.run(
+        [COLLECTIF, "log", "1", "meeting", "--note", b"x\x85y", "--date", "2026-03-04"],
+        cwd=repo.root,
+        env={**os.environ, **repo.env, "COLLECTIF_LANG": "en"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "a byte that is not UTF-8 text (U+DC85)" in done.stderr
+    assert repo.count() == 1 and not (repo.root / "contributions").exists()
+
+
+def test_multi_line_notes_and_tabs_are_kept(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run(
+        "log", "1", "meeting", "--note", "ordre du jour:\n\t1. budget", "--date", "2026-03-04"
+    )
+    assert done.returncode == 0, done.stderr
+    [entry] = yaml_fast.load((repo.root / "contributions/camille/2026-03.yaml").read_bytes())
+    assert entry["note"] == "ordre du jour:\n\t1. budget"
+
+
+def test_the_month_file_of_an_early_date_has_four_digits(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "1", "meeting", "--date", "1999-12-31", "--as", "camille")
+    assert done.returncode == 1  # camille joined in 2015: refused, but about the right file
+    assert "contributions/camille/1999-12.yaml" in done.stderr
+
+
+def test_an_entry_that_makes_a_day_longer_than_24_hours_is_refused(tmp_path: Path) -> None:
+    long_day = "- {date: 2026-03-04, hours: 20, kind: meeting}\n"
+    repo = make(tmp_path, {**FILES, "contributions/camille/2026-03.yaml": long_day})
+    done = repo.run("log", "5", "meeting", "--date", "2026-03-04")
+    assert done.returncode == 1
+    assert "the entries of camille on 2026-03-04 add up to 25" in plain(done.stderr)
+    assert repo.count() == 1 and repo.read("contributions/camille/2026-03.yaml") == long_day

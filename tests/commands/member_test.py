@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from collectif.i18n import render
 from tests.commands.recording import FILES, ROLE, Repo, environment, make, plain
-from tests.helpers import collective, git, git_repo, member
+from tests.helpers import collective, findings, git, git_repo, member
 
 CAMILLE = """\
 name: Camille Martin
@@ -186,3 +187,127 @@ def test_a_subfolder_collective(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert repo.changed() == ["collectif/members/zoe.yaml"]
     assert git(repo.top, "status", "--porcelain") == ""
+
+
+def test_add_refuses_what_git_would_refuse_or_rewrite(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    cases = [
+        (("evil\n", "--name", "Evil", "--email", "evil@example.org"), "ID: `evil\n` is not"),
+        (
+            ("eve", "--name", "Eve <eve@x>", "--email", "eve@example.org"),
+            "--name: a name may not hold `<`, `>`, line breaks or other control characters",
+        ),
+        (
+            ("eve", "--name", "Eve\nSigned-off-by: Mallory", "--email", "eve@example.org"),
+            "(U+000A)",
+        ),
+        (("eve", "--name", "\x1b[31mEve", "--email", "eve@example.org"), "(U+001B)"),
+        (
+            ("dots", "--name", "...", "--email", "dots@example.org"),
+            "--name: `...` has no letter or digit: git refuses a name made only of spaces and "
+            "`. , : ; < > \" \\ '`.",
+        ),
+        (
+            ("n2", "--name", "N2", "--email", "n2>x@example.org"),
+            "--email: an email may not hold `<`, `>` or control characters",
+        ),
+        (
+            ("n3", "--name", "N3", "--email", "n3@example.org."),
+            "--email: `n3@example.org.` starts or ends with one of",
+        ),
+    ]
+    for args, expected in cases:
+        done = repo.run("member", "add", *args)
+        assert done.returncode == 2, args
+        assert expected in done.stderr, (args, done.stderr)
+    done = repo.run(
+        "member", "add", "eve", "--name", "Eve <eve@x>", "--email", "e@x.org", lang="fr"
+    )
+    assert "--name\u00a0: un nom ne peut contenir ni `<`, ni `>`" in done.stderr
+    assert repo.count() == 1 and sorted(p.name for p in (repo.root / "members").iterdir()) == [
+        "camille.yaml",
+        "leo.yaml",
+        "sam.yaml",
+    ]
+
+
+def test_a_name_with_dots_at_its_ends_is_a_name(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("member", "add", "jr", "--name", "Jean Roy Jr.", "--email", "jr@example.org")
+    assert done.returncode == 0, done.stderr
+
+
+def test_member_files_with_what_git_would_change_are_schema_findings(tmp_path: Path) -> None:
+    files = {
+        "members/eve.yaml": "name: Eve <eve@x>\nemail: eve@example.org\njoined: 2020-01-01\n",
+        "members/dots.yaml": "name: '...'\nemail: dots@example.org\njoined: 2020-01-01\n",
+        "members/n2.yaml": "name: N2\nemail: n2>x@example.org\njoined: 2020-01-01\n",
+        "members/n3.yaml": 'name: N3\nemail: "\'n3@example.org"\njoined: 2020-01-01\n',
+        "members/n4.yaml": 'name: "N\\u0007"\nemail: n4@example.org\njoined: 2020-01-01\n',
+    }
+    found = {
+        f.file: (f.line, plain(render(f.message, "en")), plain(render(f.message, "fr")))
+        for f in findings(collective(tmp_path, files), "2026-11-26", only="schema")
+    }
+    assert found == {
+        "members/eve.yaml": (
+            1,
+            "a name may not hold `<`, `>`, line breaks or other control characters, which git "
+            'drops or refuses in an author\'s name; found the text "Eve <eve@x>"',
+            "un nom ne peut contenir ni `<`, ni `>`, ni saut de ligne, ni autre caractère de "
+            "contrôle, que git retire ou refuse dans le nom d'un auteur ; trouvé le texte "
+            "« Eve <eve@x> »",
+        ),
+        "members/dots.yaml": (
+            1,
+            "a name needs a letter or a digit: git refuses a name made only of spaces and "
+            '`. , : ; < > " \\ \'`; found the text "..."',
+            "un nom demande une lettre ou un chiffre : git refuse un nom fait seulement d'espaces "
+            "et de `. , : ; < > \" \\ '` ; trouvé le texte « ... »",
+        ),
+        "members/n2.yaml": (
+            2,
+            'expected an email address, found the text "n2>x@example.org"',
+            "attendu une adresse e-mail, trouvé le texte « n2>x@example.org »",
+        ),
+        "members/n3.yaml": (
+            2,
+            "an email may not start or end with `. , : ; \" \\ '`, which git strips from an "
+            "author's email; found the text \"'n3@example.org\"",
+            "une adresse e-mail ne peut ni commencer ni finir par `. , : ; \" \\ '`, que git "
+            "retire de l'adresse d'un auteur ; trouvé le texte « 'n3@example.org »",
+        ),
+        "members/n4.yaml": (
+            1,
+            "a name may not hold `<`, `>`, line breaks or other control characters, which git "
+            'drops or refuses in an author\'s name; found the text "N\x07"',
+            "un nom ne peut contenir ni `<`, ni `>`, ni saut de ligne, ni autre caractère de "
+            "contrôle, que git retire ou refuse dans le nom d'un auteur ; trouvé le texte "
+            "« N\x07 »",
+        ),
+    }
+
+
+def test_dates_out_of_range_are_misuse_not_a_crash(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    for args in (
+        ("member", "leave", "sam", "--date", "0001-01-01"),
+        ("member", "leave", "sam", "--date", "9999-12-31"),
+        ("member", "pause", "sam", "--from", "0001-01-01", "--to", "2026-01-01"),
+        (
+            "member",
+            "add",
+            "zoe",
+            "--name",
+            "Z",
+            "--email",
+            "z@example.org",
+            "--joined",
+            "3000-01-01",
+        ),
+    ):
+        for lang, expected in (("en", "is out of range"), ("fr", "est hors limites")):
+            done = repo.run(*args, lang=lang)
+            assert done.returncode == 2, (args, done.stderr)
+            assert expected in done.stderr and "Unexpected" not in done.stderr
+    assert repo.count() == 1 and repo.status() == ""

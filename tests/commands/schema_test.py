@@ -242,6 +242,15 @@ INVALID = [
     ("contribution.schema.json", "- {date: 2026-03-04, hours: 2, kind: support}\n"),
     ("contribution.schema.json", "- {date: 2026-03-04, hours: 2, kind: project, ref: null}\n"),
     ("contribution.schema.json", "- {date: 2026-03-04, hours: -2, kind: meeting}\n"),
+    ("contribution.schema.json", "- {date: 2026-03-04, hours: 0, kind: meeting}\n"),
+    ("contribution.schema.json", "- {date: 2026-03-04, hours: 25, kind: meeting}\n"),
+    ("contribution.schema.json", '- {date: 2026-03-04, hours: "2.555", kind: meeting}\n'),
+    (
+        "project.schema.json",
+        "title: P\nclient: C\nclient_kind: ess\nstatus: active\n"
+        "payouts: [{member: leo, amount: 1e12}]\n",
+    ),
+    ("member.schema.json", "name: C\nemail: c>d@example.org\njoined: 2026-01-01\n"),
     ("contribution.schema.json", "- {date: 2026-03-04, hours: 2, kind: nap}\n"),
     ("contribution.schema.json", "date: 2026-03-04\nhours: 2\nkind: meeting\n"),
 ]

@@ -201,7 +201,11 @@ def test_one_broken_file_does_not_cascade(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "english"),
     [
-        ("- date: 2026-03-04\n  hours: -1\n  kind: meeting\n", 2, "expected zero or more"),
+        (
+            "- date: 2026-03-04\n  hours: -1\n  kind: meeting\n",
+            2,
+            "expected more than 0 and at most 24 hours",
+        ),
         (
             "- date: 2026-03-04\n  hours: 1\n  kind: meting\n",
             3,

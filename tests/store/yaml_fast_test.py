@@ -118,3 +118,51 @@ def test_alias_bomb_is_refused_without_expanding() -> None:
 def test_small_aliases_and_merges_work_like_ruamel() -> None:
     text = "base: &b {x: 1, y: 2}\nk:\n  <<: *b\n  y: 3\n"
     assert yaml_fast.load(text.encode()) == YAML().load(text)
+
+
+def nested(depth: int, style: str) -> bytes:
+    """A document nested `depth` lists deep, in flow or block style, as a note's value."""
+    if style == "flow":
+        return b"note: " + b"[" * depth + b"]" * depth + b"\n"
+    lines = ["note:"] + [" " * level + "-" for level in range(depth)]
+    return ("\n".join(lines) + " x\n").encode()
+
+
+@pytest.mark.parametrize("style", ["flow", "block"])
+@pytest.mark.parametrize("depth", [101, 990, 997])
+def test_nesting_deeper_than_the_limit_is_refused_before_anything_recurses(
+    style: str, depth: int
+) -> None:
+    with pytest.raises(yaml_fast.TooDeep) as refused:
+        yaml_fast.load(nested(depth, style))
+    assert refused.value.problem_mark is not None
+    assert refused.value.problem_mark.line == (0 if style == "flow" else 100)
+
+
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_nesting_up_to_the_limit_is_read(style: str) -> None:
+    value = yaml_fast.load(nested(yaml_fast.MAX_DEPTH - 1, style))["note"]
+    for _ in range(yaml_fast.MAX_DEPTH - 2):
+        value = value[0]
+    assert value in ([], ["x"])
+
+
+def test_aliases_cannot_nest_deeper_than_the_limit_without_brackets() -> None:
+    lines = ["a0: &a0\n  - x"]
+    lines += [f"a{n}: &a{n}\n  - *a{n - 1}" for n in range(1, 150)]
+    with pytest.raises(yaml_fast.TooDeep):
+        yaml_fast.load("\n".join(lines).encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n" + "".join(" " * n + f"k{n}:\n" for n in range(1, 120)) + " " * 120 + "v\n",
+        "a:\n" + "".join("  " * n + "- k:\n" for n in range(60)) + "  " * 61 + "x\n",
+        "- " * 120 + "x\n",
+        "? " * 120 + "x\n",
+    ],
+)
+def test_the_quick_test_never_misses_a_deep_document(text: str) -> None:
+    with pytest.raises(yaml_fast.TooDeep):
+        yaml_fast.load(text.encode())

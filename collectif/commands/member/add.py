@@ -17,14 +17,54 @@ from collectif.engine.write import (
 )
 from collectif.errors import CollectifError
 from collectif.model.layout import member_file
+from collectif.model.types import (
+    EMAIL_SCHEMA_PATTERN,
+    control_character,
+    git_email_problem,
+    git_name_problem,
+)
 from collectif.store import roundtrip
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(EMAIL_SCHEMA_PATTERN)
+
+
+def _name(value: str) -> str:
+    """The member's name, as git will keep it in the commits they author."""
+    name = value.strip()
+    if not name:
+        raise CollectifError("--name: give the member's name.")
+    problem = git_name_problem(name)
+    if problem == "git_name_characters":
+        raise CollectifError(
+            "--name: a name may not hold `<`, `>`, line breaks or other control characters "
+            "({code}): git drops or refuses them in an author's name.",
+            code=control_character(name) or "`<`, `>`",
+        )
+    if problem is not None:
+        raise CollectifError(
+            "--name: `{value}` has no letter or digit: git refuses a name made only of spaces "
+            "and `. , : ; < > \" \\ '`.",
+            value=name,
+        )
+    return name
 
 
 def _email(workspace: Workspace, value: str) -> str:
     email = value.strip()
-    if not _EMAIL.match(email):
+    problem = git_email_problem(email)
+    if problem == "git_email_characters":
+        raise CollectifError(
+            "--email: an email may not hold `<`, `>` or control characters ({code}): git "
+            "drops them from an author's email.",
+            code=control_character(email) or "`<`, `>`",
+        )
+    if problem is not None:
+        raise CollectifError(
+            "--email: `{value}` starts or ends with one of `. , : ; \" \\ '`, which git "
+            "strips from an author's email.",
+            value=email,
+        )
+    if not _EMAIL.fullmatch(email):
         raise CollectifError(
             "--email: `{value}` is not an email address, e.g. camille@example.org.", value=value
         )
@@ -62,13 +102,12 @@ def add(
     member_id = parse_id("ID", member_id)
     if member_id in workspace.collective.known.members:
         raise CollectifError("{path} already exists.", path=member_file(member_id))
-    if not name.strip():
-        raise CollectifError("--name: give the member's name.")
+    full_name = _name(name)
     address = _email(workspace, email)
     day = parse_day("--joined", joined, workspace.today)
     assert day is not None
     author = _author(workspace, member_id, address, as_member)
-    document = roundtrip.new_mapping({"name": name.strip(), "email": address, "joined": day})
+    document = roundtrip.new_mapping({"name": full_name, "email": address, "joined": day})
     version = workspace.collective.charter_config.charter.version
     if version is not None:
         document.data["charter_signed"] = roundtrip.quoted(version)
