@@ -18,6 +18,7 @@ from collectif.commands import groups
 from collectif.commands.options import (
     AsMember,
     AsOf,
+    CheckOptions,
     Format,
     Lang,
     NoCache,
@@ -56,9 +57,8 @@ def check_command(
     no_cache: NoCache = False,
 ) -> None:
     """Check the collective's files against its charter."""
-    from collectif.commands.check import check
-
-    raise typer.Exit(check(repo, as_of, since, only, skip, output, lang, staged, rev, no_cache))
+    options = CheckOptions(repo, as_of, since, _given(only), _given(skip), output, lang, no_cache)
+    raise typer.Exit(run_check(options, staged, rev))
 
 
 @app.command("diff")
@@ -77,9 +77,8 @@ def diff_command(
     no_cache: NoCache = False,
 ) -> None:
     """Findings new, fixed and existing between two states of the collective."""
-    from collectif.commands.diff import diff
-
-    raise typer.Exit(diff(base, head, repo, as_of, since, only, skip, output, lang, no_cache))
+    options = CheckOptions(repo, as_of, since, _given(only), _given(skip), output, lang, no_cache)
+    raise typer.Exit(run_diff(base, head, options))
 
 
 @app.command("explain")
@@ -146,6 +145,52 @@ def history_command(
     from collectif.commands.history import history
 
     raise typer.Exit(history(subject, repo, lang, output))
+
+
+def _given(values: list[str] | None) -> tuple[str, ...]:
+    """A repeatable option's values, none when it was not given."""
+    return tuple(values or ())
+
+
+def run_check(options: CheckOptions, staged: bool, rev: str | None) -> int:
+    """`collectif check`."""
+    from collectif.commands.check import check
+
+    return check(
+        options.repo,
+        options.as_of,
+        options.since,
+        _listed(options.only),
+        _listed(options.skip),
+        options.output,
+        options.lang,
+        staged,
+        rev,
+        options.no_cache,
+    )
+
+
+def run_diff(base: str, head: str | None, options: CheckOptions) -> int:
+    """`collectif diff`."""
+    from collectif.commands.diff import diff
+
+    return diff(
+        base,
+        head,
+        options.repo,
+        options.as_of,
+        options.since,
+        _listed(options.only),
+        _listed(options.skip),
+        options.output,
+        options.lang,
+        options.no_cache,
+    )
+
+
+def _listed(values: tuple[str, ...]) -> list[str] | None:
+    """A repeatable option's values as check() and diff() take them: None when not given."""
+    return list(values) or None
 
 
 def _fail(text: str, code: int) -> None:

@@ -1,7 +1,11 @@
-"""Options shared by several commands, defined once so that they mean the same everywhere."""
+"""Options shared by several commands, defined once so that they mean the same everywhere.
+
+`CheckOptions` is what `check` and `diff` share, as one record.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -56,3 +60,21 @@ AsMember = Annotated[
         help="Act as this member (default: the member with git's user.email).",
     ),
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """Where the collective is, as of when, which checks, how to print: `check` and `diff`.
+
+    Values are as given on the command line: each command parses and checks them, so that a
+    mistake is reported the same way whoever built the record.
+    """
+
+    repo: Path | None = None
+    as_of: str | None = None
+    since: str | None = None
+    only: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    output: str = "text"
+    lang: str | None = None
+    no_cache: bool = False
