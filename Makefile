@@ -34,6 +34,8 @@ schemas: $(STAMP)
 	$(BIN)/collectif schema --out schemas
 
 # The example, the small set and the CAE-scale set (a few minutes); BENCH="--runs 5" etc. adds options.
+# BENCH=--staged-only: only the pre-commit hook's `check --staged` on the example, next to a bare
+# `python -c pass` (seconds).
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --example --large $(BENCH)
 

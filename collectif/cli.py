@@ -1,154 +1,213 @@
-"""The command line: it only assembles the commands and turns errors into clean messages.
+"""The command line: read it, run the command, turn every error into a clean message.
 
-Each command imports its module when it runs, so that `collectif check` pays only for what
-it uses.
+`collectif check`, which the pre-commit hook runs on every commit, is read here when its
+command line is plain (known options, each value unmistakable): the hook then pays neither for
+typer nor for its reading of each parameter through a pydantic adapter, a fifth of its time on
+a small collective. Anything else, `check --help` included, goes to the typer application in
+`commands.app`, which reads `check` into the same record.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Any, NamedTuple, NoReturn, cast
 
-import typer
-from typer.exceptions import Abort, Exit, TyperException
-
-from collectif.commands import groups
-from collectif.commands.options import (
-    AsMember,
-    AsOf,
-    Format,
-    Lang,
-    NoCache,
-    Only,
-    Repo,
-    Since,
-    Skip,
-)
+from collectif.commands.options import CheckOptions
 from collectif.errors import EXIT_USAGE, CollectifError
 from collectif.i18n import Lang as Language
 
-app = typer.Typer(
-    name="collectif",
-    help="Run a cooperative collective's charter as code.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-for _group in groups.GROUPS:
-    app.add_typer(_group.load(), name=_group.name, help=_group.help)
+# `check`'s options by flag, as commands.app.check_command declares them (a test compares):
+# those that take one value, those that may be repeated, and the flags.
+_SINGLE = {
+    "--repo": "repo",
+    "--as-of": "as_of",
+    "--since": "since",
+    "--format": "output",
+    "--lang": "lang",
+    "--rev": "rev",
+}
+_REPEATED = {"--only": "only", "--skip": "skip"}
+_FLAGS = {"--staged": "staged", "--no-cache": "no_cache"}
 
 
-@app.command("check")
-def check_command(
-    repo: Repo = None,
-    as_of: AsOf = None,
-    since: Since = None,
-    only: Only = None,
-    skip: Skip = None,
-    output: Format = "text",
-    lang: Lang = None,
-    staged: Annotated[
-        bool, typer.Option("--staged", help="Check the git index: what is about to be committed.")
-    ] = False,
-    rev: Annotated[str | None, typer.Option("--rev", help="Check a commit.")] = None,
-    no_cache: NoCache = False,
-) -> None:
-    """Check the collective's files against its charter."""
+class PlainCheck(NamedTuple):
+    """`collectif check` read from its command line."""
+
+    options: CheckOptions
+    staged: bool = False
+    rev: str | None = None
+
+
+def plain_check(args: list[str]) -> PlainCheck | None:
+    """`check` and its options as typer would read them, or None to leave them to typer.
+
+    Left to typer: any other command, help, an unknown option or argument, a value that is
+    missing, empty or starts with `-`, a `--repo` that typer would refuse, shell completion.
+    """
+    if not args or args[0] != "check" or os.name == "nt" or _completing():
+        return None
+    single: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {"only": [], "skip": []}
+    flags: set[str] = set()
+    rest = iter(args[1:])
+    for arg in rest:
+        flag, equals, value = arg.partition("=")
+        if flag in _FLAGS and not equals:
+            flags.add(_FLAGS[flag])
+            continue
+        if flag not in _SINGLE and flag not in _REPEATED:
+            return None
+        value = value if equals else next(rest, "")
+        if not value or value.startswith("-"):
+            return None
+        if flag in _REPEATED:
+            repeated[_REPEATED[flag]].append(value)
+        else:
+            single[_SINGLE[flag]] = value  # given twice, the last one counts, as in typer
+    repo = single.get("repo")
+    if repo is not None and not _readable(repo):
+        return None
+    options = CheckOptions(
+        repo=None if repo is None else Path(repo),
+        as_of=single.get("as_of"),
+        since=single.get("since"),
+        only=tuple(repeated["only"]),
+        skip=tuple(repeated["skip"]),
+        output=single.get("output", "text"),
+        lang=single.get("lang"),
+        no_cache="no_cache" in flags,
+    )
+    return PlainCheck(options, "staged" in flags, single.get("rev"))
+
+
+def _completing() -> bool:
+    """A shell asking for completions (`_COLLECTIF_COMPLETE`...): typer answers those."""
+    return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+
+
+def _readable(path: str) -> bool:
+    """What typer asks of a path option: if it exists, it can be read."""
+    try:
+        os.stat(path)
+    except OSError:
+        return True  # the command says there is no such folder
+    return os.access(path, os.R_OK)
+
+
+def run_check(options: CheckOptions, staged: bool, rev: str | None) -> int:
+    """`collectif check`, whichever way its command line was read."""
     from collectif.commands.check import check
 
-    raise typer.Exit(check(repo, as_of, since, only, skip, output, lang, staged, rev, no_cache))
+    return check(
+        options.repo,
+        options.as_of,
+        options.since,
+        _listed(options.only),
+        _listed(options.skip),
+        options.output,
+        options.lang,
+        staged,
+        rev,
+        options.no_cache,
+    )
 
 
-@app.command("diff")
-def diff_command(
-    base: Annotated[str, typer.Argument(help="The revision to compare from.")],
-    head: Annotated[
-        str | None, typer.Argument(help="The revision to compare to (default: the work tree).")
-    ] = None,
-    repo: Repo = None,
-    as_of: AsOf = None,
-    since: Since = None,
-    only: Only = None,
-    skip: Skip = None,
-    output: Format = "text",
-    lang: Lang = None,
-    no_cache: NoCache = False,
-) -> None:
-    """Findings new, fixed and existing between two states of the collective."""
+def run_diff(base: str, head: str | None, options: CheckOptions) -> int:
+    """`collectif diff`."""
     from collectif.commands.diff import diff
 
-    raise typer.Exit(diff(base, head, repo, as_of, since, only, skip, output, lang, no_cache))
+    return diff(
+        base,
+        head,
+        options.repo,
+        options.as_of,
+        options.since,
+        _listed(options.only),
+        _listed(options.skip),
+        options.output,
+        options.lang,
+        options.no_cache,
+    )
 
 
-@app.command("explain")
-def explain_command(
-    name: Annotated[str | None, typer.Argument(help="A check's name.")] = None,
-    lang: Lang = None,
-    output: Format = "text",
-) -> None:
-    """Explain a check: what it finds, why, how to fix it; without a name, list the checks."""
-    from collectif.commands.explain import explain
-
-    raise typer.Exit(explain(name, lang, output))
+def _listed(values: tuple[str, ...]) -> list[str] | None:
+    """A repeatable option's values as check() and diff() take them: None when not given."""
+    return list(values) or None
 
 
-@app.command("init")
-def init_command(
-    directory: Annotated[Path, typer.Argument(help="Where to create the collective.")] = Path("."),
-    lang: Lang = None,
-    name: Annotated[str | None, typer.Option("--name", help="The collective's name.")] = None,
-) -> None:
-    """Create a new collective repository, ready to use."""
-    from collectif.commands.init import init
+class _Pacified:
+    """A stream whose flush ignores a closed pipe, so that exiting after one says nothing."""
 
-    raise typer.Exit(init(directory, lang, name))
+    def __init__(self, wrapped: IO[Any]) -> None:
+        self.wrapped = wrapped
 
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
 
-@app.command("schema")
-def schema_command(
-    out: Annotated[Path | None, typer.Option("--out", help="Write the schemas here.")] = None,
-) -> None:
-    """Write the JSON Schemas of the five kinds of file."""
-    from collectif.commands.schema import schema
-
-    raise typer.Exit(schema(out))
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.wrapped, name)
 
 
-@app.command("log")
-def log_command(
-    hours: Annotated[str, typer.Argument(help="Hours spent, e.g. 2.5.")],
-    kind: Annotated[str, typer.Argument(help="project, support, meeting, prospecting...")],
-    ref: Annotated[str | None, typer.Option("--ref", help="The project or role id.")] = None,
-    day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
-    as_member: AsMember = None,
-    repo: Repo = None,
-    lang: Lang = None,
-) -> None:
-    """Log time given to the collective, as one commit."""
-    from collectif.commands.log import log
+def _run_plain(plain: PlainCheck) -> int:
+    """A plain `check`, ending as typer ends a command: end of input is an interruption, a
+    closed pipe exits 1 quietly."""
+    from collectif import i18n
+    from collectif.model.message import msg
 
-    raise typer.Exit(log(hours, kind, ref, day, note, as_member, repo, lang))
-
-
-@app.command("history")
-def history_command(
-    subject: Annotated[
-        str | None, typer.Argument(help="member:ID, role:ID, project:ID or collective.")
-    ] = None,
-    repo: Repo = None,
-    lang: Lang = None,
-    output: Format = "text",
-) -> None:
-    """What changed, when and by whom, read from git."""
-    from collectif.commands.history import history
-
-    raise typer.Exit(history(subject, repo, lang, output))
+    try:
+        return run_check(plain.options, plain.staged, plain.rev)
+    except EOFError:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+        _fail(i18n.render(msg("Interrupted."), _error_language()), 130)
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        sys.stdout = cast(Any, _Pacified(sys.stdout))
+        sys.stderr = cast(Any, _Pacified(sys.stderr))
+        return 1
 
 
-def _fail(text: str, code: int) -> None:
+def _run_typer() -> int:
+    """Any other command line: typer reads it, prints help or runs the command."""
+    from typer.exceptions import Abort, Exit, TyperException
+
+    from collectif import i18n
+    from collectif.commands.app import app
+    from collectif.model.message import msg
+
+    try:
+        if _wants_help():
+            from collectif.commands.help import localize
+
+            localize(app, _error_language())
+        code = app(standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except Exit as done:
+        return done.exit_code
+    except Abort:
+        _fail(i18n.render(msg("Interrupted."), _error_language()), 130)
+    except TyperException as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # the help was printed: nothing wrong
+            return 0
+        lang = _error_language()
+        problem = error.format_message()
+        _fail(
+            i18n.render(
+                msg("Usage error: {problem}\nSee `collectif --help`.", problem=problem), lang
+            ),
+            EXIT_USAGE,
+        )
+
+
+def _fail(text: str, code: int) -> NoReturn:
     sys.stderr.write(text.rstrip() + "\n")
     sys.exit(code)
 
@@ -187,29 +246,10 @@ def main() -> None:
     from collectif.model.message import msg
 
     try:
-        if _wants_help():
-            from collectif.commands.help import localize
-
-            localize(app, _error_language())
-        code = app(standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
+        plain = plain_check(sys.argv[1:])
+        sys.exit(_run_typer() if plain is None else _run_plain(plain))
     except CollectifError as error:
         _fail(i18n.render(error.message, _error_language()), error.exit_code)
-    except Exit as done:
-        sys.exit(done.exit_code)
-    except Abort:
-        _fail(i18n.render(msg("Interrupted."), _error_language()), 130)
-    except TyperException as error:
-        if type(error).__name__ == "NoArgsIsHelpError":  # the help was printed: nothing wrong
-            sys.exit(0)
-        lang = _error_language()
-        problem = error.format_message()
-        _fail(
-            i18n.render(
-                msg("Usage error: {problem}\nSee `collectif --help`.", problem=problem), lang
-            ),
-            EXIT_USAGE,
-        )
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # the last resort: say where to report, no traceback

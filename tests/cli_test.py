@@ -1,11 +1,19 @@
-"""The real `collectif` command end to end: exit codes, JSON contract, languages, misuse."""
+"""The real `collectif` command end to end: exit codes, JSON contract, languages, misuse;
+and `check` read without typer exactly as typer reads it."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
-from tests.helpers import CONFIG, check_json, cli, collective, member
+import pytest
+import typer.main
+
+from collectif import cli as cli_module
+from collectif.cli import PlainCheck, plain_check
+from collectif.commands.options import CheckOptions
+from tests.helpers import COLLECTIF, CONFIG, check_json, cli, collective, git, git_repo, member
 
 AS_OF = "2026-11-01"
 BROKEN_ROLE = """\
@@ -170,3 +178,87 @@ def test_help_in_french_and_english(tmp_path: Path) -> None:
     assert "Devient titulaire d'un rôle" in in_a_french_collective.stdout
     english = cli("check", "--help")
     assert "Check the collective's files against its charter." in english.stdout
+
+
+# `check` read without typer -------------------------------------------------------------------
+
+READ_PLAINLY = [
+    ["check"],
+    ["check", "--staged", "--repo", "."],
+    ["check", "--staged", "--repo=/nowhere", "--no-cache"],
+    ["check", "--as-of", "2026-11-26", "--since=2026-01-01", "--format", "json", "--lang", "fr"],
+    ["check", "--rev", "HEAD~1", "--as-of", "x", "--as-of", "y"],
+    ["check", "--only", "schema,references", "--only", "minimum", "--skip=rotation"],
+    ["check", "--format=a=b"],
+]
+LEFT_TO_TYPER = [
+    [],
+    ["--help"],
+    ["check", "--help"],
+    ["diff", "HEAD"],
+    ["check", "--bogus"],
+    ["check", "-h"],
+    ["check", "--stag"],
+    ["check", "extra"],
+    ["check", "--staged=1"],
+    ["check", "--as-of"],
+    ["check", "--as-of", ""],
+    ["check", "--repo="],
+    ["check", "--as-of", "--staged"],
+    ["check", "--only=-x"],
+    ["check", "--", "--staged"],
+]
+
+
+def test_plain_check_reads_as_typer_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collectif.commands.app import app
+
+    read: list[PlainCheck] = []
+
+    def run_check(options: CheckOptions, staged: bool, rev: str | None) -> int:
+        read.append(PlainCheck(options, staged, rev))
+        return 0
+
+    monkeypatch.setattr(cli_module, "run_check", run_check)
+    for args in READ_PLAINLY:
+        app(args, standalone_mode=False)
+        assert plain_check(args) == read[-1], args
+
+
+def test_plain_check_knows_every_option_of_check() -> None:
+    from collectif.commands.app import app
+
+    check = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
+    for option in check.params:
+        value = [] if option.is_flag else ["x"]
+        assert plain_check(["check", *option.opts, *value]) is not None, option.opts
+
+
+def test_anything_else_is_left_to_typer() -> None:
+    for args in LEFT_TO_TYPER:
+        assert plain_check(args) is None, args
+
+
+def test_check_imports_neither_typer_nor_gitpython(tmp_path: Path) -> None:
+    root = git_repo(collective(tmp_path, {"members/ana.yaml": member("Ana")}))
+    git(root, "add", "-A")
+    done = cli("check", "--staged", "--repo", str(root), env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = {
+        line.rpartition("|")[2].strip().split(".")[0]
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert done.returncode == 0 and "collectif" in imported
+    assert not imported & {"typer", "click", "git"}
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [COLLECTIF, "check", "--repo", str(broken(tmp_path)), "--as-of", AS_OF],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read()
+    assert (process.wait(), error) == (1, b"")
