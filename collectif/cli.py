@@ -101,41 +101,14 @@ def run_check(options: CheckOptions, staged: bool, rev: str | None) -> int:
     """`collectif check`, whichever way its command line was read."""
     from collectif.commands.check import check
 
-    return check(
-        options.repo,
-        options.as_of,
-        options.since,
-        _listed(options.only),
-        _listed(options.skip),
-        options.output,
-        options.lang,
-        staged,
-        rev,
-        options.no_cache,
-    )
+    return check(options, staged=staged, rev=rev)
 
 
 def run_diff(base: str, head: str | None, options: CheckOptions) -> int:
     """`collectif diff`."""
     from collectif.commands.diff import diff
 
-    return diff(
-        base,
-        head,
-        options.repo,
-        options.as_of,
-        options.since,
-        _listed(options.only),
-        _listed(options.skip),
-        options.output,
-        options.lang,
-        options.no_cache,
-    )
-
-
-def _listed(values: tuple[str, ...]) -> list[str] | None:
-    """A repeatable option's values as check() and diff() take them: None when not given."""
-    return list(values) or None
+    return diff(base, head, options)
 
 
 class _Pacified:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day, parse_since
+from collectif.commands.options import CheckOptions
 from collectif.engine.evaluate import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
@@ -24,29 +25,19 @@ if TYPE_CHECKING:
 FORMATS = formats.NAMES
 
 
-def check(
-    repo: Path | None = None,
-    as_of: str | None = None,
-    since: str | None = None,
-    only: list[str] | None = None,
-    skip: list[str] | None = None,
-    output: str = "text",
-    lang: str | None = None,
-    staged: bool = False,
-    rev: str | None = None,
-    no_cache: bool = False,
-) -> int:
+def check(options: CheckOptions, staged: bool = False, rev: str | None = None) -> int:
     """Check the collective's files against its charter; 1 if any error finding.
 
     With `--staged`, only an error that the staged change introduces counts.
     """
+    output, lang = options.output, options.lang
     check_format(output)
     if staged and rev is not None:
         raise CollectifError("--staged and --rev cannot be used together: choose one.")
-    context = make_context(as_of, since)
-    checks = select(only, skip)
-    where = source.locate(repo)
-    store = open_store(where.repository, no_cache)
+    context = make_context(options.as_of, options.since)
+    checks = select(options.only, options.skip)
+    where = source.locate(options.repo)
+    store = open_store(where.repository, options.no_cache)
     if staged:
         result = _staged(where, context, checks, lang, store)
     elif rev is not None:
@@ -56,7 +47,7 @@ def check(
         result = result_of(evaluation, "worktree", context, lang)
     if store is not None:
         store.save()
-    require_ran(result, only)
+    require_ran(result, options.only)
     emit(result, output)
     return exit_code(result)
 
@@ -122,7 +113,7 @@ def result_of(
     )
 
 
-def require_ran(result: Result, only: list[str] | None) -> None:
+def require_ran(result: Result, only: Sequence[str]) -> None:
     """`--only` that names only checks that could not run is a misuse: nothing was checked."""
     if only and not result.checks and result.not_run:
         raise CollectifError(
@@ -147,7 +138,7 @@ def make_context(as_of: str | None, since: str | None) -> Context:
     return Context(as_of=day, since=parse_since(since, day))
 
 
-def select(only: list[str] | None, skip: list[str] | None) -> list[Check]:
+def select(only: Sequence[str] | None, skip: Sequence[str] | None) -> list[Check]:
     return runner.select(_names(only), _names(skip))
 
 
@@ -164,6 +155,6 @@ def exit_code(result: Result) -> int:
     return EXIT_OK
 
 
-def _names(values: list[str] | None) -> list[str]:
+def _names(values: Sequence[str] | None) -> list[str]:
     """Check names from repeated options or comma-separated lists."""
     return [name.strip() for value in values or [] for name in value.split(",") if name.strip()]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 
 from collectif.commands.check import (
@@ -14,6 +13,7 @@ from collectif.commands.check import (
     result_of,
     select,
 )
+from collectif.commands.options import CheckOptions
 from collectif.engine.evaluate import changes, open_store
 from collectif.errors import CollectifError
 from collectif.store import git, source
@@ -45,23 +45,13 @@ def _base(repository: git.Repository, base: str) -> str:
     return repository.merge_base(repository.resolve(left), repository.resolve(right))
 
 
-def diff(
-    base: str,
-    head: str | None = None,
-    repo: Path | None = None,
-    as_of: str | None = None,
-    since: str | None = None,
-    only: list[str] | None = None,
-    skip: list[str] | None = None,
-    output: str = "text",
-    lang: str | None = None,
-    no_cache: bool = False,
-) -> int:
+def diff(base: str, head: str | None, options: CheckOptions) -> int:
     """Compare the findings of two states; 1 if the later one has a new error finding."""
+    output = options.output
     check_format(output)
-    context = make_context(as_of, since)
-    checks = select(only, skip)
-    where = source.locate(repo)
+    context = make_context(options.as_of, options.since)
+    checks = select(options.only, options.skip)
+    where = source.locate(options.repo)
     repository = git.require(where.folder, where.repository)
     wanted = revisions(base, head)
     before = source.commit(repository, _base(repository, wanted.base))
@@ -75,11 +65,11 @@ def diff(
                 folder=repository.prefix or "./",
                 rev=wanted.head,
             )
-    store = open_store(repository, no_cache)
+    store = open_store(repository, options.no_cache)
     evaluation = changes(before if before.exists else None, after, context, checks, store)
     if store is not None:
         store.save()
-    result = result_of(evaluation, after.name, context, lang, base=before.name)
-    require_ran(result, only)
+    result = result_of(evaluation, after.name, context, options.lang, base=before.name)
+    require_ran(result, options.only)
     emit(result, output)
     return exit_code(result)
