@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from collectif.commands.dates import parse_day
-from collectif.engine.write import Edits, open_workspace, parse_id, record, whoami
+from collectif.engine.write import parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.files import EntryKind
 from collectif.model.layout import contribution_file
@@ -103,22 +103,21 @@ def log(
     lang: str | None = None,
 ) -> int:
     """Append the entry to contributions/<me>/<YYYY-MM>.yaml (made if needed), as one commit."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     amount = parse_hours(hours)
     kind = _kind(kind)
     reference = _ref(kind, ref)
-    when = _day(day, workspace.today)
+    when = _day(day, change.today)
     text = _note(note)
-    me = whoami(workspace, as_member)
+    me = change.me
     entry: dict[str, Any] = {"date": when, "hours": amount, "kind": kind}
     if reference is not None:
         entry["ref"] = reference
     if text is not None:
         entry["note"] = text
-    edits = Edits(workspace)
     path = contribution_file(me, f"{when.year:04d}-{when.month:02d}")
     try:
-        document = roundtrip.top_list(edits.open_or_create(path, roundtrip.new_list))
+        document = roundtrip.top_list(change.edits.open_or_create(path, roundtrip.new_list))
     except roundtrip.EditError:
         raise CollectifError(
             "{path} is not a list of time entries: fix it first (`collectif check` shows how).",
@@ -126,4 +125,4 @@ def log(
         ) from None
     roundtrip.append(document, roundtrip.mapping(entry, roundtrip.item_style(document, False)))
     what = f"{kind} ({reference})" if reference else kind
-    return record(workspace, edits, f"log: {me} {amount} h {what} on {when}", me, effective=when)
+    return change.record(f"log: {me} {amount} h {what} on {when}", effective=when)

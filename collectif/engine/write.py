@@ -20,7 +20,7 @@ from collectif.checks.base import Context
 from collectif.engine import evaluate
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.collective import Collective
-from collectif.model.files import Member, Project, Role
+from collectif.model.files import Holding, Member, Project, Role
 from collectif.model.finding import Finding, Severity, Status
 from collectif.model.identity import identity
 from collectif.model.layout import member_file, project_file, role_file
@@ -100,6 +100,14 @@ def _last_commit(repository: Repository) -> GitFiles:
             "again."
         )
     return state
+
+
+# Key orders of the files a command writes, as DESIGN.md shows them -------------------------------
+
+MEMBER_KEYS = roundtrip.key_order(Member)
+ROLE_KEYS = roundtrip.key_order(Role)
+HOLDING_KEYS = roundtrip.key_order(Holding)
+PROJECT_KEYS = roundtrip.key_order(Project)
 
 
 # Arguments ----------------------------------------------------------------------------------
@@ -356,3 +364,30 @@ def record(
             ),
         )
     return EXIT_OK
+
+
+# What every writing command starts from ---------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """The collective as last committed, who acts, and the files the change edits."""
+
+    workspace: Workspace
+    me: str
+    edits: Edits
+
+    @property
+    def today(self) -> date:
+        return self.workspace.today
+
+    def record(self, summary: str, effective: date | None = None, author: str | None = None) -> int:
+        """Check, write and commit the edits (see `record`), authored by me unless said."""
+        return record(self.workspace, self.edits, summary, author or self.me, effective)
+
+
+def prepare(repo: Path | None, lang: str | None, as_member: str | None) -> Change:
+    """Open the collective (taking the writer lock) and find who acts: every writing command
+    starts here."""
+    workspace = open_workspace(repo, lang)
+    return Change(workspace, whoami(workspace, as_member), Edits(workspace))

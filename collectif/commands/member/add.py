@@ -7,12 +7,12 @@ from pathlib import Path
 
 from collectif.commands.dates import parse_day
 from collectif.engine.write import (
+    Change,
     Edits,
     Workspace,
     git_email,
     open_workspace,
     parse_id,
-    record,
     whoami,
 )
 from collectif.errors import CollectifError
@@ -111,6 +111,6 @@ def add(
     version = workspace.collective.charter_config.charter.version
     if version is not None:
         document.data["charter_signed"] = roundtrip.quoted(version)
-    edits = Edits(workspace)
-    edits.open_or_create(member_file(member_id), lambda: document)
-    return record(workspace, edits, f"member: {member_id} joins on {day}", author, effective=day)
+    change = Change(workspace, author, Edits(workspace))
+    change.edits.open_or_create(member_file(member_id), lambda: document)
+    return change.record(f"member: {member_id} joins on {day}", effective=day)

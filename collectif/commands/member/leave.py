@@ -8,21 +8,17 @@ from pathlib import Path
 from collectif.commands.dates import parse_day
 from collectif.commands.role.holdings import end_holding
 from collectif.engine.write import (
+    MEMBER_KEYS,
     Edits,
     Workspace,
     day_before,
     member,
-    open_workspace,
     parse_id,
-    record,
-    whoami,
+    prepare,
 )
 from collectif.errors import CollectifError
-from collectif.model.files import Member
 from collectif.model.layout import member_file
 from collectif.store import roundtrip
-
-MEMBER_KEYS = roundtrip.key_order(Member)
 
 
 def close_holdings(workspace: Workspace, edits: Edits, member_id: str, day: date) -> list[str]:
@@ -47,19 +43,17 @@ def leave(
     lang: str | None = None,
 ) -> int:
     """Set `left` to the first day without membership, close their roles, as one commit."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     member_id = parse_id("ID", member_id)
-    data = member(workspace, member_id)
-    first_day = parse_day("--date", day, workspace.today)
+    data = member(change.workspace, member_id)
+    first_day = parse_day("--date", day, change.today)
     assert first_day is not None
     if data.left is not None:
         raise CollectifError("{member} already left, on {left}.", member=member_id, left=data.left)
-    author = whoami(workspace, as_member)
-    edits = Edits(workspace)
-    document = edits.open(member_file(member_id))
+    document = change.edits.open(member_file(member_id))
     roundtrip.set_value(document.data, "left", first_day, MEMBER_KEYS)
-    ended = close_holdings(workspace, edits, member_id, first_day)
+    ended = close_holdings(change.workspace, change.edits, member_id, first_day)
     summary = f"member: {member_id} leaves on {first_day}"
     if ended:
         summary += f" (ends {', '.join(ended)})"
-    return record(workspace, edits, summary, author, effective=first_day)
+    return change.record(summary, effective=first_day)

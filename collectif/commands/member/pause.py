@@ -6,13 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from collectif.commands.dates import parse_day
-from collectif.engine.write import Edits, member, open_workspace, parse_id, record, whoami
+from collectif.engine.write import MEMBER_KEYS, member, parse_id, prepare
 from collectif.errors import CollectifError
-from collectif.model.files import Member
 from collectif.model.layout import member_file
 from collectif.store import roundtrip
-
-MEMBER_KEYS = roundtrip.key_order(Member)
 
 
 def pause(
@@ -25,9 +22,9 @@ def pause(
     lang: str | None = None,
 ) -> int:
     """Add a pause from `start` to `end` (both included) to the member's file, as one commit."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     member_id = parse_id("ID", member_id)
-    member(workspace, member_id)
+    member(change.workspace, member_id)
     first, last = parse_day("--from", start), parse_day("--to", end)
     assert first is not None and last is not None
     if last < first:
@@ -36,16 +33,9 @@ def pause(
             to=last,
             start=first,
         )
-    author = whoami(workspace, as_member)
     item: dict[str, Any] = {"from": first, "to": last}
     if reason and reason.strip():
         item["reason"] = reason.strip()
-    edits = Edits(workspace)
-    roundtrip.add_item(edits.open(member_file(member_id)).data, "pauses", item, MEMBER_KEYS)
-    return record(
-        workspace,
-        edits,
-        f"member: {member_id} pauses from {first} to {last}",
-        author,
-        effective=first,
-    )
+    document = change.edits.open(member_file(member_id)).data
+    roundtrip.add_item(document, "pauses", item, MEMBER_KEYS)
+    return change.record(f"member: {member_id} pauses from {first} to {last}", effective=first)

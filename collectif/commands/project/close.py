@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
-from collectif.engine.write import Edits, open_workspace, parse_id, project, record, whoami
+from collectif.engine.write import PROJECT_KEYS, parse_id, prepare, project
 from collectif.errors import CollectifError
-from collectif.model.files import Project
 from collectif.model.layout import project_file
 from collectif.store import roundtrip
-
-PROJECT_KEYS = roundtrip.key_order(Project)
 
 
 def close(
@@ -22,20 +19,18 @@ def close(
     lang: str | None = None,
 ) -> int:
     """Set the status to `done` and the end to `day` if it has none, as one commit."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     project_id = parse_id("ID", project_id)
-    data = project(workspace, project_id)
+    data = project(change.workspace, project_id)
     if data.status == "done":
         raise CollectifError("The project {project} is already done.", project=project_id)
     if data.status == "cancelled":
         raise CollectifError(
             "The project {project} was cancelled: it cannot be done.", project=project_id
         )
-    end = parse_day("--date", day, workspace.today)
-    me = whoami(workspace, as_member)
-    edits = Edits(workspace)
-    document = edits.open(project_file(project_id)).data
+    end = parse_day("--date", day, change.today)
+    document = change.edits.open(project_file(project_id)).data
     roundtrip.set_value(document, "status", "done", PROJECT_KEYS)
     if data.end is None:
         roundtrip.set_value(document, "end", end, PROJECT_KEYS)
-    return record(workspace, edits, f"project: {project_id} is done", me)
+    return change.record(f"project: {project_id} is done")

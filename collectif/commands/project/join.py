@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from collectif.engine.write import Edits, open_workspace, parse_id, project, record, whoami
+from collectif.engine.write import PROJECT_KEYS, parse_id, prepare, project
 from collectif.errors import CollectifError
-from collectif.model.files import Project
 from collectif.model.layout import project_file
 from collectif.store import roundtrip
-
-PROJECT_KEYS = roundtrip.key_order(Project)
 
 
 def join(
@@ -22,9 +19,9 @@ def join(
     lang: str | None = None,
 ) -> int:
     """Add me to the project's team, with what I do in it, as one commit."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     project_id = parse_id("ID", project_id)
-    data = project(workspace, project_id)
+    data = project(change.workspace, project_id)
     if data.status == "done":
         raise CollectifError(
             "The project {project} is done: its team is closed.", project=project_id
@@ -33,12 +30,11 @@ def join(
         raise CollectifError(
             "The project {project} was cancelled: its team is closed.", project=project_id
         )
-    me = whoami(workspace, as_member)
-    if any(place.member == me for place in data.team):
+    if any(place.member == change.me for place in data.team):
         raise CollectifError("You are already in the team of {project}.", project=project_id)
-    item: dict[str, Any] = {"member": me}
+    item: dict[str, Any] = {"member": change.me}
     if role and role.strip():
         item["role"] = role.strip()
-    edits = Edits(workspace)
-    roundtrip.add_item(edits.open(project_file(project_id)).data, "team", item, PROJECT_KEYS)
-    return record(workspace, edits, f"project: {me} joins {project_id}", me)
+    document = change.edits.open(project_file(project_id)).data
+    roundtrip.add_item(document, "team", item, PROJECT_KEYS)
+    return change.record(f"project: {change.me} joins {project_id}")

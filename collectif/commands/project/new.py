@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import get_args
 
-from collectif.engine.write import Edits, open_workspace, parse_id, record, whoami
+from collectif.engine.write import parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.files import ClientKind
 from collectif.model.layout import project_file
@@ -32,9 +32,9 @@ def new(
     lang: str | None = None,
 ) -> int:
     """Write projects/ID.yaml with status `proposed`, as one commit."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     project_id = parse_id("ID", project_id)
-    if project_id in workspace.collective.known.projects:
+    if project_id in change.workspace.collective.known.projects:
         raise CollectifError("{path} already exists.", path=project_file(project_id))
     if client_kind not in CLIENT_KINDS:
         raise CollectifError(
@@ -42,7 +42,7 @@ def new(
             value=client_kind,
             choices=Names(CLIENT_KINDS),
         )
-    me = whoami(workspace, as_member)
+    me = change.me
     leader = parse_id("--lead", lead) if lead is not None else me
     document = roundtrip.new_mapping(
         {
@@ -55,7 +55,5 @@ def new(
             "team": roundtrip.block_list([roundtrip.mapping({"member": leader}, flow=True)]),
         }
     )
-    edits = Edits(workspace)
-    edits.open_or_create(project_file(project_id), lambda: document)
-    summary = f"project: new {project_id} for {client.strip()}, led by {leader}"
-    return record(workspace, edits, summary, me)
+    change.edits.open_or_create(project_file(project_id), lambda: document)
+    return change.record(f"project: new {project_id} for {client.strip()}, led by {leader}")

@@ -9,34 +9,31 @@ from typing import NamedTuple
 
 from collectif.commands.dates import parse_day
 from collectif.engine.write import (
+    HOLDING_KEYS,
+    Change,
     Edits,
-    Workspace,
     broken,
-    open_workspace,
     parse_id,
+    prepare,
     role,
-    whoami,
 )
 from collectif.errors import CollectifError
 from collectif.model.files import Holding, Role
 from collectif.model.layout import role_file
 from collectif.store import roundtrip
 
-ROLE_KEYS = roundtrip.key_order(Role)
-HOLDING_KEYS = roundtrip.key_order(Holding)
-
 
 class RoleChange(NamedTuple):
-    """What every role command starts from: the collective, the role, the day, and me."""
+    """What every role command starts from: the change (collective, me, edits), the role and
+    the day."""
 
-    workspace: Workspace
+    change: Change
     role_id: str
     role: Role
     day: date
-    me: str
 
 
-def prepare(
+def prepare_role(
     role_id: str,
     option: str,
     day: str | None,
@@ -46,14 +43,14 @@ def prepare(
     retired_ok: bool = False,
 ) -> RoleChange:
     """Open the collective, read the role, the day given with `option` (default today), me."""
-    workspace = open_workspace(repo, lang)
+    change = prepare(repo, lang, as_member)
     role_id = parse_id("ROLE", role_id)
-    data = role(workspace, role_id)
+    data = role(change.workspace, role_id)
     if not retired_ok:
         require_active(role_id, data)
-    when = parse_day(option, day, workspace.today)
+    when = parse_day(option, day, change.today)
     assert when is not None
-    return RoleChange(workspace, role_id, data, when, whoami(workspace, as_member))
+    return RoleChange(change, role_id, data, when)
 
 
 def running(holdings: Sequence[Holding], member_id: str, day: date) -> list[int]:

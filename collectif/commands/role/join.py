@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.commands.role.holdings import ROLE_KEYS, end_holding, prepare, running
-from collectif.engine.write import Edits, day_before, record
+from collectif.commands.role.holdings import end_holding, prepare_role, running
+from collectif.engine.write import ROLE_KEYS, day_before
 from collectif.errors import CollectifError
 from collectif.model.layout import role_file
 from collectif.store import roundtrip
@@ -19,8 +19,8 @@ def join(
     lang: str | None = None,
 ) -> int:
     """Add me to the role's holders from `since`; my training in it ends the day before."""
-    change = prepare(role_id, "--since", since, as_member, repo, lang)
-    role_id, data, day, me = change.role_id, change.role, change.day, change.me
+    change, role_id, data, day = prepare_role(role_id, "--since", since, as_member, repo, lang)
+    me = change.me
     held = running(data.holders, me, day)
     if held:
         raise CollectifError(
@@ -28,10 +28,9 @@ def join(
             role=role_id,
             since=data.holders[held[0]].since,
         )
-    edits = Edits(change.workspace)
-    document = edits.open(role_file(role_id)).data
+    document = change.edits.open(role_file(role_id)).data
     for index in running(data.trainees, me, day):
         if data.trainees[index].since < day:
-            end_holding(edits, role_id, "trainees", index, me, day_before(day))
+            end_holding(change.edits, role_id, "trainees", index, me, day_before(day))
     roundtrip.add_item(document, "holders", {"member": me, "since": day}, ROLE_KEYS)
-    return record(change.workspace, edits, f"role: {me} joins {role_id}", me, effective=change.day)
+    return change.record(f"role: {me} joins {role_id}", effective=day)

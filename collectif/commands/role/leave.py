@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.commands.role.holdings import end_holding, prepare, running
-from collectif.engine.write import Edits, day_before, record
+from collectif.commands.role.holdings import end_holding, prepare_role, running
+from collectif.engine.write import day_before
 from collectif.errors import CollectifError
 
 
@@ -17,8 +17,10 @@ def leave(
     lang: str | None = None,
 ) -> int:
     """End my holding (else my training) the day before `day`, the first day without it."""
-    change = prepare(role_id, "--date", day, as_member, repo, lang, retired_ok=True)
-    role_id, data, first_day, me = change.role_id, change.role, change.day, change.me
+    change, role_id, data, first_day = prepare_role(
+        role_id, "--date", day, as_member, repo, lang, retired_ok=True
+    )
+    me = change.me
     key, found = "holders", running(data.holders, me, first_day)
     summary = f"role: {me} leaves {role_id}"
     if not found:
@@ -28,7 +30,6 @@ def leave(
         raise CollectifError(
             "You do not hold {role} nor train for it on {date}.", role=role_id, date=first_day
         )
-    edits = Edits(change.workspace)
     for index in found:
-        end_holding(edits, role_id, key, index, me, day_before(first_day))
-    return record(change.workspace, edits, summary, me, effective=first_day)
+        end_holding(change.edits, role_id, key, index, me, day_before(first_day))
+    return change.record(summary, effective=first_day)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.commands.role.holdings import ROLE_KEYS, prepare, running
-from collectif.engine.write import Edits, record
+from collectif.commands.role.holdings import prepare_role, running
+from collectif.engine.write import ROLE_KEYS
 from collectif.errors import CollectifError
 from collectif.model.layout import role_file
 from collectif.store import roundtrip
@@ -19,8 +19,8 @@ def train(
     lang: str | None = None,
 ) -> int:
     """Add me to the role's trainees from `since`, as one commit."""
-    change = prepare(role_id, "--since", since, as_member, repo, lang)
-    role_id, data, day, me = change.role_id, change.role, change.day, change.me
+    change, role_id, data, day = prepare_role(role_id, "--since", since, as_member, repo, lang)
+    me = change.me
     if running(data.holders, me, day):
         raise CollectifError("You already hold {role}: no need to train for it.", role=role_id)
     training = running(data.trainees, me, day)
@@ -30,9 +30,6 @@ def train(
             role=role_id,
             since=data.trainees[training[0]].since,
         )
-    edits = Edits(change.workspace)
-    document = edits.open(role_file(role_id)).data
+    document = change.edits.open(role_file(role_id)).data
     roundtrip.add_item(document, "trainees", {"member": me, "since": day}, ROLE_KEYS)
-    return record(
-        change.workspace, edits, f"role: {me} trains for {role_id}", me, effective=change.day
-    )
+    return change.record(f"role: {me} trains for {role_id}", effective=day)
