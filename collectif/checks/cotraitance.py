@@ -202,10 +202,25 @@ def _project_findings(
         )
 
 
+def kept_share(collective: Collective) -> Decimal:
+    """What a member keeps of the value of their own lines: 1 less the charter's deductions."""
+    rules = charter_of(collective).cotraitance
+    return 1 - sum((deduction.rate for deduction in rules.deductions), Decimal(0))
+
+
+def due(collective: Collective, project: Project) -> dict[str, Decimal]:
+    """What co-traitance gives each member with lines: their lines less the deductions."""
+    return {
+        share.member: share.expected
+        for share in shares(project, kept_share(collective))
+        if share.has_line
+    }
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every project with payouts whose members are not each paid their own share."""
     rules = charter_of(collective).cotraitance
-    kept = 1 - sum((deduction.rate for deduction in rules.deductions), Decimal(0))
+    kept = kept_share(collective)
     currency = collective.charter_config.currency
     for project_id, project in sorted(collective.projects.items()):
         if project.payouts:

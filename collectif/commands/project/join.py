@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from collectif.engine.write import PROJECT_KEYS, parse_id, prepare, project
+from collectif.commands.project.common import prepare_project
+from collectif.engine.write import PROJECT_KEYS
 from collectif.errors import CollectifError
-from collectif.model.layout import project_file
 from collectif.store import roundtrip
 
 
@@ -19,9 +19,8 @@ def join(
     lang: str | None = None,
 ) -> int:
     """Add me to the project's team, with what I do in it, as one commit."""
-    change = prepare(repo, lang, as_member)
-    project_id = parse_id("ID", project_id)
-    data = project(change.workspace, project_id)
+    work = prepare_project(project_id, repo, lang, as_member)
+    change, project_id, data = work
     if data.status == "done":
         raise CollectifError(
             "The project {project} is done: its team is closed.", project=project_id
@@ -35,6 +34,5 @@ def join(
     item: dict[str, Any] = {"member": change.me}
     if role and role.strip():
         item["role"] = role.strip()
-    document = change.edits.open(project_file(project_id)).data
-    roundtrip.add_item(document, "team", item, PROJECT_KEYS)
+    roundtrip.add_item(work.document(), "team", item, PROJECT_KEYS)
     return change.record(f"project: {change.me} joins {project_id}")
