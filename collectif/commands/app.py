@@ -26,6 +26,7 @@ from collectif.commands.parameters import (
     Since,
     Skip,
 )
+from collectif.errors import CollectifError
 
 app = typer.Typer(
     name="collectif",
@@ -118,18 +119,41 @@ def schema_command(
 
 @app.command("log")
 def log_command(
-    hours: Annotated[str, typer.Argument(help="Hours spent, e.g. 2.5.")],
-    kind: Annotated[str, typer.Argument(help="project, support, meeting, prospecting...")],
+    hours: Annotated[str | None, typer.Argument(help="Hours spent, e.g. 2.5.")] = None,
+    kind: Annotated[
+        str | None, typer.Argument(help="project, support, meeting, prospecting...")
+    ] = None,
     ref: Annotated[str | None, typer.Option("--ref", help="The project or role id.")] = None,
     day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
+    remove: Annotated[
+        str | None,
+        typer.Option("--remove", metavar="DATE", help="Take back my entry of that day instead."),
+    ] = None,
+    kind_option: Annotated[
+        str | None, typer.Option("--kind", help="With --remove: the entry's kind.")
+    ] = None,
     as_member: AsMember = None,
     repo: Repo = None,
     lang: Lang = None,
 ) -> None:
-    """Log time given to the collective, as one commit."""
+    """Log time given to the collective, or take back an entry (--remove), as one commit."""
+    if remove is not None:
+        from collectif.commands.unlog import remove as take_back
+
+        if hours is not None or kind is not None:
+            raise CollectifError(
+                "--remove takes back an entry: give its date, and --kind or --ref if needed, "
+                "not HOURS and KIND."
+            )
+        raise typer.Exit(take_back(remove, kind_option, ref, as_member, repo, lang))
     from collectif.commands.log import log
 
+    if hours is None or kind is None:
+        raise CollectifError(
+            "Give the hours and the kind of time, e.g. `collectif log 2.5 support --ref "
+            "tresorerie`, or take back an entry with `collectif log --remove DATE`."
+        )
     raise typer.Exit(log(hours, kind, ref, day, note, as_member, repo, lang))
 
 

@@ -1,0 +1,85 @@
+"""`collectif log --remove DATE`: take back one of my time entries, as one commit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from collectif.commands.dates import parse_day
+from collectif.engine.write import Change, parse_id, prepare
+from collectif.errors import CollectifError
+from collectif.model.layout import contribution_file
+from collectif.model.message import msg
+from collectif.store import roundtrip
+
+
+def _describe(item: Any) -> str:
+    ref = item.get("ref")
+    text = f"{item.get('hours')} h {item.get('kind')}" + (f" ({ref})" if ref else "")
+    note = item.get("note")
+    return text + (f": {note}" if note else "")
+
+
+def _matching(items: Any, day: str, kind: str | None, ref: str | None) -> list[int]:
+    return [
+        index
+        for index, item in enumerate(items)
+        if roundtrip.is_mapping(item)
+        and str(item.get("date")) == day
+        and (kind is None or item.get("kind") == kind)
+        and (ref is None or item.get("ref") == ref)
+    ]
+
+
+def _choose(change: Change, items: Any, found: list[int], day: str) -> int:
+    """The entry to take back among several: asked at a terminal, else the options must say."""
+    if all(dict(items[index]) == dict(items[found[0]]) for index in found):
+        return found[-1]  # identical entries: any one of them is the same
+    lines = "\n".join(f"  {number}. {_describe(items[i])}" for number, i in enumerate(found, 1))
+    if not sys.stdin.isatty():
+        raise CollectifError(
+            "You have {count} entries on {date}:\n{entries}\nSay which with --kind or --ref.",
+            count=len(found),
+            date=day,
+            entries=lines,
+        )
+    from rich.prompt import IntPrompt
+
+    from collectif import i18n
+
+    question = i18n.render(
+        msg("Which entry of {date} to take back?\n{entries}\n", date=day, entries=lines),
+        change.workspace.lang,
+    )
+    choices = [str(number) for number in range(1, len(found) + 1)]
+    return found[IntPrompt.ask(question, choices=choices) - 1]
+
+
+def remove(
+    day: str,
+    kind: str | None = None,
+    ref: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Take back my entry of `day` (of that kind, for that project or role), as one commit."""
+    change = prepare(repo, lang, as_member)
+    when = parse_day("--remove", day, None)
+    assert when is not None
+    reference = parse_id("--ref", ref) if ref is not None else None
+    path = contribution_file(change.me, f"{when.year:04d}-{when.month:02d}")
+    if path not in change.workspace.base.blobs:
+        raise CollectifError("You have no entry on {date}.", date=when.isoformat())
+    items = roundtrip.top_list(change.edits.open(path))
+    found = _matching(items, when.isoformat(), kind, reference)
+    if not found:
+        raise CollectifError(
+            "You have no such entry on {date}: `collectif me` lists what you logged.",
+            date=when.isoformat(),
+        )
+    index = found[0] if len(found) == 1 else _choose(change, items, found, when.isoformat())
+    taken = _describe(items[index])
+    del items[index]
+    return change.record(f"log: {change.me} takes back {taken} on {when}", effective=when)
