@@ -71,10 +71,12 @@ def owed_days(member: Member, period: Period) -> int:
 
 
 def owing(collective: Collective, period: Period) -> Iterator[tuple[str, Member]]:
-    """Members who owe `period`: active on at least one of its days, in id order."""
+    """Members who owe `period`: active on at least one of its days, in id order, except in
+    the period they joined (a newcomer is not held to their first, partial period)."""
     for member_id in sorted(collective.members):
         member = collective.members[member_id]
-        if membership_in(member, period) is not None:
+        joined_in = period.start <= member.joined <= period.end
+        if membership_in(member, period) is not None and not joined_in:
             yield member_id, member
 
 

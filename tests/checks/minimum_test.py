@@ -106,12 +106,27 @@ def test_only_the_counted_kinds_count(tmp_path: Path) -> None:
     assert messages(root) == [FULL.format(who="camille", hours="3", period="2026-03")]
 
 
-def test_joined_mid_month_is_prorated(tmp_path: Path) -> None:
-    # active 21 of 31 days: 4 x 21 / 31 = 2.71 h
+PAUSED_TO_10 = "[{from: 2026-03-01, to: 2026-03-10}]"
+
+
+def test_newcomers_owe_nothing_for_the_month_they_join(tmp_path: Path) -> None:
     root = collective(
         tmp_path,
         {
             "members/camille.yaml": member("camille", joined="2026-03-11"),
+            "contributions/camille/2026-03.yaml": entries(("2026-03-12", "1.5")),
+        },
+    )
+    assert messages(root) == []
+    assert [f.period for f in findings(root, "2026-05-01", only=NAME)] == ["2026-04"]
+
+
+def test_a_partial_month_is_prorated(tmp_path: Path) -> None:
+    # paused for 10 days: 21 of 31 days owed, 4 x 21 / 31 = 2.71 h
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("camille", pauses=PAUSED_TO_10),
             "contributions/camille/2026-03.yaml": entries(("2026-03-12", "1.5")),
         },
     )
@@ -230,8 +245,9 @@ def test_the_last_quarter_is_checked_in_the_new_year(tmp_path: Path) -> None:
 
 
 def test_a_leap_february_has_29_days(tmp_path: Path) -> None:
-    # joined on 2024-02-15: 15 of 29 days, 4 x 15 / 29 = 2.069 h (2.14 h in a 28-day month)
-    files = {"members/camille.yaml": member("camille", joined="2024-02-15")}
+    # paused until 2024-02-14: 15 of 29 days, 4 x 15 / 29 = 2.069 h (2.14 h in a 28-day month)
+    pause = "[{from: 2024-02-01, to: 2024-02-14}]"
+    files = {"members/camille.yaml": member("camille", pauses=pause)}
     enough = {"contributions/camille/2024-02.yaml": entries(("2024-02-29", "2.07"))}
     assert found(collective(tmp_path / "enough", {**files, **enough}), "2024-03-01") == []
     short = {"contributions/camille/2024-02.yaml": entries(("2024-02-29", "2"))}
@@ -276,7 +292,7 @@ def test_through_the_cli(tmp_path: Path) -> None:
     root = collective(
         tmp_path,
         {
-            "members/camille.yaml": member("camille", joined="2026-03-11"),
+            "members/camille.yaml": member("camille", pauses=PAUSED_TO_10),
             "contributions/camille/2026-03.yaml": entries(("2026-03-12", "1.5")),
         },
     )

@@ -84,9 +84,9 @@ def test_entries_are_counted_not_hours(tmp_path: Path) -> None:
     ]
 
 
-def test_joined_late_in_the_period_rounds_down(tmp_path: Path) -> None:
-    # joined 2026-02-14: 46 of 90 days; 1 x 46/90 rounds down to 0, 3 x 46/90 to 1
-    files = {"members/ana.yaml": member("ana", joined="2026-02-14")}
+def test_a_partial_period_rounds_down(tmp_path: Path) -> None:
+    # paused until 2026-02-13: 46 of 90 days; 1 x 46/90 rounds down to 0, 3 x 46/90 to 1
+    files = {"members/ana.yaml": member("ana", pauses="[{from: 2026-01-01, to: 2026-02-13}]")}
     assert found(collective(tmp_path / "one", files)) == []
     three = collective(tmp_path / "three", files, config=config(actions=3))
     assert [message for *_, message in found(three)] == [
@@ -146,11 +146,16 @@ def test_since_looks_at_every_closed_quarter(tmp_path: Path) -> None:
             "contributions/ana/2026-01.yaml": prospected("2026-01-05"),
         },
     )
+    # 2025-Q1 is the quarter ana joined in: newcomers owe nothing for it
     assert [period for *_, period, _ in found(root, APRIL, since="2025-02-01")] == [
-        "2025-Q1",
         "2025-Q3",
         "2025-Q4",
     ]
+
+
+def test_newcomers_owe_nothing_for_the_quarter_they_join(tmp_path: Path) -> None:
+    files = {"members/ana.yaml": member("ana", joined="2026-02-14")}
+    assert found(collective(tmp_path, files, config=config(actions=3))) == []
 
 
 def test_monthly_prospecting(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_add_checks_its_arguments(tmp_path: Path) -> None:
         (("zoe", "--name", "Z", "--email", "LEO@example.org"), "already the email of leo"),
         (("Zoé", "--name", "Z", "--email", "z@example.org"), "ID: `Zoé` is not a valid id"),
         (("zoe", "--name", " ", "--email", "z@example.org"), "--name: give the member's name"),
-        (("zoe", "--name", "Z", "--email", "z@example.org", "--joined", "1/4/26"), "--joined:"),
+        (("zoe", "--name", "Z", "--email", "z@example.org", "--joined", "1/4/26"), "--date:"),
     ]
     for args, expected in cases:
         done = repo.run("member", "add", *args)

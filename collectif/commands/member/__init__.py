@@ -11,6 +11,12 @@ from collectif.commands.options import AsMember, Lang, Repo
 app = typer.Typer(no_args_is_help=True)
 
 MemberId = Annotated[str, typer.Argument(metavar="ID", help="The member's id, e.g. camille.")]
+Skills = Annotated[
+    str | None,
+    typer.Option(
+        "--skills", metavar="SKILLS", help="Their skills, comma-separated: graphisme,formation."
+    ),
+]
 
 
 @app.command("add")
@@ -22,8 +28,12 @@ def add_command(
     name: Annotated[str, typer.Option("--name", help="Their name, e.g. 'Camille Martin'.")],
     email: Annotated[str, typer.Option("--email", help="Their email, as git knows them.")],
     joined: Annotated[
-        str | None, typer.Option("--joined", help="YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(
+            "--date", "--joined", metavar="DATE", help="The day they joined (default: today)."
+        ),
     ] = None,
+    skill_list: Skills = None,
     as_member: AsMember = None,
     repo: Repo = None,
     lang: Lang = None,
@@ -31,7 +41,23 @@ def add_command(
     """Add a member, who signs the current charter by joining."""
     from collectif.commands.member.add import add
 
-    raise typer.Exit(add(member_id, name, email, joined, as_member, repo, lang))
+    raise typer.Exit(add(member_id, name, email, joined, as_member, repo, lang, skill_list))
+
+
+@app.command("set")
+def set_command(
+    member_id: MemberId,
+    name: Annotated[str | None, typer.Option("--name", help="Their new name.")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Their new email.")] = None,
+    skill_list: Skills = None,
+    as_member: AsMember = None,
+    repo: Repo = None,
+    lang: Lang = None,
+) -> None:
+    """Change a member's name, email or skills."""
+    from collectif.commands.member.add import update
+
+    raise typer.Exit(update(member_id, name, email, skill_list, as_member, repo, lang))
 
 
 @app.command("leave")

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from collectif.commands.dates import parse_day
 from collectif.engine.write import (
+    MEMBER_KEYS,
     Change,
     Edits,
     Workspace,
     git_email,
+    member,
     open_workspace,
     parse_id,
+    prepare,
     whoami,
 )
 from collectif.errors import CollectifError
@@ -49,7 +52,7 @@ def _name(value: str) -> str:
     return name
 
 
-def _email(workspace: Workspace, value: str) -> str:
+def _email(workspace: Workspace, value: str, member_id: str | None = None) -> str:
     email = value.strip()
     problem = git_email_problem(email)
     if problem == "git_email_characters":
@@ -69,7 +72,7 @@ def _email(workspace: Workspace, value: str) -> str:
             "--email: `{value}` is not an email address, e.g. camille@example.org.", value=value
         )
     for other, data in sorted(workspace.collective.members.items()):
-        if data.email.lower() == email.lower():
+        if other != member_id and data.email.lower() == email.lower():
             raise CollectifError(
                 "--email: {email} is already the email of {member}: each member has their own.",
                 email=email,
@@ -80,12 +83,24 @@ def _email(workspace: Workspace, value: str) -> str:
 
 def _author(workspace: Workspace, new_id: str, email: str, as_member: str | None) -> str:
     """Who adds: the acting member, or the new member adding themself (the very first one)."""
-    if as_member == new_id:
+    if as_member == new_id or not workspace.collective.known.members:
         return new_id
     mine = git_email(workspace)
     if as_member is None and mine is not None and mine.lower() == email.lower():
         return new_id
     return whoami(workspace, as_member)
+
+
+def skills(value: str) -> list[str]:
+    """`graphisme, formation` as a list of skills."""
+    found = [skill.strip() for skill in value.split(",")]
+    if not all(found) or any(control_character(skill) for skill in found):
+        raise CollectifError(
+            "--skills: `{value}` is not a list of skills separated by commas, e.g. "
+            "`graphisme,formation`.",
+            value=value,
+        )
+    return list(dict.fromkeys(found))
 
 
 def add(
@@ -96,6 +111,7 @@ def add(
     as_member: str | None = None,
     repo: Path | None = None,
     lang: str | None = None,
+    skill_list: str | None = None,
 ) -> int:
     """Write members/ID.yaml, signed at the current charter version, as one commit."""
     workspace = open_workspace(repo, lang)
@@ -104,13 +120,43 @@ def add(
         raise CollectifError("{path} already exists.", path=member_file(member_id))
     full_name = _name(name)
     address = _email(workspace, email)
-    day = parse_day("--joined", joined, workspace.today)
+    day = parse_day("--date", joined, workspace.today)
     assert day is not None
     author = _author(workspace, member_id, address, as_member)
     document = roundtrip.new_mapping({"name": full_name, "email": address, "joined": day})
     version = workspace.collective.charter_config.charter.version
     if version is not None:
         document.data["charter_signed"] = roundtrip.quoted(version)
+    if skill_list is not None:
+        document.data["skills"] = roundtrip.flow_list(skills(skill_list))
     change = Change(workspace, author, Edits(workspace))
     change.edits.open_or_create(member_file(member_id), lambda: document)
     return change.record(f"member: {member_id} joins on {day}", effective=day)
+
+
+def update(
+    member_id: str,
+    name: str | None = None,
+    email: str | None = None,
+    skill_list: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Change a member's name, email or skills, as one commit."""
+    change = prepare(repo, lang, as_member)
+    member_id = parse_id("ID", member_id)
+    member(change.workspace, member_id)
+    if name is None and email is None and skill_list is None:
+        raise CollectifError("Say what changes: --name, --email or --skills.")
+    document = change.edits.open(member_file(member_id)).data
+    if name is not None:
+        roundtrip.set_value(document, "name", _name(name), MEMBER_KEYS)
+    if email is not None:
+        address = _email(change.workspace, email, member_id)
+        roundtrip.set_value(document, "email", address, MEMBER_KEYS)
+    if skill_list is not None:
+        roundtrip.set_value(
+            document, "skills", roundtrip.flow_list(skills(skill_list)), MEMBER_KEYS
+        )
+    return change.record(f"member: {member_id}'s details change")

@@ -1,0 +1,46 @@
+"""A collective's first week by commands alone: the first member, members who joined earlier,
+skills, details that change."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.commands.recording import make
+
+TODAY = date.today()
+
+
+def test_bringing_in_someone_who_joined_last_month(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    joined = (TODAY.replace(day=1) - timedelta(days=20)).isoformat()  # in last month
+    done = repo.run("member", "add", "lucas", "--name", "Lucas Roy", "--email",
+                    "lucas@example.org", "--date", joined, "--skills", "web, formation",
+                    "--as", "camille")  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = repo.read("members/lucas.yaml")
+    assert f"joined: {joined}" in text and "skills: [web, formation]" in text
+    old = repo.run("member", "add", "ines", "--name", "Inès", "--email", "ines@example.org",
+                   "--joined", joined, "--as", "camille")  # fmt: skip
+    assert old.returncode == 0, old.stderr  # the older spelling still works
+
+
+def test_member_set_changes_details(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("member", "set", "leo", "--skills", "web,design", "--name", "Léo Petit",
+                    "--as", "leo")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = repo.read("members/leo.yaml")
+    assert "name: Léo Petit" in text and "skills: [web, design]" in text
+    taken = repo.run("member", "set", "leo", "--email", "camille@example.org", "--as", "leo")
+    assert taken.returncode == 2 and "camille" in taken.stderr
+    nothing = repo.run("member", "set", "leo", "--as", "leo")
+    assert nothing.returncode == 2
+
+
+def test_the_first_member_needs_no_me(tmp_path: Path) -> None:
+    repo = make(tmp_path, {}, email="sophie@lebocal.fr")
+    done = repo.run("member", "add", "sophie", "--name", "Sophie Lemaire", "--email",
+                    "someone-else@lebocal.fr")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert repo.last("%an") == "Sophie Lemaire"
