@@ -169,7 +169,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every active role short of holders, and every skill it needs that is rare."""
     default = charter_of(collective).roles.min_holders
     skilled = _skilled(collective, context.as_of)
-    for role_id, role in sorted(active_roles(collective).items()):
+    for role_id, role in sorted(active_roles(collective, context.as_of).items()):
         needed = default if role.min_holders is None else role.min_holders
         finding = _holders_finding(collective, role_id, role, needed, context.as_of)
         if finding is not None:

@@ -112,7 +112,7 @@ def _role_findings(
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """One finding per active holder past the charter's longest tenure."""
     limit = charter_of(collective).roles.max_tenure_months
-    for role_id, role in sorted(active_roles(collective).items()):
+    for role_id, role in sorted(active_roles(collective, context.as_of).items()):
         yield from _role_findings(collective, role_id, role, context.as_of, limit)
 
 

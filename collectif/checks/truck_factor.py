@@ -172,7 +172,7 @@ def check_within(
     minimum = charter_of(collective).truck_factor_min
     holders = {
         role_id: frozenset(active_holders(collective, role, context.as_of))
-        for role_id, role in sorted(active_roles(collective).items())
+        for role_id, role in sorted(active_roles(collective, context.as_of).items())
     }
     if not holders:
         return

@@ -74,6 +74,6 @@ def active_holders(collective: Collective, role: Role, day: date) -> list[str]:
     return found
 
 
-def active_roles(collective: Collective) -> dict[str, Role]:
+def active_roles(collective: Collective, day: date) -> dict[str, Role]:
     """Roles not retired (`active: true`); retired roles are kept for history only."""
-    return {role_id: role for role_id, role in collective.roles.items() if role.active}
+    return {role_id: role for role_id, role in collective.roles.items() if role.active_on(day)}

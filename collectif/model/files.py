@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -166,6 +167,17 @@ class Role(Strict):
     holders: list[Holding] = Field(default_factory=list)
     trainees: list[Holding] = Field(default_factory=list)
     active: StrictBool = True
+    created: Day | None = None
+    retired: Day | None = None  # the first day without the role
+
+    def active_on(self, day: date) -> bool:
+        """Active on `day`: created by then (or no `created`), not yet retired, `active` not
+        false; so that a check as of a past date sees the roles of that day."""
+        return (
+            self.active
+            and (self.created is None or self.created <= day)
+            and (self.retired is None or day < self.retired)
+        )
 
 
 # projects/<project>.yaml --------------------------------------------------------------------

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypeGuard
 
@@ -69,6 +70,13 @@ _Constructor.add_constructor(_NULL_TAG, _Constructor.construct_null_as_written)
 
 
 class _Representer(RoundTripRepresenter):
+    def ignore_aliases(self, data: Any) -> bool:
+        """A value written twice (the same date for two holders) is written twice, never as
+        an anchor and an alias, which nobody reading the file would expect."""
+        if isinstance(data, date | Decimal | str | int):
+            return True
+        return bool(super().ignore_aliases(data))
+
     def represent_null_as_written(self, data: Null) -> Any:
         return self.represent_scalar(_NULL_TAG, data.text)
 

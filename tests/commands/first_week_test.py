@@ -44,3 +44,39 @@ def test_the_first_member_needs_no_me(tmp_path: Path) -> None:
                     "someone-else@lebocal.fr")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert repo.last("%an") == "Sophie Lemaire"
+
+
+def test_roles_by_command(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    short = repo.run("role", "new", "communication", "--title", "Communication", "--kind",
+                     "support", "--holders", "leo", "--as", "leo")  # fmt: skip
+    assert short.returncode == 1 and "irreplaceable" in short.stderr  # 1 of 2 holders
+    done = repo.run(
+        "role",
+        "new",
+        "communication",
+        "--title",
+        "Communication",
+        "--kind",
+        "support",
+        "--holders",
+        "leo,sam",
+        "--skills",
+        "rédaction",
+        "--as",
+        "leo",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = repo.read("roles/communication.yaml")
+    assert "title: Communication" in text and "{member: sam, since:" in text
+    assert f"created: {TODAY.isoformat()}" in text
+    past = repo.run("check", "--as-of", (TODAY - timedelta(days=30)).isoformat(), "--format",
+                    "json", "--only", "irreplaceable")  # fmt: skip
+    assert "communication" not in past.stdout  # it did not exist then
+    bad = repo.run("role", "new", "x", "--title", "X", "--kind", "chef", "--holders", "leo",
+                   "--as", "leo")  # fmt: skip
+    assert bad.returncode == 2 and "--kind" in bad.stderr
+    later = (TODAY + timedelta(days=10)).isoformat()
+    retired = repo.run("role", "retire", "communication", "--date", later, "--as", "leo")
+    assert retired.returncode == 0, retired.stderr
+    assert f"retired: {later}" in repo.read("roles/communication.yaml")

@@ -1,0 +1,94 @@
+"""`collectif role new` and `role retire`: a support function, mission or facilitation comes
+into being with its holders, or is retired (kept for history)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, get_args
+
+from collectif.commands.dates import parse_day
+from collectif.commands.member.add import skills
+from collectif.commands.role.holdings import prepare_role
+from collectif.engine.write import ROLE_KEYS, parse_id, prepare, require_member
+from collectif.errors import CollectifError
+from collectif.model.files import RoleKind
+from collectif.model.layout import role_file
+from collectif.model.message import Names
+from collectif.store import roundtrip
+
+ROLE_KINDS: tuple[str, ...] = get_args(RoleKind)
+
+
+def _holders(workspace: Any, value: str) -> list[str]:
+    found = [parse_id("--holders", item.strip()) for item in value.split(",") if item.strip()]
+    if not found:
+        raise CollectifError("--holders: name the members who hold it, e.g. `camille,leo`.")
+    return [require_member(workspace, member) for member in dict.fromkeys(found)]
+
+
+def _count(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 100:
+        raise CollectifError(
+            "--min-holders: `{value}` is not a number of holders from 1 to 100.", value=value
+        )
+    return int(value)
+
+
+def new(
+    role_id: str,
+    title: str,
+    kind: str,
+    holders: str,
+    skill_list: str | None = None,
+    min_holders: str | None = None,
+    day: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Write roles/ID.yaml with its first holders from `day` (its creation), as one commit."""
+    change = prepare(repo, lang, as_member)
+    role_id = parse_id("ID", role_id)
+    if role_id in change.workspace.collective.known.roles:
+        raise CollectifError("{path} already exists.", path=role_file(role_id))
+    if not title.strip():
+        raise CollectifError("--title: give the role's name, e.g. `Trésorerie`.")
+    if kind not in ROLE_KINDS:
+        raise CollectifError(
+            "--kind: `{value}` is not one of {choices}.",
+            value=kind,
+            choices=Names(ROLE_KINDS, alternatives=True),
+        )
+    since = parse_day("--date", day, change.today)
+    members = _holders(change.workspace, holders)
+    content: dict[str, Any] = {"title": title.strip(), "kind": kind}
+    needed = _count(min_holders)
+    if needed is not None:
+        content["min_holders"] = needed
+    if skill_list is not None:
+        content["skills"] = roundtrip.flow_list(skills(skill_list))
+    content["holders"] = roundtrip.block_list(
+        roundtrip.mapping({"member": member, "since": since}, flow=True) for member in members
+    )
+    content["created"] = since
+    document = roundtrip.new_mapping(content)
+    change.edits.open_or_create(role_file(role_id), lambda: document)
+    summary = f"role: new {role_id}, held by {', '.join(members)}"
+    return change.record(summary, effective=since)
+
+
+def retire(
+    role_id: str,
+    day: str | None = None,
+    as_member: str | None = None,
+    repo: Path | None = None,
+    lang: str | None = None,
+) -> int:
+    """Retire a role from `day` on (its first day without it); its file stays for history."""
+    change, role_id, data, first_day = prepare_role(role_id, "--date", day, as_member, repo, lang)
+    if data.retired is not None:
+        raise CollectifError("The role {role} is already retired.", role=role_id)
+    roundtrip.set_value(change.edits.open(role_file(role_id)).data, "retired", first_day, ROLE_KEYS)
+    return change.record(f"role: {role_id} is retired from {first_day}", effective=first_day)
