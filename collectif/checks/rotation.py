@@ -43,7 +43,7 @@ EXPLANATION = Explanation(
 _DAY = timedelta(days=1)
 
 
-def _continuous_since(holdings: list[Holding], current: Holding) -> date:
+def continuous_since(holdings: list[Holding], current: Holding) -> date:
     """The first day of the run of overlapping or back-to-back holdings that holds `current`."""
     start = current.since
     extended = True
@@ -103,7 +103,7 @@ def _role_findings(
         member: Member | None = collective.members.get(member_id)
         if member is None or not is_active(member, day):
             continue
-        since = max(_continuous_since(holdings, role.holders[index]), member.joined)
+        since = max(continuous_since(holdings, role.holders[index]), member.joined)
         months = whole_months(since, day)
         if months > limit:
             yield _finding(role_id, role, index, member_id, since, months, limit)

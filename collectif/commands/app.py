@@ -175,3 +175,32 @@ def history_command(
 def _given(values: list[str] | None) -> tuple[str, ...]:
     """A repeatable option's values, none when it was not given."""
     return tuple(values or ())
+
+
+@app.command("me")
+def me_command(
+    as_member: AsMember = None,
+    repo: Repo = None,
+    lang: Lang = None,
+    output: Format = "text",
+) -> None:
+    """Where I stand today: my roles, what I owe this period, my prospecting, my findings."""
+    from collectif.commands.me import me
+
+    raise typer.Exit(me(as_member, repo, lang, output))
+
+
+@app.command("members")
+def members_command(repo: Repo = None, lang: Lang = None) -> None:
+    """The roster: who is a member, since when, what they hold."""
+    from collectif.commands.roster import members
+
+    raise typer.Exit(members(repo, lang))
+
+
+@app.command("roles")
+def roles_command(repo: Repo = None, lang: Lang = None) -> None:
+    """Who holds, trains for and has held each role."""
+    from collectif.commands.roster import roles
+
+    raise typer.Exit(roles(repo, lang))

@@ -146,14 +146,25 @@ def whoami(workspace: Workspace, as_member: str | None) -> str:
     """The member acting: `--as`, else the member whose email is git's user.email."""
     if as_member is not None:
         return require_member(workspace, parse_id("--as", as_member))
-    email = git_email(workspace)
+    return identify(workspace.collective, git_email(workspace), None)
+
+
+def identify(collective: Collective, email: str | None, as_member: str | None) -> str:
+    """The member that `--as` names, else the one whose email is git's user.email."""
+    if as_member is not None:
+        member_id = parse_id("--as", as_member)
+        if member_id not in collective.members:
+            raise CollectifError(
+                "There is no member `{member}` (no members/{member}.yaml).", member=member_id
+            )
+        return member_id
     if email is None:
         raise CollectifError(
             "Who are you? git's user.email is not set in this repository. Set it to the email "
             "of your member file (`git config user.email you@example.org`), or pass --as "
             "MEMBER."
         )
-    found = _by_email(workspace.collective, email)
+    found = _by_email(collective, email)
     if not found:
         raise CollectifError(
             "Who are you? No member has the email {email} (git's user.email). Set git's "

@@ -80,3 +80,24 @@ def test_roles_by_command(tmp_path: Path) -> None:
     retired = repo.run("role", "retire", "communication", "--date", later, "--as", "leo")
     assert retired.returncode == 0, retired.stderr
     assert f"retired: {later}" in repo.read("roles/communication.yaml")
+
+
+def test_me_members_and_roles(tmp_path: Path) -> None:
+    import json
+
+    repo = make(tmp_path)
+    assert (
+        repo.run("log", "1.5", "meeting", "--date", TODAY.isoformat(), "--as", "leo").returncode
+        == 0
+    )
+    done = repo.run("me", "--as", "leo", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    state = json.loads(done.stdout)
+    assert state["member"] == "leo" and state["minimum"]["logged"] == "1.5"
+    assert state["minimum"]["required"] == "4.00"
+    text = repo.run("me", "--as", "camille", lang="fr")
+    assert "Trésorerie (tresorerie) depuis le 2025-01-01" in text.stdout
+    roster = repo.run("members", lang="fr")
+    assert roster.returncode == 0 and "Membres au" in roster.stdout and "camille" in roster.stdout
+    roles = repo.run("roles")
+    assert roles.returncode == 0 and "tresorerie" in roles.stdout
