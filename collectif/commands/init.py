@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
 import sys
 import textwrap
-from datetime import date
+import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -78,12 +80,83 @@ def init(directory: Path, lang: str | None = None, name: str | None = None) -> i
     if top is None:
         _git_init(root)
     told = [_created(root, title, written, at_top), _commit(root, written.created + schemas)]
-    if top is not None and not at_top:
+    _say(told, language)
+    told = [_first_member(root, language)]
+    if at_top:
+        told.append(_hook(root, language))
+    else:
+        assert top is not None
         told.append([_hook_advice(root, top.resolve())])
-    told.append([_next_steps(root)])
-    paragraphs = ("\n".join(i18n.render(line, language) for line in block) for block in told)
-    sys.stdout.write("\n\n".join(paragraphs) + "\n")
+    told.append([_next_steps(root, _me(root))])
+    _say(told, language)
     return EXIT_OK
+
+
+def _say(blocks: list[list[Message]], language: i18n.Lang) -> None:
+    paragraphs = (
+        "\n".join(i18n.render(line, language) for line in block) for block in blocks if block
+    )
+    sys.stdout.write("\n\n".join(paragraphs) + "\n\n")
+    sys.stdout.flush()
+
+
+# The first member: the person running init -----------------------------------------------------
+
+_IDENT = re.compile(r"^(?P<name>.*?) <(?P<email>[^>]*)>")
+
+
+def _identity(root: Path) -> tuple[str, str] | None:
+    """git's name and email for the person at the keyboard, if git knows them."""
+    done = _git(root, "var", "GIT_AUTHOR_IDENT")
+    found = _IDENT.match(done.stdout) if done.returncode == 0 else None
+    if found is None or not has_identity(root):
+        return None
+    return found.group("name").strip(), found.group("email").strip()
+
+
+def derive_id(email: str, name: str) -> str | None:
+    """An id from the email's local part, else from the name: `sophie.l@x` gives `sophie-l`."""
+    for text in (email.partition("@")[0], name):
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        candidate = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].strip("-")
+        if candidate:
+            return candidate
+    return None
+
+
+def _me(root: Path) -> str | None:
+    members = sorted(path.stem for path in (root / "members").glob("*.yaml"))
+    return members[0] if len(members) == 1 else None
+
+
+def _first_member(root: Path, language: i18n.Lang) -> list[Message]:
+    """Make the person running init the first member, so that the next command works."""
+    from collectif.commands.member.add import add
+
+    if _me(root) is not None:
+        return []
+    identity = _identity(root)
+    member_id = derive_id(identity[1], identity[0]) if identity else None
+    if identity is None or member_id is None:
+        return [
+            msg(
+                'Add yourself as the first member: collectif member add ID --name "Your Name" '
+                "--email you@example.org"
+            )
+        ]
+    add(member_id, identity[0], identity[1], repo=root, lang=language)
+    return [msg("You are its first member: members/{member}.yaml.", member=member_id)]
+
+
+def _hook(root: Path, language: i18n.Lang) -> list[Message]:
+    """Install the pre-commit hook init promises (a plain git hook that finds collectif)."""
+    from collectif.commands.hook.install import install
+
+    try:
+        install(root, lang=language)
+    except CollectifError as error:
+        return [error.message]
+    return []
 
 
 def choose_language(lang: str | None) -> i18n.Lang:
@@ -304,17 +377,22 @@ def _hook_advice(root: Path, top: Path) -> Message:
     )
 
 
-def _next_steps(root: Path) -> Message:
+def _next_steps(root: Path, me: str | None) -> Message:
     here = Path.cwd().resolve()
     go = "" if root == here else f"  cd {shlex.quote(str(root))}\n"
+    today = date.today()
+    joined = (today.replace(day=1) - timedelta(days=27)).isoformat()  # early last month
     return msg(
         "Next steps:\n"
         "{go}"
         "  1. Read collectif.yaml and adapt the charter to what your collective decided.\n"
-        '  2. Add the members: collectif member add camille --name "Camille Martin" '
-        "--email camille@example.org\n"
-        "  3. Turn on the check before every commit: pre-commit install (or, without "
-        "pre-commit: collectif hook install)\n"
-        "  4. Check the collective at any time: collectif check",
+        "  2. Add the other members, even those who joined earlier:\n"
+        '     collectif member add leo --name "Léo Petit" --email leo@example.org --date {joined}\n'
+        "  3. Create a role with its holders (never one alone):\n"
+        "     collectif role new tresorerie --title Trésorerie --kind support --holders {me},leo\n"
+        '  4. Log the time you give: collectif log 2 meeting --note "first meeting"\n'
+        "  Where you stand: collectif me. The whole collective: collectif check.",
         go=go,
+        joined=joined,
+        me=me or "camille",
     )

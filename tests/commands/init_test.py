@@ -34,6 +34,9 @@ CREATED = {
     "projects/.gitkeep",
     "roles/.gitkeep",
 }
+# init makes the person running it the first member (from git's identity), in a second commit
+FIRST_MEMBER = "members/camille.yaml"
+WITH_ME = CREATED | {FIRST_MEMBER}
 
 
 @pytest.fixture
@@ -82,12 +85,14 @@ def test_init_in_english(tmp_path: Path, env: dict[str, str]) -> None:
     assert config(root).language == "en"
     assert "Next steps:" in out and "collectif member add" in out
     assert (root / ".git").is_dir()
-    assert commits(root) == 1
-    assert committed(root) == CREATED
+    assert commits(root) == 2
+    assert committed(root) == WITH_ME
     assert git(root, "status", "--porcelain") == ""
-    assert git(root, "log", "-1", "--format=%an <%ae>|%s") == (
+    assert git(root, "log", "-2", "--format=%an <%ae>|%s") == (
+        f"Camille Martin <camille@example.org>|member: camille joins on {date.today()}\n"
         "Camille Martin <camille@example.org>|collectif init\n"
     )
+    assert (root / ".git" / "hooks" / "pre-commit").is_file()  # the hook it promises
 
 
 def test_init_in_french_from_the_locale(tmp_path: Path, env: dict[str, str]) -> None:
@@ -99,7 +104,7 @@ def test_init_in_french_from_the_locale(tmp_path: Path, env: dict[str, str]) -> 
     assert config(root).language == "fr"
     assert config(root).name == "atelier"  # the folder's name
     assert "Et maintenant" in out
-    assert committed(root) == CREATED
+    assert committed(root) == WITH_ME
 
 
 def test_the_collective_checks_clean(tmp_path: Path, env: dict[str, str]) -> None:
@@ -135,7 +140,7 @@ def test_the_current_folder_by_default(tmp_path: Path, env: dict[str, str]) -> N
     out = run_init(root, env, "--lang", "en")
     assert config(root).name == "atelier-commun"
     assert "cd " not in out  # already there
-    assert commits(root) == 1
+    assert commits(root) == 2
 
 
 def test_a_collective_is_never_overwritten(tmp_path: Path, env: dict[str, str]) -> None:
@@ -147,7 +152,7 @@ def test_a_collective_is_never_overwritten(tmp_path: Path, env: dict[str, str]) 
     assert "already holds a collective (collectif.yaml)" in done.stderr
     assert "Traceback" not in done.stderr
     assert (root / "collectif.yaml").read_text() == "name: Mine\n"
-    assert commits(root) == 1
+    assert commits(root) == 2
 
 
 def test_the_refusal_in_french(tmp_path: Path, env: dict[str, str]) -> None:
@@ -180,9 +185,9 @@ def test_inside_an_existing_repository(tmp_path: Path, env: dict[str, str]) -> N
     out = run_init(outer, env, "collectif", "--lang", "en")
     root = outer / "collectif"
     assert not (root / ".git").exists()  # no repository inside the repository
-    assert commits(outer) == 2
-    assert git(outer, "log", "-1", "--format=%s") == "collectif init\n"
-    changed = git(outer, "show", "--name-only", "--format=", "HEAD").split()
+    assert commits(outer) == 3
+    assert git(outer, "log", "-1", "--skip=1", "--format=%s") == "collectif init\n"
+    changed = git(outer, "show", "--name-only", "--format=", "HEAD~1").split()
     at_root_only = {".pre-commit-config.yaml", ".github/workflows/collectif.yml"}
     assert set(changed) == {f"collectif/{path}" for path in CREATED - at_root_only}
     assert git(outer, "diff", "--cached", "--name-only") == "notes.txt\n"  # still staged
@@ -198,8 +203,8 @@ def test_the_root_of_an_empty_clone_is_used_as_is(tmp_path: Path, env: dict[str,
     git(tmp_path, "init", "-q", "-b", "trunk", str(root))
     run_init(root, env, "--lang", "en")
     assert git(root, "branch", "--show-current") == "trunk\n"
-    assert commits(root) == 1
-    assert committed(root) == CREATED
+    assert commits(root) == 2
+    assert committed(root) == WITH_ME
 
 
 def test_without_a_git_identity_the_first_commit_is_signed_collectif(
@@ -310,7 +315,7 @@ def test_pre_commit_refuses_a_broken_file(tmp_path: Path, env: dict[str, str]) -
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "missing required key `email`" in done.stdout + done.stderr
-    assert commits(root) == 1
+    assert commits(root) == 2
 
 
 def test_the_pull_request_workflow_is_the_documented_one(
