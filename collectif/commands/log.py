@@ -13,8 +13,9 @@ from collectif.engine.write import parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.files import EntryKind
 from collectif.model.layout import contribution_file
-from collectif.model.message import Names
+from collectif.model.message import Hours, Names, msg
 from collectif.model.types import DAY_HOURS, control_character, places
+from collectif.model.words import kind_word
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
@@ -124,5 +125,14 @@ def log(
             path=path,
         ) from None
     roundtrip.append(document, roundtrip.mapping(entry, roundtrip.item_style(document, False)))
-    what = f"{kind} ({reference})" if reference else kind
-    return change.record(f"log: {me} {amount} h {what} on {when}", effective=when)
+    if reference:
+        summary = msg(
+            "log: {member} {hours} {kind} ({ref}) on {date}",
+            member=me, hours=Hours(amount), kind=kind_word(kind), ref=reference, date=when,
+        )  # fmt: skip
+    else:
+        summary = msg(
+            "log: {member} {hours} {kind} on {date}",
+            member=me, hours=Hours(amount), kind=kind_word(kind), date=when,
+        )  # fmt: skip
+    return change.record(summary, effective=when)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,8 @@ from collectif.commands.dates import parse_day
 from collectif.engine.write import Change, parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.layout import contribution_file
-from collectif.model.message import msg
+from collectif.model.message import Hours, msg
+from collectif.model.words import kind_word
 from collectif.store import roundtrip
 
 
@@ -80,6 +82,13 @@ def remove(
             date=when.isoformat(),
         )
     index = found[0] if len(found) == 1 else _choose(change, items, found, when.isoformat())
-    taken = _describe(items[index])
+    taken = items[index]
+    summary = msg(
+        "log: {member} takes back {hours} of {kind} on {date}",
+        member=change.me,
+        hours=Hours(Decimal(str(taken.get("hours")))),
+        kind=kind_word(str(taken.get("kind"))),
+        date=when,
+    )
     del items[index]
-    return change.record(f"log: {change.me} takes back {taken} on {when}", effective=when)
+    return change.record(summary, effective=when)

@@ -24,7 +24,7 @@ from collectif.model.files import Holding, Member, Project, Role
 from collectif.model.finding import Finding, Severity, Status
 from collectif.model.identity import identity
 from collectif.model.layout import member_file, project_file, role_file
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import Message, Names, Text, msg
 from collectif.model.types import ID_PATTERN
 from collectif.report.refusal import print_refusal
 from collectif.store import git, load, place, roundtrip
@@ -330,6 +330,12 @@ def say(workspace: Workspace, message: Message) -> None:
     Console(highlight=False, soft_wrap=True).print(i18n.render(message, workspace.lang))
 
 
+def _collective_language(after: Collective, workspace: Workspace) -> i18n.Lang:
+    """The language commit messages are written in: the collective's, whoever reads them."""
+    language = after.config.language if after.config else None
+    return "fr" if language == "fr" else "en"
+
+
 def _committer(workspace: Workspace, author: Person) -> Person:
     """The person at the keyboard (git's user.name and user.email), else the author."""
     name = workspace.repository.config("user.name")
@@ -340,7 +346,7 @@ def _committer(workspace: Workspace, author: Person) -> Person:
 def record(
     workspace: Workspace,
     edits: Edits,
-    summary: str,
+    summary: Message,
     author: str,
     effective: date | None = None,
 ) -> int:
@@ -360,11 +366,16 @@ def record(
     who = Person(person.name, person.email)
     try:
         done = commit_change(
-            workspace.repository, changes, summary, who, _committer(workspace, who)
+            workspace.repository,
+            changes,
+            i18n.render(summary, _collective_language(after, workspace)),
+            who,
+            _committer(workspace, who),
         )
     finally:
         workspace.lock.release()
-    say(workspace, msg("Recorded: {summary} (commit {sha}).", summary=summary, sha=done.sha[:10]))
+    said = msg("Recorded: {summary} (commit {sha}).", summary=Text(summary), sha=done.sha[:10])
+    say(workspace, said)
     if not done.index_updated:
         say(
             workspace,
@@ -392,7 +403,9 @@ class Change:
     def today(self) -> date:
         return self.workspace.today
 
-    def record(self, summary: str, effective: date | None = None, author: str | None = None) -> int:
+    def record(
+        self, summary: Message, effective: date | None = None, author: str | None = None
+    ) -> int:
         """Check, write and commit the edits (see `record`), authored by me unless said."""
         return record(self.workspace, self.edits, summary, author or self.me, effective)
 

@@ -37,7 +37,7 @@ def test_log_creates_the_folder_and_the_file(tmp_path: Path) -> None:
     assert repo.read("contributions/camille/2026-03.yaml") == (
         "- date: 2026-03-04\n  hours: 2.5\n  kind: support\n  ref: tresorerie\n  note: banque\n"
     )
-    assert repo.last("%s") == "log: camille 2.5 h support (tresorerie) on 2026-03-04"
+    assert plain(repo.last("%s")) == "log: camille 2.5 h support (tresorerie) on 2026-03-04"
     assert repo.last("%an <%ae>") == "Camille <camille@example.org>"
     assert repo.changed() == ["contributions/camille/2026-03.yaml"]
     assert repo.count() == 2 and repo.status() == "" and repo.leftovers() == []
@@ -51,7 +51,7 @@ def test_log_appends_and_keeps_the_file_as_written(tmp_path: Path) -> None:
         "# end of march\n",
         "- date: 2026-03-20\n  hours: 1.50\n  kind: prospecting\n  note: '2024'\n# end of march\n",
     )
-    assert repo.last("%s") == "log: camille 1.50 h prospecting on 2026-03-20"
+    assert plain(repo.last("%s")) == "log: camille 1.5 h prospecting on 2026-03-20"
     entries = loaded(repo.root).contributions[("camille", "2026-03")]
     assert [str(entry.hours) for entry in entries] == ["1.0", "2", "1.50"]
     written = yaml_fast.load((repo.root / "contributions/camille/2026-03.yaml").read_bytes())
@@ -64,7 +64,7 @@ def test_hours_are_exact_and_may_use_a_comma(tmp_path: Path) -> None:
     assert repo.run("log", "0.2", "meeting", "--date", "2026-03-05").returncode == 0
     text = repo.read("contributions/camille/2026-03.yaml")
     assert "  hours: 0.1\n" in text and "  hours: 0.2\n" in text
-    assert repo.last("%s") == "log: camille 0.2 h meeting on 2026-03-05"
+    assert plain(repo.last("%s")) == "log: camille 0.2 h meeting on 2026-03-05"
 
 
 def test_the_date_defaults_to_today(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_log_as_another_member(tmp_path: Path) -> None:
     done = repo.run("log", "3", "coaching", "--date", "2026-04-01", "--as", "sam")
     assert done.returncode == 0, done.stderr
     assert (repo.root / "contributions/sam/2026-04.yaml").is_file()
-    assert repo.last("%an|%s") == "Sam|log: sam 3 h coaching on 2026-04-01"
+    assert plain(repo.last("%an|%s")) == "Sam|log: sam 3 h coaching on 2026-04-01"
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from collectif.engine.write import (
 )
 from collectif.errors import CollectifError
 from collectif.model.layout import member_file
+from collectif.model.message import msg
 from collectif.model.types import (
     EMAIL_SCHEMA_PATTERN,
     control_character,
@@ -131,7 +132,9 @@ def add(
         document.data["skills"] = roundtrip.flow_list(skills(skill_list))
     change = Change(workspace, author, Edits(workspace))
     change.edits.open_or_create(member_file(member_id), lambda: document)
-    return change.record(f"member: {member_id} joins on {day}", effective=day)
+    return change.record(
+        msg("member: {member} joins on {date}", member=member_id, date=day), effective=day
+    )
 
 
 def update(
@@ -159,4 +162,4 @@ def update(
         roundtrip.set_value(
             document, "skills", roundtrip.flow_list(skills(skill_list)), MEMBER_KEYS
         )
-    return change.record(f"member: {member_id}'s details change")
+    return change.record(msg("member: {member}'s details change", member=member_id))

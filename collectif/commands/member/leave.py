@@ -18,6 +18,7 @@ from collectif.engine.write import (
 )
 from collectif.errors import CollectifError
 from collectif.model.layout import member_file
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -53,7 +54,12 @@ def leave(
     document = change.edits.open(member_file(member_id))
     roundtrip.set_value(document.data, "left", first_day, MEMBER_KEYS)
     ended = close_holdings(change.workspace, change.edits, member_id, first_day)
-    summary = f"member: {member_id} leaves on {first_day}"
+    summary = msg("member: {member} leaves on {date}", member=member_id, date=first_day)
     if ended:
-        summary += f" (ends {', '.join(ended)})"
+        summary = msg(
+            "member: {member} leaves on {date} (ends {roles})",
+            member=member_id,
+            date=first_day,
+            roles=", ".join(ended),
+        )
     return change.record(summary, effective=first_day)

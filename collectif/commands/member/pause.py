@@ -9,6 +9,7 @@ from collectif.commands.dates import parse_day
 from collectif.engine.write import MEMBER_KEYS, member, parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.layout import member_file
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -38,4 +39,7 @@ def pause(
         item["reason"] = reason.strip()
     document = change.edits.open(member_file(member_id)).data
     roundtrip.add_item(document, "pauses", item, MEMBER_KEYS)
-    return change.record(f"member: {member_id} pauses from {first} to {last}", effective=first)
+    summary = msg(
+        "member: {member} pauses from {start} to {end}", member=member_id, start=first, end=last
+    )
+    return change.record(summary, effective=first)

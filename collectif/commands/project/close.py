@@ -8,6 +8,7 @@ from collectif.commands.dates import parse_day
 from collectif.commands.project.common import prepare_project
 from collectif.engine.write import PROJECT_KEYS
 from collectif.errors import CollectifError
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -32,4 +33,4 @@ def close(
     roundtrip.set_value(document, "status", "done", PROJECT_KEYS)
     if data.end is None:
         roundtrip.set_value(document, "end", end, PROJECT_KEYS)
-    return change.record(f"project: {project_id} is done")
+    return change.record(msg("project: {project} is done", project=project_id))

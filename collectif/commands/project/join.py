@@ -8,6 +8,7 @@ from typing import Any
 from collectif.commands.project.common import prepare_project
 from collectif.engine.write import PROJECT_KEYS
 from collectif.errors import CollectifError
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -35,4 +36,6 @@ def join(
     if role and role.strip():
         item["role"] = role.strip()
     roundtrip.add_item(work.document(), "team", item, PROJECT_KEYS)
-    return change.record(f"project: {change.me} joins {project_id}")
+    return change.record(
+        msg("project: {member} joins {project}", member=change.me, project=project_id)
+    )

@@ -8,6 +8,7 @@ from collectif.commands.dates import parse_day
 from collectif.commands.project.common import prepare_project
 from collectif.engine.write import PROJECT_KEYS, parse_id
 from collectif.errors import CollectifError
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -39,7 +40,9 @@ def start(
     roundtrip.set_value(document, "status", "active", PROJECT_KEYS)
     roundtrip.set_value(document, "start", first, PROJECT_KEYS)
     roundtrip.set_value(document, "end", last, PROJECT_KEYS)
-    return work.change.record(f"project: {work.project_id} starts", effective=first)
+    return work.change.record(
+        msg("project: {project} starts", project=work.project_id), effective=first
+    )
 
 
 def sign(
@@ -55,7 +58,9 @@ def sign(
         raise CollectifError("The project {project} was cancelled.", project=work.project_id)
     signed = parse_day("--date", day, work.change.today)
     roundtrip.set_value(work.document(), "signed", signed, PROJECT_KEYS)
-    return work.change.record(f"project: {work.project_id} signed on {signed}")
+    return work.change.record(
+        msg("project: {project} signed on {date}", project=work.project_id, date=signed)
+    )
 
 
 def cancel(
@@ -67,7 +72,7 @@ def cancel(
     """A project that will not happen (or stops): kept for history, out of the checks."""
     work = prepare_project(project_id, repo, lang, as_member, open_only=True)
     roundtrip.set_value(work.document(), "status", "cancelled", PROJECT_KEYS)
-    return work.change.record(f"project: {work.project_id} is cancelled")
+    return work.change.record(msg("project: {project} is cancelled", project=work.project_id))
 
 
 def leave(
@@ -104,4 +109,6 @@ def leave(
     for index in reversed(range(len(items))):
         if roundtrip.is_mapping(items[index]) and items[index].get("member") == me:
             del items[index]
-    return work.change.record(f"project: {me} leaves {work.project_id}")
+    return work.change.record(
+        msg("project: {member} leaves {project}", member=me, project=work.project_id)
+    )

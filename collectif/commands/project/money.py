@@ -11,7 +11,7 @@ from collectif.checks.cotraitance import due
 from collectif.commands.project.common import prepare_project
 from collectif.engine.write import PROJECT_KEYS, parse_id, require_member
 from collectif.errors import CollectifError
-from collectif.model.message import Names
+from collectif.model.message import Names, msg
 from collectif.model.types import MAX_DAYS, MAX_MONEY
 from collectif.store import roundtrip
 
@@ -72,7 +72,9 @@ def line(
         raise CollectifError("--what: say what the line is for, e.g. `intégration`.")
     item = _line(member, what.strip(), amount, days, rate)
     roundtrip.add_item(work.document(), "lines", item, PROJECT_KEYS)
-    return work.change.record(f"project: quote line for {member} in {work.project_id}")
+    return work.change.record(
+        msg("project: quote line for {member} in {project}", member=member, project=work.project_id)
+    )
 
 
 def pay(
@@ -98,5 +100,10 @@ def pay(
         for member, amount in payouts.items()
     )
     roundtrip.set_value(work.document(), "payouts", items, PROJECT_KEYS)
-    paid = Names(tuple(payouts))
-    return work.change.record(f"project: payouts of {work.project_id} for {', '.join(paid.items)}")
+    return work.change.record(
+        msg(
+            "project: payouts of {project} for {members}",
+            project=work.project_id,
+            members=Names(tuple(payouts)),
+        )
+    )

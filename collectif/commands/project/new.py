@@ -9,7 +9,7 @@ from collectif.engine.write import parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.files import ClientKind
 from collectif.model.layout import project_file
-from collectif.model.message import Names
+from collectif.model.message import Names, msg
 from collectif.store import roundtrip
 
 CLIENT_KINDS: tuple[str, ...] = get_args(ClientKind)
@@ -56,4 +56,11 @@ def new(
         }
     )
     change.edits.open_or_create(project_file(project_id), lambda: document)
-    return change.record(f"project: new {project_id} for {client.strip()}, led by {leader}")
+    return change.record(
+        msg(
+            "project: new {project} for {client}, led by {member}",
+            project=project_id,
+            client=client.strip(),
+            member=leader,
+        )
+    )

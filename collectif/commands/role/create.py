@@ -13,7 +13,7 @@ from collectif.engine.write import ROLE_KEYS, parse_id, prepare, require_member
 from collectif.errors import CollectifError
 from collectif.model.files import RoleKind
 from collectif.model.layout import role_file
-from collectif.model.message import Names
+from collectif.model.message import Names, msg
 from collectif.store import roundtrip
 
 ROLE_KINDS: tuple[str, ...] = get_args(RoleKind)
@@ -75,7 +75,9 @@ def new(
     content["created"] = since
     document = roundtrip.new_mapping(content)
     change.edits.open_or_create(role_file(role_id), lambda: document)
-    summary = f"role: new {role_id}, held by {', '.join(members)}"
+    summary = msg(
+        "role: new {role}, held by {members}", role=role_id, members=Names(tuple(members))
+    )
     return change.record(summary, effective=since)
 
 
@@ -91,4 +93,5 @@ def retire(
     if data.retired is not None:
         raise CollectifError("The role {role} is already retired.", role=role_id)
     roundtrip.set_value(change.edits.open(role_file(role_id)).data, "retired", first_day, ROLE_KEYS)
-    return change.record(f"role: {role_id} is retired from {first_day}", effective=first_day)
+    summary = msg("role: {role} is retired from {date}", role=role_id, date=first_day)
+    return change.record(summary, effective=first_day)

@@ -8,6 +8,7 @@ from collectif.commands.role.holdings import end_holding, prepare_role, running
 from collectif.engine.write import ROLE_KEYS, day_before
 from collectif.errors import CollectifError
 from collectif.model.layout import role_file
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -33,4 +34,4 @@ def join(
         if data.trainees[index].since < day:
             end_holding(change.edits, role_id, "trainees", index, me, day_before(day))
     roundtrip.add_item(document, "holders", {"member": me, "since": day}, ROLE_KEYS)
-    return change.record(f"role: {me} joins {role_id}", effective=day)
+    return change.record(msg("role: {member} joins {role}", member=me, role=role_id), effective=day)

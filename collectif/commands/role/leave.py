@@ -7,6 +7,7 @@ from pathlib import Path
 from collectif.commands.role.holdings import end_holding, prepare_role, running
 from collectif.engine.write import day_before
 from collectif.errors import CollectifError
+from collectif.model.message import msg
 
 
 def leave(
@@ -22,10 +23,10 @@ def leave(
     )
     me = change.me
     key, found = "holders", running(data.holders, me, first_day)
-    summary = f"role: {me} leaves {role_id}"
+    summary = msg("role: {member} leaves {role}", member=me, role=role_id)
     if not found:
         key, found = "trainees", running(data.trainees, me, first_day)
-        summary = f"role: {me} ends training for {role_id}"
+        summary = msg("role: {member} ends training for {role}", member=me, role=role_id)
     if not found:
         raise CollectifError(
             "You do not hold {role} nor train for it on {date}.", role=role_id, date=first_day

@@ -8,6 +8,7 @@ from collectif.commands.role.holdings import prepare_role, running
 from collectif.engine.write import ROLE_KEYS
 from collectif.errors import CollectifError
 from collectif.model.layout import role_file
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
@@ -32,4 +33,6 @@ def train(
         )
     document = change.edits.open(role_file(role_id)).data
     roundtrip.add_item(document, "trainees", {"member": me, "since": day}, ROLE_KEYS)
-    return change.record(f"role: {me} trains for {role_id}", effective=day)
+    return change.record(
+        msg("role: {member} trains for {role}", member=me, role=role_id), effective=day
+    )

@@ -9,6 +9,7 @@ from collectif.engine.story.versions import added_removed
 from collectif.model.entries import Entries, TimeEntry
 from collectif.model.layout import FileId
 from collectif.model.message import Hours, Message, Param, msg
+from collectif.model.words import kind_word
 
 MANY_ENTRIES = 3
 
@@ -17,7 +18,7 @@ def _logged(member: str, entry: TimeEntry) -> Message:
     common: dict[str, Param] = {
         "member": member,
         "hours": Hours(entry.hours),
-        "kind": entry.kind,
+        "kind": kind_word(entry.kind),
         "date": entry.date.isoformat(),
     }
     if entry.ref:
@@ -46,5 +47,5 @@ def tell(file_id: FileId, before: Entries | None, after: Entries | None) -> Iter
             member=member,
             date=entry.date.isoformat(),
             hours=Hours(entry.hours),
-            kind=entry.kind,
+            kind=kind_word(entry.kind),
         )
