@@ -44,13 +44,15 @@ class Check(NamedTuple):
     settings: tuple[Setting, ...] = ()
 
     def blocked_by(self, broken: Iterable[Setting]) -> list[Setting]:
-        """The broken settings that stop this check: its own, or its severity override."""
-        reads = (*self.settings, ("checks", self.name))
+        """The broken settings that stop this check: those it reads. (A broken severity
+        override under `checks:` does not stop it: it runs at its default severity, which
+        shows more, never less; the schema finding says the override is ignored.)"""
         return sorted(
             {
                 setting
                 for setting in broken
-                if any(_overlap(setting, read) for read in reads) and (setting or self.settings)
+                if setting[:1] != ("checks",)
+                and any(_overlap(setting, read) for read in self.settings)
             },
             key=str,
         )

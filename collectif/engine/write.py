@@ -28,7 +28,7 @@ from collectif.model.message import Message, Names, Text, msg
 from collectif.model.types import ID_PATTERN
 from collectif.report.refusal import print_refusal
 from collectif.store import git, load, place, roundtrip
-from collectif.store.commit import WriterLock, inside, recover
+from collectif.store.commit import Committed, WriterLock, inside, recover
 from collectif.store.commit import commit as commit_change
 from collectif.store.git import Person, Repository
 from collectif.store.source import (
@@ -343,6 +343,30 @@ def _committer(workspace: Workspace, author: Person) -> Person:
     return Person(name, email) if name and email else author
 
 
+def _check_and_commit(
+    workspace: Workspace, edits: Edits, summary: Message, author: str, effective: date | None
+) -> Committed | None:
+    """The commit of the change, or None when it was refused (and the refusal printed)."""
+    changes = edits.changes()
+    if not changes:
+        raise CollectifError("Nothing to record: the files already say this.")
+    days = sorted({workspace.today, *([effective] if effective else [])})
+    new = _refused(workspace, changes, days)
+    if new:
+        print_refusal(new, workspace.lang)
+        return None
+    after = load.load(Overlay(workspace.base, changes))
+    person = after.members.get(author) or workspace.collective.members[author]
+    who = Person(person.name, person.email)
+    return commit_change(
+        workspace.repository,
+        changes,
+        i18n.render(summary, _collective_language(after, workspace)),
+        who,
+        _committer(workspace, who),
+    )
+
+
 def record(
     workspace: Workspace,
     edits: Edits,
@@ -353,27 +377,12 @@ def record(
     """Check the change on the state its commit will hold (the last commit and this change), as
     of today and as of `effective` when it takes effect later; refuse it (1) if it brings an
     error or makes one worse; else write and commit it, by `author`."""
-    changes = edits.changes()
-    if not changes:
-        raise CollectifError("Nothing to record: the files already say this.")
-    days = sorted({workspace.today, *([effective] if effective else [])})
-    new = _refused(workspace, changes, days)
-    if new:
-        print_refusal(new, workspace.lang)
-        return EXIT_FINDINGS
-    after = load.load(Overlay(workspace.base, changes))
-    person = after.members.get(author) or workspace.collective.members[author]
-    who = Person(person.name, person.email)
     try:
-        done = commit_change(
-            workspace.repository,
-            changes,
-            i18n.render(summary, _collective_language(after, workspace)),
-            who,
-            _committer(workspace, who),
-        )
+        done = _check_and_commit(workspace, edits, summary, author, effective)
     finally:
-        workspace.lock.release()
+        workspace.lock.release()  # whatever happened, the next writer may go
+    if done is None:
+        return EXIT_FINDINGS
     said = msg("Recorded: {summary} (commit {sha}).", summary=Text(summary), sha=done.sha[:10])
     say(workspace, said)
     if not done.index_updated:
@@ -382,7 +391,7 @@ def record(
             msg(
                 "The commit is made, but git's index was busy and still has the old version of "
                 "{files}: run `git reset -q -- {files}`.",
-                files=" ".join(workspace.repository.prefix + path for path in changes),
+                files=" ".join(workspace.repository.prefix + path for path in edits.changes()),
             ),
         )
     return EXIT_OK

@@ -67,6 +67,7 @@ class WriterLock:
     def __init__(self, repository: Repository, wait: float = LOCK_WAIT_SECONDS) -> None:
         import fcntl
 
+        _HELD.append(self)
         self._handle: int | None = os.open(
             repository.git_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644
         )
@@ -88,9 +89,21 @@ class WriterLock:
         if self._handle is not None:
             os.close(self._handle)
             self._handle = None
+        if self in _HELD:
+            _HELD.remove(self)
 
     def __del__(self) -> None:
         self.release()
+
+
+_HELD: list[WriterLock] = []
+
+
+def release_all() -> None:
+    """Release every writer lock this process holds: a command that ended, however it ended,
+    never keeps the repository locked (the system does the same when the process exits)."""
+    for lock in list(_HELD):
+        lock.release()
 
 
 # Atomic writes ---------------------------------------------------------------------------------
