@@ -134,7 +134,6 @@ def check_format(output: str) -> None:
 
 def make_context(as_of: str | None, since: str | None) -> Context:
     day = parse_day("--as-of", as_of, date.today())
-    assert day is not None
     return Context(as_of=day, since=parse_since(since, day))
 
 

@@ -51,7 +51,6 @@ def leave(
     member_id = parse_id("ID", member_id)
     data = member(workspace, member_id)
     first_day = parse_day("--date", day, workspace.today)
-    assert first_day is not None
     if data.left is not None:
         raise CollectifError("{member} already left, on {left}.", member=member_id, left=data.left)
     author = whoami(workspace, as_member)

@@ -52,7 +52,6 @@ def prepare(
     if not retired_ok:
         require_active(role_id, data)
     when = parse_day(option, day, workspace.today)
-    assert when is not None
     return RoleChange(workspace, role_id, data, when, whoami(workspace, as_member))
 
 
