@@ -6,14 +6,14 @@ from datetime import date
 from typing import NamedTuple
 
 from collectif.i18n import Lang
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 
 
 class Result(NamedTuple):
     as_of: date
     source: str
     checks: list[str]
-    findings: list[Finding]
+    findings: list[Placed]
     lang: Lang
     files: int = 0
     # Set when comparing two states: the earlier one (`rev:<sha>`), or "" when there was none.
