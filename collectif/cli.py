@@ -29,7 +29,7 @@ _SINGLE = {
     "--rev": "rev",
 }
 _REPEATED = {"--only": "only", "--skip": "skip"}
-_FLAGS = {"--staged": "staged", "--no-cache": "no_cache"}
+_FLAGS = {"--staged": "staged", "--no-cache": "no_cache", "--timings": "timings"}
 
 
 class PlainCheck(NamedTuple):
@@ -78,6 +78,7 @@ def plain_check(args: list[str]) -> PlainCheck | None:
         output=single.get("output", "text"),
         lang=single.get("lang"),
         no_cache="no_cache" in flags,
+        timings="timings" in flags,
     )
     return PlainCheck(options, "staged" in flags, single.get("rev"))
 

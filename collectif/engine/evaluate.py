@@ -25,13 +25,15 @@ F = TypeVar("F", Finding, Placed)
 
 
 class Evaluation(NamedTuple):
-    """The placed findings of a state, the checks that ran, the collective's language, and the
-    checks that could not run (with the broken settings that stopped them)."""
+    """The placed findings of a state, the checks that ran, the collective's language, the
+    checks that could not run (with the broken settings that stopped them), and how long each
+    check took, in seconds."""
 
     findings: list[Placed]
     checks: list[str]
     language: str | None
     not_run: dict[str, list[str]]
+    timings: dict[str, float]
 
 
 def evaluate(
@@ -46,7 +48,8 @@ def evaluate(
         collective = load.load(files, memo, store)
         run = runner.run(collective, context, checks)
         language = collective.config.language if collective.config else None
-        return Evaluation(place.place(run.findings, files), run.checks, language, run.not_run)
+        placed = place.place(run.findings, files)
+        return Evaluation(placed, run.checks, language, run.not_run, run.timings)
 
 
 @contextmanager
@@ -127,17 +130,23 @@ def changes(
     checks: Sequence[Check],
     store: Cache | None = None,
 ) -> Evaluation:
-    """The findings of `after`, each with its status against `before` (None: nothing before)."""
+    """The findings of `after`, each with its status against `before` (None: nothing before);
+    the timings of the checks on both states, added up."""
     memo: load.Memo = {}  # a file unchanged between the two states is loaded once
     now = evaluate(after, context, checks, memo, store)
+    timings = dict(now.timings)
     if before is None:
         then: list[Placed] = []
     elif _same_files(before, after):
         then = now.findings
     else:
-        then = evaluate(before, context, checks, memo, store).findings
+        earlier = evaluate(before, context, checks, memo, store)
+        then = earlier.findings
+        for name, seconds in earlier.timings.items():
+            timings[name] = timings.get(name, 0.0) + seconds
     ran = set(now.checks)  # a check that did not run now fixed nothing
-    return now._replace(findings=compare([f for f in then if f.check in ran], now.findings))
+    findings = compare([f for f in then if f.check in ran], now.findings)
+    return now._replace(findings=findings, timings=timings)
 
 
 def _same_files(before: Source, after: Source) -> bool:

@@ -20,6 +20,8 @@ class Result(NamedTuple):
     base: str | None = None
     # Checks that could not run, with the broken settings of collectif.yaml that stopped them.
     not_run: dict[str, list[str]] = {}  # noqa: RUF012 (never changed)
+    # How long each check took, in seconds (`--timings`).
+    timings: dict[str, float] = {}  # noqa: RUF012 (never changed)
 
     def count(self, severity: Severity) -> int:
         """Findings of that severity in the checked state (fixed ones are no longer there)."""
