@@ -1,4 +1,4 @@
-"""The command line: read it, run the command, turn every error into a clean message.
+"""The command line: read it and run the command, in `error_handler`.
 
 `collectif check`, which the pre-commit hook runs on every commit, is read here when its
 command line is plain (known options, each value unmistakable): the hook then pays neither for
@@ -9,14 +9,13 @@ a small collective. Anything else, `check --help` included, goes to the typer ap
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 from pathlib import Path
-from typing import IO, Any, NamedTuple, NoReturn, cast
+from typing import NamedTuple
 
 from collectif.commands.options import CheckOptions
-from collectif.errors import EXIT_USAGE, CollectifError
+from collectif.error_handler import error_handler
 from collectif.i18n import Lang as Language
 
 # `check`'s options by flag, as commands.app.check_command declares them (a test compares):
@@ -30,7 +29,7 @@ _SINGLE = {
     "--rev": "rev",
 }
 _REPEATED = {"--only": "only", "--skip": "skip"}
-_FLAGS = {"--staged": "staged", "--no-cache": "no_cache"}
+_FLAGS = {"--staged": "staged", "--no-cache": "no_cache", "--timings": "timings"}
 
 
 class PlainCheck(NamedTuple):
@@ -79,6 +78,7 @@ def plain_check(args: list[str]) -> PlainCheck | None:
         output=single.get("output", "text"),
         lang=single.get("lang"),
         no_cache="no_cache" in flags,
+        timings="timings" in flags,
     )
     return PlainCheck(options, "staged" in flags, single.get("rev"))
 
@@ -111,78 +111,21 @@ def run_diff(base: str, head: str | None, options: CheckOptions) -> int:
     return diff(base, head, options)
 
 
-class _Pacified:
-    """A stream whose flush ignores a closed pipe, so that exiting after one says nothing."""
-
-    def __init__(self, wrapped: IO[Any]) -> None:
-        self.wrapped = wrapped
-
-    def flush(self) -> None:
-        try:
-            self.wrapped.flush()
-        except OSError as error:
-            if error.errno != errno.EPIPE:
-                raise
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.wrapped, name)
-
-
-def _run_plain(plain: PlainCheck) -> int:
-    """A plain `check`, ending as typer ends a command: end of input is an interruption, a
-    closed pipe exits 1 quietly."""
-    from collectif import i18n
-    from collectif.model.message import msg
-
-    try:
-        return run_check(plain.options, plain.staged, plain.rev)
-    except EOFError:
-        sys.stderr.write("\n")
-        sys.stderr.flush()
-        _fail(i18n.render(msg("Interrupted."), _error_language()), 130)
-    except OSError as error:
-        if error.errno != errno.EPIPE:
-            raise
-        sys.stdout = cast(Any, _Pacified(sys.stdout))
-        sys.stderr = cast(Any, _Pacified(sys.stderr))
-        return 1
-
-
 def _run_typer() -> int:
     """Any other command line: typer reads it, prints help or runs the command."""
-    from typer.exceptions import Abort, Exit, TyperException
+    from typer.exceptions import Exit
 
-    from collectif import i18n
     from collectif.commands.app import app
-    from collectif.model.message import msg
 
+    if _wants_help():
+        from collectif.commands.help import localize
+
+        localize(app, _error_language())
     try:
-        if _wants_help():
-            from collectif.commands.help import localize
-
-            localize(app, _error_language())
         code = app(standalone_mode=False)
-        return code if isinstance(code, int) else 0
     except Exit as done:
         return done.exit_code
-    except Abort:
-        _fail(i18n.render(msg("Interrupted."), _error_language()), 130)
-    except TyperException as error:
-        if type(error).__name__ == "NoArgsIsHelpError":  # the help was printed: nothing wrong
-            return 0
-        lang = _error_language()
-        problem = error.format_message()
-        _fail(
-            i18n.render(
-                msg("Usage error: {problem}\nSee `collectif --help`.", problem=problem), lang
-            ),
-            EXIT_USAGE,
-        )
-
-
-def _fail(text: str, code: int) -> NoReturn:
-    sys.stderr.write(text.rstrip() + "\n")
-    sys.exit(code)
+    return code if isinstance(code, int) else 0
 
 
 def _option(name: str) -> str | None:
@@ -214,29 +157,22 @@ def _error_language() -> Language:
 
 
 def main() -> None:
-    """Run the CLI; a user's mistake is a clean message and exit 2, never a traceback."""
-    from collectif import i18n
-    from collectif.model.message import msg
-
+    """Run the CLI: read the command line and run the command; `error_handler` turns whatever
+    goes wrong into a clean message and its exit code, never a traceback."""
     try:
-        plain = plain_check(sys.argv[1:])
-        sys.exit(_run_typer() if plain is None else _run_plain(plain))
-    except CollectifError as error:
-        _fail(i18n.render(error.message, _error_language()), error.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as error:  # the last resort: say where to report, no traceback
-        if os.environ.get("COLLECTIF_DEBUG"):
-            raise
-        lang = _error_language()
-        _fail(
-            i18n.render(
-                msg(
-                    "Unexpected error: {error}. This is a bug in collectif: please report it "
-                    "with the command you ran (set COLLECTIF_DEBUG=1 to see the details).",
-                    error=f"{type(error).__name__}: {error}",
-                ),
-                lang,
-            ),
-            3,
-        )
+        with error_handler(_error_language):
+            plain = plain_check(sys.argv[1:])
+            code = (
+                _run_typer() if plain is None else run_check(plain.options, plain.staged, plain.rev)
+            )
+    finally:
+        _release_writer_locks()
+    sys.exit(code)
+
+
+def _release_writer_locks() -> None:
+    """A command that stopped before recording never keeps the repository locked (in the same
+    process, as the tests run it; a process that exits releases its locks anyway)."""
+    commit = sys.modules.get("collectif.store.commit")
+    if commit is not None:
+        commit.release_all()

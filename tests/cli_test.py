@@ -186,6 +186,7 @@ READ_PLAINLY = [
     ["check"],
     ["check", "--staged", "--repo", "."],
     ["check", "--staged", "--repo=/nowhere", "--no-cache"],
+    ["check", "--timings", "--format", "json"],
     ["check", "--as-of", "2026-11-26", "--since=2026-01-01", "--format", "json", "--lang", "fr"],
     ["check", "--rev", "HEAD~1", "--as-of", "x", "--as-of", "y"],
     ["check", "--only", "schema,references", "--only", "minimum", "--skip=rotation"],

@@ -14,7 +14,7 @@ from typing import Any
 from collectif.checks import runner
 from collectif.checks.base import Context
 from collectif.model.collective import Collective
-from collectif.model.finding import Finding
+from collectif.model.finding import Placed
 from collectif.store import load, place
 from collectif.store.git import Repository as GitRepository
 from collectif.store.source import Worktree
@@ -69,7 +69,7 @@ def findings(
     as_of: str,
     only: str | None = None,
     since: str | None = None,
-) -> list[Finding]:
+) -> list[Placed]:
     """Run the checks in process (all, or `only` one) and place the findings in their files."""
     data = loaded(root)
     checks = runner.select([only] if only else [])

@@ -155,16 +155,17 @@ def _project_findings(
     project: Project,
 ) -> Iterator[Finding]:
     subject, file = f"project:{project_id}", project_file(project_id)
-    ordered = project.start is None or project.end is None or project.start <= project.end
-    if not ordered:
-        assert project.start is not None and project.end is not None
-        yield _finding(subject, file, ("end",), _backwards(project.start, project.end))
+    start, end = project.start, project.end
+    backwards = False
+    if start is not None and end is not None and start > end:
+        backwards = True
+        yield _finding(subject, file, ("end",), _backwards(start, end))
     for path, member_id, activity in _project_people(project):
         if member_id not in collective.known.members:
             yield _finding(subject, file, path, _unknown("member", member_id))
             continue
         member = collective.members.get(member_id)
-        if not (activity and ordered and member is not None and project.start is not None):
+        if not (activity and not backwards and member is not None and project.start is not None):
             continue
         outside = _outside(member_id, member, project.start, project.end)
         if outside is not None:

@@ -25,6 +25,7 @@ from collectif.commands.parameters import (
     Repo,
     Since,
     Skip,
+    Timings,
 )
 from collectif.errors import CollectifError
 
@@ -53,11 +54,14 @@ def check_command(
     ] = False,
     rev: Annotated[str | None, typer.Option("--rev", help="Check a commit.")] = None,
     no_cache: NoCache = False,
+    timings: Timings = False,
 ) -> None:
     """Check the collective's files against its charter."""
     from collectif.cli import run_check
 
-    options = CheckOptions(repo, as_of, since, _given(only), _given(skip), output, lang, no_cache)
+    options = CheckOptions(
+        repo, as_of, since, _given(only), _given(skip), output, lang, no_cache, timings
+    )
     raise typer.Exit(run_check(options, staged, rev))
 
 
@@ -75,11 +79,14 @@ def diff_command(
     output: Format = "text",
     lang: Lang = None,
     no_cache: NoCache = False,
+    timings: Timings = False,
 ) -> None:
     """Findings new, fixed and existing between two states of the collective."""
     from collectif.cli import run_diff
 
-    options = CheckOptions(repo, as_of, since, _given(only), _given(skip), output, lang, no_cache)
+    options = CheckOptions(
+        repo, as_of, since, _given(only), _given(skip), output, lang, no_cache, timings
+    )
     raise typer.Exit(run_diff(base, head, options))
 
 

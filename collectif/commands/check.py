@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -48,7 +49,7 @@ def check(options: CheckOptions, staged: bool = False, rev: str | None = None) -
     if store is not None:
         store.save()
     require_ran(result, options.only)
-    emit(result, output)
+    emit(result, output, options.timings)
     return exit_code(result)
 
 
@@ -110,6 +111,7 @@ def result_of(
         lang=i18n.resolve(lang, evaluation.language),
         base=base,
         not_run=evaluation.not_run,
+        timings=evaluation.timings,
     )
 
 
@@ -134,7 +136,6 @@ def check_format(output: str) -> None:
 
 def make_context(as_of: str | None, since: str | None) -> Context:
     day = parse_day("--as-of", as_of, date.today())
-    assert day is not None
     return Context(as_of=day, since=parse_since(since, day))
 
 
@@ -142,9 +143,15 @@ def select(only: Sequence[str] | None, skip: Sequence[str] | None) -> list[Check
     return runner.select(_names(only), _names(skip))
 
 
-def emit(result: Result, output: str) -> None:
-    """Print the result in the chosen format."""
+def emit(result: Result, output: str, timings: bool = False) -> None:
+    """Print the result in the chosen format; with `timings`, then each check's time on
+    stderr."""
     formats.write(result, output)
+    if timings:
+        from collectif.report.timings import render_timings
+
+        sys.stdout.flush()  # the findings first, when both go to one terminal or file
+        sys.stderr.write(render_timings(result) + "\n")
 
 
 def exit_code(result: Result) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import overload
 
 from collectif.errors import CollectifError
 from collectif.model.types import FIRST_DAY, LAST_DAY, in_range
@@ -11,8 +12,14 @@ from collectif.model.types import FIRST_DAY, LAST_DAY, in_range
 _WRITTEN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+@overload
+def parse_day(option: str, value: str, default: date | None = None) -> date: ...
+@overload
+def parse_day(option: str, value: str | None, default: date) -> date: ...
+@overload
+def parse_day(option: str, value: str | None, default: None = None) -> date | None: ...
 def parse_day(option: str, value: str | None, default: date | None = None) -> date | None:
-    """`value` as a date, or a clear error naming the option.
+    """`value` as a date (`default` when not given), or a clear error naming the option.
 
     Only `YYYY-MM-DD` is a date (not `20261126`, which Python would also read), and only
     within the dates the files may hold, so that what a command writes can be checked.

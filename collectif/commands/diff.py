@@ -71,5 +71,5 @@ def diff(base: str, head: str | None, options: CheckOptions) -> int:
         store.save()
     result = result_of(evaluation, after.name, context, options.lang, base=before.name)
     require_ran(result, options.only)
-    emit(result, output)
+    emit(result, output, options.timings)
     return exit_code(result)

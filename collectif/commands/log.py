@@ -63,7 +63,6 @@ def _note(note: str | None) -> str | None:
 
 def _day(value: str | None, today: date) -> date:
     day = parse_day("--date", value, today)
-    assert day is not None
     if day > today:
         raise CollectifError(
             "--date: {date} is after today ({today}): log time once it is given.",

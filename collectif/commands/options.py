@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collectif.commands.parameters import Repo as Repo
     from collectif.commands.parameters import Since as Since
     from collectif.commands.parameters import Skip as Skip
+    from collectif.commands.parameters import Timings as Timings
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class CheckOptions:
     output: str = "text"
     lang: str | None = None
     no_cache: bool = False
+    timings: bool = False
 
 
 def __getattr__(name: str) -> object:

@@ -12,7 +12,18 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["AsMember", "AsOf", "Format", "Lang", "NoCache", "Only", "Repo", "Since", "Skip"]
+__all__ = [
+    "AsMember",
+    "AsOf",
+    "Format",
+    "Lang",
+    "NoCache",
+    "Only",
+    "Repo",
+    "Since",
+    "Skip",
+    "Timings",
+]
 
 Repo = Annotated[
     Path | None,
@@ -55,6 +66,10 @@ Lang = Annotated[
     typer.Option("--lang", metavar="LANG", help="fr or en (default: the collective's language)."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")]
+Timings = Annotated[
+    bool,
+    typer.Option("--timings", help="Also print how long each check took, on stderr."),
+]
 AsMember = Annotated[
     str | None,
     typer.Option(

@@ -6,11 +6,11 @@ import gc
 from collections import defaultdict, deque
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
-from collectif.model.finding import Finding, Status
+from collectif.model.finding import Finding, Placed, Status
 from collectif.model.identity import identity
 from collectif.store import load, place
 from collectif.store.git import Repository
@@ -20,14 +20,20 @@ if TYPE_CHECKING:
     from collectif.store.cache import Cache
 
 
-class Evaluation(NamedTuple):
-    """The placed findings of a state, the checks that ran, the collective's language, and the
-    checks that could not run (with the broken settings that stopped them)."""
+# Findings are compared as checks find them (before a write) or placed (`check`, `diff`).
+F = TypeVar("F", Finding, Placed)
 
-    findings: list[Finding]
+
+class Evaluation(NamedTuple):
+    """The placed findings of a state, the checks that ran, the collective's language, the
+    checks that could not run (with the broken settings that stopped them), and how long each
+    check took, in seconds."""
+
+    findings: list[Placed]
     checks: list[str]
     language: str | None
     not_run: dict[str, list[str]]
+    timings: dict[str, float]
 
 
 def evaluate(
@@ -42,7 +48,8 @@ def evaluate(
         collective = load.load(files, memo, store)
         run = runner.run(collective, context, checks)
         language = collective.config.language if collective.config else None
-        return Evaluation(place.place(run.findings, files), run.checks, language, run.not_run)
+        placed = place.place(run.findings, files)
+        return Evaluation(placed, run.checks, language, run.not_run, run.timings)
 
 
 @contextmanager
@@ -72,28 +79,28 @@ def open_store(repository: Repository | None, no_cache: bool) -> Cache | None:
     return open_cache(repository)
 
 
-class Paired(NamedTuple):
+class Paired(NamedTuple, Generic[F]):
     """Each finding of `after` with its match in `before` (None: new), and what `before` had
     that `after` lost."""
 
-    matched: list[tuple[Finding, Finding | None]]
-    lost: list[Finding]
+    matched: list[tuple[F, F | None]]
+    lost: list[F]
 
 
-def pair(before: Sequence[Finding], after: Sequence[Finding]) -> Paired:
+def pair(before: Sequence[F], after: Sequence[F]) -> Paired[F]:
     """Findings with the same identity paired one for one, so that a second copy of a problem
     is new even though the first was already there."""
-    waiting: dict[Hashable, deque[Finding]] = defaultdict(deque)
+    waiting: dict[Hashable, deque[F]] = defaultdict(deque)
     for finding in before:
         waiting[identity(finding)].append(finding)
-    matched: list[tuple[Finding, Finding | None]] = []
+    matched: list[tuple[F, F | None]] = []
     for finding in after:
         match = waiting.get(identity(finding))
         matched.append((finding, match.popleft() if match else None))
     return Paired(matched, [finding for left in waiting.values() for finding in left])
 
 
-def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
+def compare(before: Sequence[F], after: Sequence[F]) -> list[F]:
     """`after` marked new or existing, plus what `before` had and `after` lost, marked fixed."""
     paired = pair(before, after)
     marked = [
@@ -101,7 +108,7 @@ def compare(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding
         for now, then in paired.matched
     ]
     marked += [finding._replace(status=Status.FIXED) for finding in paired.lost]
-    return sorted(marked, key=Finding.sort_key)
+    return sorted(marked, key=lambda finding: finding.sort_key())
 
 
 def worsened(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
@@ -123,17 +130,23 @@ def changes(
     checks: Sequence[Check],
     store: Cache | None = None,
 ) -> Evaluation:
-    """The findings of `after`, each with its status against `before` (None: nothing before)."""
+    """The findings of `after`, each with its status against `before` (None: nothing before);
+    the timings of the checks on both states, added up."""
     memo: load.Memo = {}  # a file unchanged between the two states is loaded once
     now = evaluate(after, context, checks, memo, store)
+    timings = dict(now.timings)
     if before is None:
-        then: list[Finding] = []
+        then: list[Placed] = []
     elif _same_files(before, after):
         then = now.findings
     else:
-        then = evaluate(before, context, checks, memo, store).findings
+        earlier = evaluate(before, context, checks, memo, store)
+        then = earlier.findings
+        for name, seconds in earlier.timings.items():
+            timings[name] = timings.get(name, 0.0) + seconds
     ran = set(now.checks)  # a check that did not run now fixed nothing
-    return now._replace(findings=compare([f for f in then if f.check in ran], now.findings))
+    findings = compare([f for f in then if f.check in ran], now.findings)
+    return now._replace(findings=findings, timings=timings)
 
 
 def _same_files(before: Source, after: Source) -> bool:

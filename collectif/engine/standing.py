@@ -14,7 +14,7 @@ from collectif.checks.periods import Period, period_of, whole_months
 from collectif.checks.rotation import continuous_since
 from collectif.checks.shares import hours_of, owed_days, time_in
 from collectif.model.collective import Collective, active_roles, covers
-from collectif.model.finding import Finding
+from collectif.model.finding import Placed
 
 
 class Holding(NamedTuple):
@@ -55,7 +55,7 @@ class Standing(NamedTuple):
     max_tenure: int
     owed: Owed
     prospected: Prospected
-    findings: list[Finding]
+    findings: list[Placed]
     charter: str | None
     signed: str | None
 
@@ -100,12 +100,12 @@ def _prospected(collective: Collective, member: str, day: date) -> Prospected:
     return Prospected(period.label, period.end, required, count, _joined_in(data.joined, period))
 
 
-def _about(finding: Finding, member: str) -> bool:
+def _about(finding: Placed, member: str) -> bool:
     details = finding.details or {}
     return finding.subject == f"member:{member}" or details.get("member") == member
 
 
-def standing(collective: Collective, member: str, day: date, findings: list[Finding]) -> Standing:
+def standing(collective: Collective, member: str, day: date, findings: list[Placed]) -> Standing:
     """Where `member` stands on `day`, with the findings of that day that concern them."""
     data = collective.members[member]
     held, trained = _holdings(collective, member, day)

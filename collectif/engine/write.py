@@ -21,7 +21,7 @@ from collectif.engine import evaluate
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.collective import Collective
 from collectif.model.files import Holding, Member, Project, Role
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Finding, Placed, Severity, Status
 from collectif.model.identity import identity
 from collectif.model.layout import member_file, project_file, role_file
 from collectif.model.message import Message, Names, Text, msg
@@ -313,9 +313,7 @@ def _findings(state: Source, day: date, memo: load.Memo) -> list[Finding]:
     return runner.run(collective, Context(as_of=day), runner.select()).findings
 
 
-def _refused(
-    workspace: Workspace, changes: dict[str, bytes], days: Sequence[date]
-) -> list[Finding]:
+def _refused(workspace: Workspace, changes: dict[str, bytes], days: Sequence[date]) -> list[Placed]:
     """The errors the change would bring on any of `days`, placed in the files it commits."""
     after = Overlay(workspace.base, changes)
     memo: load.Memo = {}

@@ -149,6 +149,7 @@ def render(message: Message, lang: Lang) -> str:
 
 
 def plural(lang: Lang, count: int, one: str, many: str) -> str:
-    """`one` or `many` (both English ids with `{count}`), by the language's plural rule."""
-    singular = count <= 1 if lang == "fr" else count == 1
-    return gettext_(lang, one if singular else many).format(count=count)
+    """`one` or `many` (English ids with `{count}`) in `lang`, as its catalog's plural forms
+    choose for `count` (English, which has no catalog: `one` for 1 only)."""
+    text = _catalog(lang).ngettext(one, many, count)
+    return _typography(text, lang).format(count=count)

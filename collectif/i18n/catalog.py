@@ -1,9 +1,11 @@
 """Maintain the catalogs: extract every message from the code, merge, compile (`make i18n`).
 
-Messages are English ids found in calls to `msg`, `N_`, `CollectifError`, `gettext_`, `plural`
-and `Explanation`. French translations live in `po/fr/*.po`, one file per area so that work on
-different areas does not collide; they are compiled together into the gettext `.mo` that the
-program reads. This module is a developer tool: the program itself never imports it.
+Messages are English ids found in calls to `msg`, `N_`, `CollectifError`, `gettext_` and
+`Explanation`; a call to `plural` gives a pair (singular, plural), translated as one entry with
+`msgid_plural` and a `msgstr[n]` per plural form. French translations live in `po/fr/*.po`, one
+file per area so that work on different areas does not collide; one of them declares the
+language's `Plural-Forms` in its header. They are compiled together into the gettext `.mo` that
+the program reads. This module is a developer tool: the program itself never imports it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,19 @@ import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 PACKAGE = Path(__file__).resolve().parent.parent
 PO_DIR = Path(__file__).resolve().parent / "po"
 MO_PATH = "locale/{lang}/LC_MESSAGES/collectif.mo"
+
+# A message id: one text, or a pair (singular, plural) for `plural`; and its translation: one
+# text, or one per plural form of the language.
+MsgId = str | tuple[str, str]
+Translation = str | tuple[str, ...]
 
 # function name -> indexes of positional arguments that are message ids ("*": all strings)
 _KEYWORDS: dict[str, tuple[int, ...] | str] = {
@@ -24,7 +35,6 @@ _KEYWORDS: dict[str, tuple[int, ...] | str] = {
     "N_": (0,),
     "CollectifError": (0,),
     "gettext_": (1,),
-    "plural": (2, 3),
     "Explanation": "*",
     "Group": (2,),
 }
@@ -53,6 +63,16 @@ def _strings(call: ast.Call) -> Iterator[ast.Constant]:
             yield arg
 
 
+def _plural(call: ast.Call) -> tuple[tuple[str, str], int] | None:
+    """The (singular, plural) pair of `plural(lang, count, one, many)`, and its line."""
+    if _name(call.func) != "plural":
+        return None
+    texts = [a.value for a in call.args[2:4] if isinstance(a, ast.Constant)]
+    if len(texts) != 2 or not all(isinstance(text, str) for text in texts):
+        return None
+    return (str(texts[0]), str(texts[1])), call.args[2].lineno
+
+
 def _help_texts(node: ast.AST) -> Iterator[tuple[str, int]]:
     """`help="..."` of any call, and the docstring of a function registered as a command."""
     if isinstance(node, ast.Call):
@@ -68,63 +88,96 @@ def _help_texts(node: ast.AST) -> Iterator[tuple[str, int]]:
             yield text, node.lineno
 
 
-def extract(package: Path = PACKAGE) -> dict[str, list[str]]:
+def _messages(node: ast.AST) -> Iterator[tuple[MsgId, int]]:
+    if isinstance(node, ast.Call):
+        pair = _plural(node)
+        if pair is not None:
+            yield pair
+        yield from ((str(c.value), c.lineno) for c in _strings(node))
+    yield from _help_texts(node)
+
+
+def extract(package: Path = PACKAGE) -> dict[MsgId, list[str]]:
     """Every message id in the package, with where it is written."""
-    found: dict[str, list[str]] = {}
+    found: dict[MsgId, list[str]] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         where = str(path.relative_to(package.parent))
         for node in ast.walk(tree):
-            texts = (
-                [(str(c.value), c.lineno) for c in _strings(node)]
-                if isinstance(node, ast.Call)
-                else []
-            )
-            for text, line in [*texts, *_help_texts(node)]:
-                found.setdefault(text, []).append(f"{where}:{line}")
+            for msgid, line in _messages(node):
+                found.setdefault(msgid, []).append(f"{where}:{line}")
     return found
 
 
-def translations(lang: str) -> dict[str, str]:
-    """Every translation of `lang`, from all its .po files."""
+def _read(lang: str) -> Iterator[Catalog]:
     from babel.messages.pofile import read_po
 
-    merged: dict[str, str] = {}
     for path in sorted((PO_DIR / lang).glob("*.po")):
         with path.open("rb") as handle:
-            catalog = read_po(handle)
+            yield read_po(handle)
+
+
+def translations(lang: str) -> dict[MsgId, Translation]:
+    """Every translation of `lang`, from all its .po files (a plural entry when all its forms
+    are translated)."""
+    merged: dict[MsgId, Translation] = {}
+    for catalog in _read(lang):
         for message in catalog:
-            if message.id and isinstance(message.id, str) and message.string:
-                merged[message.id] = str(message.string)
+            entry = _translated(message)
+            if entry is not None:
+                merged[entry[0]] = entry[1]
     return merged
 
 
+def _translated(message: Message) -> tuple[MsgId, Translation] | None:
+    """A message of a .po file as its id and translation; None if it is not translated."""
+    if not message.id:
+        return None
+    if isinstance(message.id, str):
+        return (message.id, str(message.string)) if message.string else None
+    one, many = (str(text) for text in message.id)
+    forms = tuple(str(text or "") for text in message.string or ())
+    return ((one, many), forms) if forms and all(forms) else None
+
+
+def plural_forms(lang: str) -> str:
+    """The `Plural-Forms` that one of the .po files of `lang` declares in its header."""
+    declared = {dict(catalog.mime_headers).get("Plural-Forms") for catalog in _read(lang)}
+    declared.discard(None)
+    if len(declared) != 1:
+        raise ValueError(f"po/{lang}: one Plural-Forms header expected, found {declared or 0}")
+    return str(declared.pop())
+
+
 def compile_mo(lang: str) -> bytes:
-    """The .mo file of `lang` from its .po files."""
+    """The .mo file of `lang` from its .po files, with their plural forms."""
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
 
     catalog = Catalog(locale=lang, domain="collectif")
-    for msgid, text in sorted(translations(lang).items()):
+    catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
+    for msgid, text in sorted(translations(lang).items(), key=lambda item: str(item[0])):
         catalog.add(msgid, text)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     return buffer.getvalue()
 
 
-def missing(lang: str) -> dict[str, list[str]]:
+def missing(lang: str) -> dict[MsgId, list[str]]:
     """The message ids of the code that `lang` does not translate yet, with where they are."""
     have = translations(lang)
     return {msgid: where for msgid, where in extract().items() if msgid not in have}
 
 
-def _po_entry(msgid: str, where: list[str]) -> str:
+def _po_entry(msgid: MsgId, where: list[str]) -> str:
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po
 
     catalog = Catalog(locale="fr", domain="collectif")
     catalog.add(
-        msgid, "", locations=[(w.rsplit(":", 1)[0], int(w.rsplit(":", 1)[1])) for w in where]
+        msgid,
+        ("", "") if isinstance(msgid, tuple) else "",
+        locations=[(w.rsplit(":", 1)[0], int(w.rsplit(":", 1)[1])) for w in where],
     )
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100, omit_header=True)

@@ -34,13 +34,16 @@ class Problem(NamedTuple):
 
 
 class Finding(NamedTuple):
-    """One problem, about one subject, at the place in a file a member would edit.
+    """One problem, about one subject, at the place in a file a member would edit, as a check
+    finds it.
 
     `path` is where in the YAML document the problem sits (keys and list indexes); the store
-    turns it into `line` and `column` for the files that have findings. A check leaves
-    `severity` empty to take its own (or the collective's override), or says `WARNING` for a
-    lesser kind of finding. `key` names the problem for a check whose message carries figures
-    that change with the collective (see `collectif.model.identity`).
+    turns it into a line and a column, and the finding into a `Placed` one, for the files that
+    have findings (a problem of reading comes with its `line` and `column` already). A check
+    leaves `severity` empty to take its own (or the collective's override), or says `WARNING`
+    for a lesser kind of finding; the runner fills it in. `key` names the problem for a check
+    whose message carries figures that change with the collective (see
+    `collectif.model.identity`).
     """
 
     check: str
@@ -62,3 +65,23 @@ class Finding(NamedTuple):
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.file, self.line or 0, self.check, self.subject, self.message.msgid)
+
+
+class Placed(NamedTuple):
+    """A finding as every report reads it: rated, at its 1-based line and column, its `file`
+    from the repository's root; `status` says how it changed when two states were compared."""
+
+    check: str
+    subject: str
+    file: str
+    message: Message
+    severity: Severity
+    line: int
+    column: int
+    period: str | None = None
+    details: dict[str, Any] | None = None
+    status: Status | None = None
+    key: str | None = None
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.file, self.line, self.check, self.subject, self.message.msgid)

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from collectif.model.finding import Finding
+from collectif.model.finding import Finding, Placed
 from collectif.model.message import Hours, Message, Money, Names, Param, Text
 
 
@@ -37,7 +37,7 @@ def _canonical(value: Param | Message) -> Any:
     return value
 
 
-def identity(finding: Finding) -> str:
+def identity(finding: Finding | Placed) -> str:
     """The finding without its place in the file, as one canonical string."""
     what = ["key", finding.key] if finding.key is not None else _canonical(finding.message)
     parts = [finding.check, finding.subject, finding.file, finding.period, what]

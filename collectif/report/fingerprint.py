@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 from collectif.model.identity import identity
 
 VERSION = "collectifFinding/v1"
 
 
-def fingerprints(findings: Iterable[Finding]) -> list[str]:
+def fingerprints(findings: Iterable[Placed]) -> list[str]:
     """One hash per finding, in order; unique, even for two copies of the same finding.
 
     A second copy (same identity, another line) hashes with its rank among the copies, the
@@ -35,23 +35,19 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     return result
 
 
-def severity(finding: Finding) -> Severity:
-    return finding.severity or Severity.ERROR
-
-
-def has_statuses(findings: Iterable[Finding]) -> bool:
+def has_statuses(findings: Iterable[Placed]) -> bool:
     return any(finding.status is not None for finding in findings)
 
 
-def current(findings: Iterable[Finding]) -> list[Finding]:
+def current(findings: Iterable[Placed]) -> list[Placed]:
     """The findings of the checked state: new and existing ones, not those a change fixed."""
     return [finding for finding in findings if finding.status is not Status.FIXED]
 
 
-def introduced(findings: Iterable[Finding]) -> list[Finding]:
+def introduced(findings: Iterable[Placed]) -> list[Placed]:
     """The findings to blame on a change: new ones, or all of them when nothing was compared."""
     return [finding for finding in findings if finding.status in (None, Status.NEW)]
 
 
-def errors_first(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (severity(f) is not Severity.ERROR, f.sort_key()))
+def errors_first(findings: Iterable[Placed]) -> list[Placed]:
+    return sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key()))

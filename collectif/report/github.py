@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from collectif.i18n import Lang, render
-from collectif.model.finding import Finding, Severity
+from collectif.model.finding import Placed, Severity
 from collectif.model.message import msg
-from collectif.report.fingerprint import errors_first, introduced, severity
+from collectif.report.fingerprint import errors_first, introduced
 from collectif.report.result import Result
 from collectif.report.safe import printable, shown
 
@@ -30,32 +30,31 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _title(finding: Finding) -> str:
+def _title(finding: Placed) -> str:
     title = f"{finding.check} · {finding.subject}"
     return printable(title + (f" · {finding.period}" if finding.period else ""))
 
 
-def annotation(finding: Finding, lang: Lang) -> str:
+def annotation(finding: Placed, lang: Lang) -> str:
     """`::error file=…,line=…,col=…,title=…::message` for one finding."""
     properties: list[tuple[str, str]] = []
     if finding.file:
         properties.append(("file", printable(finding.file)))
-        properties.append(("line", str(finding.line or 1)))
-        if finding.column:
-            properties.append(("col", str(finding.column)))
+        properties.append(("line", str(finding.line)))
+        properties.append(("col", str(finding.column)))
     properties.append(("title", _title(finding)))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     message = escape_data(shown(finding.message, lang))
-    return f"::{_COMMAND[severity(finding)]} {joined}::{message}"
+    return f"::{_COMMAND[finding.severity]} {joined}::{message}"
 
 
-def _shown(findings: Iterable[Finding]) -> tuple[list[Finding], int]:
+def _shown(findings: Iterable[Placed]) -> tuple[list[Placed], int]:
     """The findings GitHub will display, errors first, and how many are left out."""
-    shown: list[Finding] = []
+    shown: list[Placed] = []
     taken = {Severity.ERROR: 0, Severity.WARNING: 0}
     left_out = 0
     for finding in errors_first(findings):
-        kind = severity(finding)
+        kind = finding.severity
         if taken[kind] < PER_STEP:
             taken[kind] += 1
             shown.append(finding)

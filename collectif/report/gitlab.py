@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from collectif.model.finding import Severity
-from collectif.report.fingerprint import current, fingerprints, severity
+from collectif.report.fingerprint import current, fingerprints
 from collectif.report.result import Result
 from collectif.report.safe import json_text, shown
 
@@ -23,10 +23,10 @@ def gitlab_issues(result: Result) -> list[dict[str, Any]]:
             "description": shown(finding.message, result.lang),
             "check_name": finding.check,
             "fingerprint": fingerprint,
-            "severity": _SEVERITY[severity(finding)],
+            "severity": _SEVERITY[finding.severity],
             "location": {
                 "path": finding.file or "collectif.yaml",
-                "lines": {"begin": max(finding.line or 1, 1)},
+                "lines": {"begin": finding.line},
             },
         }
         for finding, fingerprint in zip(findings, fingerprints(findings), strict=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from collectif.i18n import render
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 from collectif.report.result import Result
 from collectif.report.safe import json_text
 
@@ -23,14 +23,14 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
+def finding_json(finding: Placed) -> dict[str, Any]:
     """One finding; its message in English, so that scripts read the same in every language."""
     item: dict[str, Any] = {
         "check": finding.check,
-        "severity": (finding.severity or Severity.ERROR).value,
+        "severity": finding.severity.value,
         "subject": finding.subject,
         "file": finding.file,
-        "line": finding.line or 1,
+        "line": finding.line,
         "period": finding.period,
         "message": render(finding.message, "en"),
         "details": _jsonable(finding.details or {}),

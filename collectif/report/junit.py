@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from collectif.i18n import Lang, gettext_, plural
-from collectif.model.finding import Finding, Severity
-from collectif.report.fingerprint import current, errors_first, severity
+from collectif.model.finding import Placed, Severity
+from collectif.report.fingerprint import current, errors_first
 from collectif.report.result import Result
 from collectif.report.safe import printable, shown
 
@@ -28,11 +28,9 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _line(finding: Finding, lang: Lang) -> str:
+def _line(finding: Placed, lang: Lang) -> str:
     """`projects/site.yaml:21 [2026-Q3] (new) the message`."""
-    where = f"{printable(finding.file)}:{finding.line or 1}"
-    if finding.column:
-        where += f":{finding.column}"
+    where = f"{printable(finding.file)}:{finding.line}:{finding.column}"
     parts = [where]
     if finding.period:
         parts.append(f"[{printable(finding.period)}]")
@@ -42,13 +40,13 @@ def _line(finding: Finding, lang: Lang) -> str:
     return _clean(" ".join(parts))
 
 
-def _case(check: str, subject: str, findings: Sequence[Finding], lang: Lang) -> ET.Element:
+def _case(check: str, subject: str, findings: Sequence[Placed], lang: Lang) -> ET.Element:
     case = ET.Element("testcase", classname=f"collectif.{check}", name=printable(subject))
     if findings:
         case.set("file", printable(findings[0].file))
-        case.set("line", str(findings[0].line or 1))
-    errors = [f for f in findings if severity(f) is Severity.ERROR]
-    warnings = [f for f in findings if severity(f) is Severity.WARNING]
+        case.set("line", str(findings[0].line))
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
     if errors:
         failure = ET.SubElement(case, "failure", type="error")
         failure.set("message", _clean(shown(errors[0].message, lang)))
@@ -60,8 +58,8 @@ def _case(check: str, subject: str, findings: Sequence[Finding], lang: Lang) -> 
     return case
 
 
-def _suite(check: str, findings: Sequence[Finding], lang: Lang) -> ET.Element:
-    by_subject: dict[str, list[Finding]] = defaultdict(list)
+def _suite(check: str, findings: Sequence[Placed], lang: Lang) -> ET.Element:
+    by_subject: dict[str, list[Placed]] = defaultdict(list)
     for finding in errors_first(findings):
         by_subject[finding.subject].append(finding)
     cases = [_case(check, subject, found, lang) for subject, found in sorted(by_subject.items())]
@@ -77,7 +75,7 @@ def _suite(check: str, findings: Sequence[Finding], lang: Lang) -> ET.Element:
 
 def render_junit(result: Result) -> str:
     findings = current(result.findings)
-    by_check: dict[str, list[Finding]] = defaultdict(list)
+    by_check: dict[str, list[Placed]] = defaultdict(list)
     for finding in findings:
         by_check[finding.check].append(finding)
     names = list(dict.fromkeys([*result.checks, *by_check]))

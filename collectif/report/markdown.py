@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from collectif import __version__
 from collectif.i18n import Lang, gettext_, plural, render
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import N_, msg
-from collectif.report.fingerprint import errors_first, has_statuses, severity
+from collectif.report.fingerprint import errors_first, has_statuses
 from collectif.report.result import Result
 from collectif.report.safe import printable, shown
 from collectif.report.status import state_label
@@ -56,11 +56,11 @@ def escape_cell(text: str, limit: int | None = None) -> str:
     return "<br>".join(line.strip() for line in text.split("\n"))
 
 
-def _row(finding: Finding, lang: Lang) -> str:
+def _row(finding: Placed, lang: Lang) -> str:
     check = finding.check + (f" ({finding.period})" if finding.period else "")
-    where = f"{finding.file}:{finding.line or 1}"
+    where = f"{finding.file}:{finding.line}"
     cells = [
-        _ICON[severity(finding)],
+        _ICON[finding.severity],
         escape_cell(printable(check)),
         escape_cell(printable(finding.subject)),
         escape_cell(printable(where)),
@@ -73,8 +73,8 @@ def _row(finding: Finding, lang: Lang) -> str:
 _Group = tuple[bool, str]
 
 
-def _group(finding: Finding) -> _Group:
-    return (severity(finding) is not Severity.ERROR, finding.check)
+def _group(finding: Placed) -> _Group:
+    return (finding.severity is not Severity.ERROR, finding.check)
 
 
 def shares(sizes: Sequence[int], rows: int, least: int = MIN_ROWS) -> list[int]:
@@ -97,7 +97,7 @@ def shares(sizes: Sequence[int], rows: int, least: int = MIN_ROWS) -> list[int]:
     return [took + more for took, more in zip(taken, extra, strict=True)]
 
 
-def chosen(findings: Sequence[Finding], rows: int) -> list[Finding]:
+def chosen(findings: Sequence[Placed], rows: int) -> list[Placed]:
     """The findings a table of at most `rows` rows shows, errors first: each check's share."""
     ordered = errors_first(findings)
     groups: dict[_Group, list[int]] = {}
@@ -109,7 +109,7 @@ def chosen(findings: Sequence[Finding], rows: int) -> list[Finding]:
     return [ordered[i] for i in kept]
 
 
-def _table(findings: Sequence[Finding], rows: Sequence[Finding], lang: Lang) -> list[str]:
+def _table(findings: Sequence[Placed], rows: Sequence[Placed], lang: Lang) -> list[str]:
     """The table of `rows`, chosen among `findings`, and how many it leaves out."""
     titles = [gettext_(lang, title) for title in (N_("Check"), N_("Subject"), N_("Where"))]
     header = "|   | " + " | ".join([*titles, gettext_(lang, N_("Message"))]) + " |"
@@ -122,7 +122,7 @@ def _table(findings: Sequence[Finding], rows: Sequence[Finding], lang: Lang) -> 
 
 
 def _by_check(
-    findings: Sequence[Finding], rows: Sequence[Finding], lang: Lang, compared: bool
+    findings: Sequence[Placed], rows: Sequence[Placed], lang: Lang, compared: bool
 ) -> list[str]:
     """Each check's count (new, fixed and existing when compared), errors first, then by count,
     and how many of its findings the tables leave out; nothing when one line would say it all."""
@@ -148,11 +148,11 @@ def _by_check(
     return lines
 
 
-def _count(findings: Sequence[Finding], kind: Severity) -> int:
-    return sum(1 for finding in findings if severity(finding) is kind)
+def _count(findings: Sequence[Placed], kind: Severity) -> int:
+    return sum(1 for finding in findings if finding.severity is kind)
 
 
-def _verdict(findings: Sequence[Finding], lang: Lang, compared: bool) -> str:
+def _verdict(findings: Sequence[Placed], lang: Lang, compared: bool) -> str:
     """`❌ 2 new errors`, `✅ No new error · 1 new warning`, `✅ No error`…"""
     errors, warnings = _count(findings, Severity.ERROR), _count(findings, Severity.WARNING)
     if compared and errors:
@@ -167,7 +167,7 @@ def _verdict(findings: Sequence[Finding], lang: Lang, compared: bool) -> str:
     return verdict
 
 
-def _counts(groups: dict[Status, list[Finding]], lang: Lang) -> list[str]:
+def _counts(groups: dict[Status, list[Placed]], lang: Lang) -> list[str]:
     """The table of new, fixed and existing errors and warnings."""
     errors, warnings = gettext_(lang, N_("Errors")), gettext_(lang, N_("Warnings"))
     lines = [f"|   | {errors} | {warnings} |", "|:--|--:|--:|"]
@@ -185,7 +185,7 @@ def _counts(groups: dict[Status, list[Finding]], lang: Lang) -> list[str]:
 
 def _compared(result: Result, limits: Limits) -> list[str]:
     lang = result.lang
-    groups: dict[Status, list[Finding]] = {status: [] for status in Status}
+    groups: dict[Status, list[Placed]] = {status: [] for status in Status}
     for finding in result.findings:
         groups[finding.status or Status.NEW].append(finding)
     where = msg(

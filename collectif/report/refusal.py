@@ -8,11 +8,11 @@ from rich.console import Console
 from rich.text import Text
 
 from collectif import i18n
-from collectif.model.finding import Finding
+from collectif.model.finding import Placed
 from collectif.report.safe import printable, shown
 
 
-def print_refusal(findings: Sequence[Finding], lang: i18n.Lang) -> None:
+def print_refusal(findings: Sequence[Placed], lang: i18n.Lang) -> None:
     """Say that nothing was written, and each error the change would have brought."""
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     console.print(
@@ -28,7 +28,7 @@ def print_refusal(findings: Sequence[Finding], lang: i18n.Lang) -> None:
     )
     for finding in findings:
         line = Text("  ✖ ", style="bold red")
-        line.append(f"{printable(finding.file)}:{finding.line or 1}", style="cyan")
+        line.append(f"{printable(finding.file)}:{finding.line}", style="cyan")
         line.append(f"  [{finding.check}]", style="dim")
         if finding.period:
             line.append(f" {finding.period}", style="dim")

@@ -6,20 +6,22 @@ from datetime import date
 from typing import NamedTuple
 
 from collectif.i18n import Lang
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 
 
 class Result(NamedTuple):
     as_of: date
     source: str
     checks: list[str]
-    findings: list[Finding]
+    findings: list[Placed]
     lang: Lang
     files: int = 0
     # Set when comparing two states: the earlier one (`rev:<sha>`), or "" when there was none.
     base: str | None = None
     # Checks that could not run, with the broken settings of collectif.yaml that stopped them.
     not_run: dict[str, list[str]] = {}  # noqa: RUF012 (never changed)
+    # How long each check took, in seconds (`--timings`).
+    timings: dict[str, float] = {}  # noqa: RUF012 (never changed)
 
     def count(self, severity: Severity) -> int:
         """Findings of that severity in the checked state (fixed ones are no longer there)."""

@@ -13,9 +13,9 @@ from collectif import __version__
 from collectif.checks.base import Check
 from collectif.checks.registry import CHECKS
 from collectif.i18n import Lang, gettext_
-from collectif.model.finding import Finding, Severity
+from collectif.model.finding import Placed, Severity
 from collectif.model.message import N_
-from collectif.report.fingerprint import VERSION, current, fingerprints, severity
+from collectif.report.fingerprint import VERSION, current, fingerprints
 from collectif.report.result import Result
 from collectif.report.safe import json_text, shown
 
@@ -56,19 +56,17 @@ def _unknown_rule(name: str) -> dict[str, Any]:
     return {"id": name, "name": name, "shortDescription": {"text": name}}
 
 
-def _location(finding: Finding) -> dict[str, Any]:
-    region: dict[str, int] = {"startLine": max(finding.line or 1, 1)}
-    if finding.column:
-        region["startColumn"] = finding.column
+def _location(finding: Placed) -> dict[str, Any]:
+    region = {"startLine": finding.line, "startColumn": finding.column}
     uri = finding.file.replace("\\", "/") or "collectif.yaml"
     return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
 
 
-def _result(finding: Finding, index: int, fingerprint: str, lang: Lang) -> dict[str, Any]:
+def _result(finding: Placed, index: int, fingerprint: str, lang: Lang) -> dict[str, Any]:
     return {
         "ruleId": finding.check,
         "ruleIndex": index,
-        "level": _LEVEL[severity(finding)],
+        "level": _LEVEL[finding.severity],
         "message": {"text": shown(finding.message, lang)},
         "locations": [_location(finding)],
         "partialFingerprints": {VERSION: fingerprint},

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from collectif.i18n import Lang, gettext_, plural, render
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.result import Result
 from collectif.report.safe import printable, shown
@@ -21,22 +21,17 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
 
 
-def _where(finding: Finding) -> str:
-    where = f"{printable(finding.file)}:{finding.line or 1}"
-    return where + (f":{finding.column}" if finding.column else "")
+def _where(finding: Placed) -> str:
+    return f"{printable(finding.file)}:{finding.line}:{finding.column}"
 
 
-def _label(finding: Finding) -> str:
+def _label(finding: Placed) -> str:
     return f"[{finding.check}]" + (f" {printable(finding.period)}" if finding.period else "")
 
 
-def _severity(finding: Finding) -> Severity:
-    return finding.severity or Severity.ERROR
-
-
-def _full(finding: Finding, lang: Lang) -> Text:
+def _full(finding: Placed, lang: Lang) -> Text:
     """A new finding: severity, place, check, and its message on a line of its own."""
-    severity = _severity(finding)
+    severity = finding.severity
     word = gettext_(lang, "error") if severity is Severity.ERROR else gettext_(lang, "warning")
     line = Text("  ")
     line.append(f"{_MARK[severity]} {word}", style=_STYLE[severity])
@@ -46,7 +41,7 @@ def _full(finding: Finding, lang: Lang) -> Text:
     return line
 
 
-def _brief(finding: Finding, lang: Lang, mark: str, style: str) -> Text:
+def _brief(finding: Placed, lang: Lang, mark: str, style: str) -> Text:
     """One line, cut to the terminal's width: a fixed finding, or one that was already there."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"  {mark} ", style=style)
@@ -56,32 +51,32 @@ def _brief(finding: Finding, lang: Lang, mark: str, style: str) -> Text:
     return line
 
 
-def _print_new(findings: list[Finding], lang: Lang, console: Console) -> None:
+def _print_new(findings: list[Placed], lang: Lang, console: Console) -> None:
     console.print(Text(gettext_(lang, N_("Introduced by this change:")), style="bold"))
-    groups: dict[str, list[Finding]] = defaultdict(list)
+    groups: dict[str, list[Placed]] = defaultdict(list)
     for finding in findings:
         groups[finding.subject].append(finding)
     for subject, found in sorted(groups.items()):
         console.print(Text(printable(subject), style="bold"))
         for finding in sorted(
-            found, key=lambda f: (_severity(f) is not Severity.ERROR, f.sort_key())
+            found, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key())
         ):
             console.print(_full(finding, lang))
     console.print()
 
 
-def _print_fixed(findings: list[Finding], lang: Lang, console: Console) -> None:
+def _print_fixed(findings: list[Placed], lang: Lang, console: Console) -> None:
     console.print(Text(gettext_(lang, N_("Fixed by this change:")), style="bold green"))
     for finding in findings:
         console.print(_brief(finding, lang, "✔", "green"), no_wrap=True, overflow="ellipsis")
     console.print()
 
 
-def _print_existing(findings: list[Finding], lang: Lang, console: Console) -> None:
+def _print_existing(findings: list[Placed], lang: Lang, console: Console) -> None:
     heading = N_("Already there before this change (not caused by it):")
     console.print(Text(gettext_(lang, heading), style="bold"))
     for finding in findings[:EXISTING_SHOWN]:
-        severity = _severity(finding)
+        severity = finding.severity
         style = _STYLE[severity].split()[-1]
         console.print(
             _brief(finding, lang, _MARK[severity], style), no_wrap=True, overflow="ellipsis"
@@ -106,10 +101,10 @@ def state_label(name: str | None, lang: Lang) -> str:
     return gettext_(lang, N_("nothing committed yet"))
 
 
-def _summary(result: Result, by_status: dict[Status, list[Finding]]) -> str:
+def _summary(result: Result, by_status: dict[Status, list[Placed]]) -> str:
     lang = result.lang
     new = by_status[Status.NEW]
-    errors = sum(1 for f in new if _severity(f) is Severity.ERROR)
+    errors = sum(1 for f in new if f.severity is Severity.ERROR)
     parts = [
         plural(lang, errors, "{count} new error", "{count} new errors"),
         plural(lang, len(new) - errors, "{count} new warning", "{count} new warnings"),
@@ -137,7 +132,7 @@ def _summary(result: Result, by_status: dict[Status, list[Finding]]) -> str:
 
 def print_changes(result: Result, console: Console) -> None:
     """New findings in full, then fixed and existing ones one line each, then the counts."""
-    by_status: dict[Status, list[Finding]] = {status: [] for status in Status}
+    by_status: dict[Status, list[Placed]] = {status: [] for status in Status}
     for finding in result.findings:
         by_status[finding.status or Status.NEW].append(finding)
     if by_status[Status.NEW]:
@@ -146,7 +141,7 @@ def print_changes(result: Result, console: Console) -> None:
         _print_fixed(by_status[Status.FIXED], result.lang, console)
     if by_status[Status.EXISTING]:
         _print_existing(by_status[Status.EXISTING], result.lang, console)
-    new_errors = any(_severity(f) is Severity.ERROR for f in by_status[Status.NEW])
+    new_errors = any(f.severity is Severity.ERROR for f in by_status[Status.NEW])
     style = "bold red" if new_errors else "bold yellow" if by_status[Status.NEW] else "bold green"
     console.print(Text(_summary(result, by_status), style=style))
     if new_errors:

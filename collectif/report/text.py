@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from collectif.i18n import Lang, gettext_, plural, render
-from collectif.model.finding import Finding, Severity
+from collectif.model.finding import Placed, Severity
 from collectif.model.message import N_, Names, msg
 from collectif.report.result import Result
 from collectif.report.safe import printable, shown
@@ -23,18 +23,16 @@ _WORDS = (N_("error"), N_("warning"), N_("new"), N_("existing"), N_("fixed"))
 MANY = 10  # more findings than this, from more than one check, are counted by check
 
 
-def _subject_order(item: tuple[str, list[Finding]]) -> tuple[int, str]:
+def _subject_order(item: tuple[str, list[Placed]]) -> tuple[int, str]:
     subject, findings = item
     has_error = any(f.severity is Severity.ERROR for f in findings)
     return (0 if has_error else 1, subject)
 
 
-def _finding_line(finding: Finding, lang: Lang) -> Text:
-    severity = finding.severity or Severity.ERROR
+def _finding_line(finding: Placed, lang: Lang) -> Text:
+    severity = finding.severity
     word = gettext_(lang, "error") if severity is Severity.ERROR else gettext_(lang, "warning")
-    where = f"{printable(finding.file)}:{finding.line or 1}"
-    if finding.column:
-        where += f":{finding.column}"
+    where = f"{printable(finding.file)}:{finding.line}:{finding.column}"
     line = Text("  ")
     line.append(f"{_MARK[severity]} {word}", style=_STYLE[severity])
     line.append(f"  {where}", style="cyan")
@@ -66,7 +64,7 @@ def _summary(result: Result) -> str:
 
 def _by_check(result: Result) -> list[Text]:
     """`  minimum        143 errors`, one line per check, errors first, then by count."""
-    counts = Counter((f.check, f.severity or Severity.ERROR) for f in result.findings)
+    counts = Counter((f.check, f.severity) for f in result.findings)
     checks = {check for check, _ in counts}
     if len(result.findings) <= MANY or len(checks) < 2:
         return []
@@ -99,7 +97,7 @@ def _by_check(result: Result) -> list[Text]:
 def print_text(result: Result, console: Console) -> None:
     """Print the findings grouped by subject, their counts by check when there are many, then
     one summary line."""
-    groups: dict[str, list[Finding]] = defaultdict(list)
+    groups: dict[str, list[Placed]] = defaultdict(list)
     for finding in result.findings:
         groups[finding.subject].append(finding)
     for subject, findings in sorted(groups.items(), key=_subject_order):

@@ -334,5 +334,6 @@ def test_a_members_day_adds_up_to_at_most_24_hours(tmp_path: Path) -> None:
         for f in findings(root, AS_OF, only="references")
         if f.file == "contributions/ana/2026-03.yaml"
     ]
-    assert finding.check == "references" and finding.path == (4, "hours")
+    assert finding.check == "references"
+    assert (finding.line, finding.column) == (5, 29)  # on the fifth entry's hours
     assert "totalisent 24,5\u00a0h, plus de 24\u00a0h en un jour" in render(finding.message, "fr")

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from collectif.engine.evaluate import compare
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from collectif.checks.base import Context
+from collectif.engine import evaluate
+from collectif.engine.evaluate import Evaluation, compare
 from collectif.model.finding import Finding, Severity, Status
 from collectif.model.message import msg
+from collectif.store.source import Worktree
 
 
 def finding(
@@ -76,3 +84,15 @@ def test_a_change_of_severity_alone_is_not_a_new_finding() -> None:
 def test_nothing_before_means_everything_is_new() -> None:
     assert [f.status for f in compare([], [finding("a"), finding("b")])] == [Status.NEW] * 2
     assert compare([], []) == []
+
+
+def test_the_timings_of_both_states_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    timings = [{"schema": 1.0, "minimum": 0.25}, {"schema": 2.0, "rotation": 0.5}]
+
+    def evaluated(*args: object, **kwargs: object) -> Evaluation:
+        return Evaluation([], ["schema"], None, {}, timings.pop(0))
+
+    monkeypatch.setattr(evaluate, "evaluate", evaluated)
+    context = Context(as_of=date(2026, 11, 1))
+    done = evaluate.changes(Worktree(tmp_path / "a"), Worktree(tmp_path / "b"), context, [])
+    assert done.timings == {"schema": 3.0, "minimum": 0.25, "rotation": 0.5}

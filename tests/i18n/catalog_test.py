@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gettext
 import io
 import string
@@ -9,8 +10,13 @@ import string
 from collectif.i18n import LOCALE_DIR, catalog
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def _fields(*texts: str) -> set[str]:
+    return {
+        name
+        for text in texts
+        for _, name, _, _ in string.Formatter().parse(text)
+        if name is not None
+    }
 
 
 def test_every_message_is_translated_into_french() -> None:
@@ -22,12 +28,49 @@ def test_every_message_is_translated_into_french() -> None:
 
 def test_translations_keep_the_placeholders() -> None:
     for msgid, text in catalog.translations("fr").items():
-        assert _fields(text) == _fields(msgid), (msgid, text)
+        ids = (msgid,) if isinstance(msgid, str) else msgid
+        forms = (text,) if isinstance(text, str) else text
+        for form in forms:
+            assert _fields(form) == _fields(*ids), (msgid, form)
 
 
 def test_compiled_catalog_is_up_to_date() -> None:
     committed = LOCALE_DIR / "fr/LC_MESSAGES/collectif.mo"
     fresh = gettext.GNUTranslations(io.BytesIO(catalog.compile_mo("fr")))
     current = gettext.GNUTranslations(io.BytesIO(committed.read_bytes()))
+    assert current.info()["plural-forms"] == fresh.info()["plural-forms"], "run `make i18n`"
     for msgid in catalog.translations("fr"):
-        assert current.gettext(msgid) == fresh.gettext(msgid), "run `make i18n`"
+        if isinstance(msgid, str):
+            assert current.gettext(msgid) == fresh.gettext(msgid), "run `make i18n`"
+        else:
+            for count in (0, 1, 2):
+                assert current.ngettext(*msgid, count) == fresh.ngettext(*msgid, count)
+
+
+def test_french_counts_0_and_1_in_the_singular() -> None:
+    assert catalog.plural_forms("fr") == "nplurals=2; plural=(n > 1);"
+    compiled = gettext.GNUTranslations(io.BytesIO(catalog.compile_mo("fr")))
+    assert compiled.info()["plural-forms"] == "nplurals=2; plural=(n > 1);"
+    forms = [compiled.ngettext("{count} error", "{count} errors", n) for n in (0, 1, 2)]
+    assert forms == ["{count} erreur", "{count} erreur", "{count} erreurs"]
+
+
+def test_plural_calls_are_extracted_as_pairs() -> None:
+    found = catalog.extract()
+    assert ("{count} error", "{count} errors") in found
+    assert "{count} errors" not in found and "{count} error" not in found
+
+
+def test_a_plural_entry_is_written_with_its_plural_form() -> None:
+    entry = catalog._po_entry(("{count} cat", "{count} cats"), ["collectif/x.py:3"])
+    assert 'msgid "{count} cat"\nmsgid_plural "{count} cats"\n' in entry
+    assert 'msgstr[0] ""\nmsgstr[1] ""' in entry
+
+
+def test_the_extractor_reads_plural_only_with_two_written_texts() -> None:
+    call = ast.parse("plural(lang, n, one, '{count} cats')").body[0]
+    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
+    assert catalog._plural(call.value) is None
+    call = ast.parse("i18n.plural(lang, n, '{count} cat', '{count} cats')").body[0]
+    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
+    assert catalog._plural(call.value) == (("{count} cat", "{count} cats"), 1)

@@ -16,10 +16,9 @@ def test_one_annotation() -> None:
     )
 
 
-def test_a_warning_with_a_period_and_no_column() -> None:
+def test_a_warning_with_a_period() -> None:
     line = annotation(finding("minimum", period="2026-10", severity=Severity.WARNING), "en")
-    assert line.startswith("::warning file=roles/tresorerie.yaml,line=5,title=")
-    assert "col=" not in line
+    assert line.startswith("::warning file=roles/tresorerie.yaml,line=5,col=1,title=")
     assert "title=minimum · role%3Atresorerie · 2026-10::" in line
 
 

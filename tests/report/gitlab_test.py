@@ -74,6 +74,6 @@ def test_no_finding_is_an_empty_list() -> None:
     assert _issues(result([finding(status=Status.FIXED)], base=BASE)) == []
 
 
-def test_a_warning_without_line_starts_at_line_one() -> None:
-    issue = _issues(result([finding(line=None, severity=Severity.WARNING)]))[0]
-    assert issue["location"]["lines"] == {"begin": 1} and issue["severity"] == "minor"
+def test_a_warning_is_minor_at_its_line() -> None:
+    issue = _issues(result([finding(line=3, severity=Severity.WARNING)]))[0]
+    assert issue["location"]["lines"] == {"begin": 3} and issue["severity"] == "minor"

@@ -64,7 +64,7 @@ def test_a_warning_passes_with_its_text_in_system_out() -> None:
     assert out is not None and out.text is not None
     assert out.text.splitlines() == [
         "1 warning",
-        "members/léo.yaml:1 [2026-10] (existing) Léo gave 3.5 hours",
+        "members/léo.yaml:1:1 [2026-10] (existing) Léo gave 3.5 hours",
     ]
 
 
@@ -90,8 +90,8 @@ def test_several_findings_about_one_subject_make_one_case() -> None:
     assert failure is not None and failure.text is not None
     assert failure.get("message") == "unknown member `zoe`: there is no members/zoe.yaml"
     assert failure.text.splitlines() == [
-        "roles/tresorerie.yaml:5 unknown member `zoe`: there is no members/zoe.yaml",
-        "roles/tresorerie.yaml:9 unknown role `x`: there is no roles/x.yaml",
+        "roles/tresorerie.yaml:5:1 unknown member `zoe`: there is no members/zoe.yaml",
+        "roles/tresorerie.yaml:9:1 unknown role `x`: there is no roles/x.yaml",
     ]
     assert tresorerie.find("system-out") is not None
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import msg
 from collectif.report.markdown import (
     MARKER,
@@ -196,7 +196,7 @@ def test_a_tiny_limit_still_gives_the_verdict_and_the_counts() -> None:
     assert not _finding_rows(text)
 
 
-def _irreplaceable_under_minimum(status: Status | None = None) -> list[Finding]:
+def _irreplaceable_under_minimum(status: Status | None = None) -> list[Placed]:
     """1,000 `minimum` errors and 70 `irreplaceable` ones, as a big collective's first check."""
     minimum = [
         finding(

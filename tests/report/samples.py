@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from collectif.i18n import Lang
-from collectif.model.finding import Finding, Severity, Status
+from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import Message, Money, msg
 from collectif.report.result import Result
 
@@ -21,13 +21,13 @@ def finding(
     subject: str = "role:tresorerie",
     file: str = "roles/tresorerie.yaml",
     message: Message | None = None,
-    line: int | None = 5,
-    column: int | None = None,
+    line: int = 5,
+    column: int = 1,
     period: str | None = None,
     severity: Severity = Severity.ERROR,
     status: Status | None = None,
-) -> Finding:
-    return Finding(
+) -> Placed:
+    return Placed(
         check=check,
         subject=subject,
         file=file,
@@ -41,7 +41,7 @@ def finding(
 
 
 def result(
-    findings: list[Finding],
+    findings: list[Placed],
     lang: Lang = "en",
     base: str | None = None,
     checks: list[str] | None = None,
@@ -50,7 +50,7 @@ def result(
         as_of=AS_OF,
         source=HEAD if base is not None else "worktree",
         checks=checks or CHECKS,
-        findings=sorted(findings, key=Finding.sort_key),
+        findings=sorted(findings, key=Placed.sort_key),
         lang=lang,
         base=base,
     )
@@ -109,7 +109,7 @@ def review(lang: Lang = "en") -> Result:
     )
 
 
-def many(count: int, status: Status | None = None, message_chars: int = 60) -> list[Finding]:
+def many(count: int, status: Status | None = None, message_chars: int = 60) -> list[Placed]:
     """`count` distinct findings, one error in three, with messages of about `message_chars`."""
     text = ("Trésorerie € " * (message_chars // 13 + 1))[:message_chars]
     return [

@@ -88,14 +88,15 @@ def test_a_result_in_detail() -> None:
     assert location["region"] == {"startLine": 21, "startColumn": 7}
     warning = next(item for item in results if item["ruleId"] == "minimum")
     assert warning["level"] == "warning"
-    assert warning["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    region = warning["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 1}
 
 
 def test_uris_are_relative_with_forward_slashes() -> None:
-    run = _run(result([finding(file="sub\\roles\\x.yaml", line=None)]))
+    run = _run(result([finding(file="sub\\roles\\x.yaml", line=1)]))
     location = run["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "sub/roles/x.yaml"
-    assert location["region"] == {"startLine": 1}
+    assert location["region"] == {"startLine": 1, "startColumn": 1}
 
 
 def test_fingerprints_follow_the_finding_not_its_line() -> None:

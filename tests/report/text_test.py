@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from collectif.model.finding import Finding, Severity
+from collectif.model.finding import Placed, Severity
 from collectif.report.result import Result
 from collectif.report.text import MANY, print_text
 from tests.helpers import cli
@@ -29,10 +29,10 @@ def _block(lines: list[str], heading: str = "By check:") -> list[str]:
     return lines[start : lines.index("", start)]
 
 
-def _mixed() -> list[Finding]:
+def _mixed() -> list[Placed]:
     """40 `minimum` errors, 3 `irreplaceable` errors and a warning, 2 `rotation` warnings."""
 
-    def of(check: str, count: int, severity: Severity = Severity.ERROR) -> list[Finding]:
+    def of(check: str, count: int, severity: Severity = Severity.ERROR) -> list[Placed]:
         return [
             f._replace(check=check, subject=f"{f.subject}-{check}", severity=severity)
             for f in many(count)

@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 
 from collectif.i18n import render
-from collectif.model.finding import Finding
+from collectif.model.finding import Placed
 from tests.helpers import collective, findings, member
 
 AS_OF = "2026-11-01"
 
 
-def schema_findings(root: Path) -> list[Finding]:
+def schema_findings(root: Path) -> list[Placed]:
     return [f for f in findings(root, AS_OF) if f.check == "schema"]
 
 
-def only_one(root: Path) -> Finding:
+def only_one(root: Path) -> Placed:
     found = schema_findings(root)
     assert len(found) == 1, [render(f.message, "en") for f in found]
     return found[0]

@@ -122,7 +122,6 @@ def add(
     full_name = _name(name)
     address = _email(workspace, email)
     day = parse_day("--date", joined, workspace.today)
-    assert day is not None
     author = _author(workspace, member_id, address, as_member)
     document = roundtrip.new_mapping({"name": full_name, "email": address, "joined": day})
     version = workspace.collective.charter_config.charter.version

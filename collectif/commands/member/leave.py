@@ -48,7 +48,6 @@ def leave(
     member_id = parse_id("ID", member_id)
     data = member(change.workspace, member_id)
     first_day = parse_day("--date", day, change.today)
-    assert first_day is not None
     if data.left is not None:
         raise CollectifError("{member} already left, on {left}.", member=member_id, left=data.left)
     document = change.edits.open(member_file(member_id))

@@ -27,7 +27,6 @@ def pause(
     member_id = parse_id("ID", member_id)
     member(change.workspace, member_id)
     first, last = parse_day("--from", start), parse_day("--to", end)
-    assert first is not None and last is not None
     if last < first:
         raise CollectifError(
             "--to {to} comes before --from {start}: the pause ends on its last day.",

@@ -49,7 +49,6 @@ def prepare_role(
     if not retired_ok:
         require_active(role_id, data)
     when = parse_day(option, day, change.today)
-    assert when is not None
     return RoleChange(change, role_id, data, when)
 
 
