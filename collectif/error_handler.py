@@ -18,7 +18,7 @@ from typing import IO, Any, NoReturn, cast
 
 from collectif.errors import EXIT_USAGE, CollectifError
 from collectif.i18n import Lang, render
-from collectif.model.message import Message, msg
+from collectif.model.message import Message, Text, msg
 
 EXIT_CLOSED_PIPE = 1  # as click exits when its output is closed
 EXIT_BUG = 3
@@ -72,7 +72,10 @@ def _expected(error: Exception, language: Callable[[], Lang]) -> None:
     if type(error).__name__ == "NoArgsIsHelpError":  # the help was printed: nothing wrong
         raise SystemExit(0)
     if isinstance(error, TyperException):
-        problem = error.format_message()
+        from collectif.usage import problem as known
+
+        said = known(error)
+        problem: Text | str = Text(said) if said is not None else error.format_message()
         usage = msg("Usage error: {problem}\nSee `collectif --help`.", problem=problem)
         _fail(usage, language, EXIT_USAGE)
 

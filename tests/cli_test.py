@@ -122,7 +122,7 @@ def test_misuse_exits_2_with_a_message(tmp_path: Path) -> None:
         (["check", "--repo", str(root), "--format", "yaml"], "is not one of"),
         (["check", "--repo", str(tmp_path / "nowhere")], "no such folder"),
         (["check", "--repo", str(root / "members")], "no collectif.yaml here"),
-        (["check", "--bogus"], "No such option"),
+        (["check", "--bogus"], "there is no option --bogus"),
         (["explain", "nope"], "There is no check named `nope`"),
     ]
     for args, expected in cases:

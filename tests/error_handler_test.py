@@ -78,11 +78,11 @@ def test_a_command_line_typer_cannot_read_is_a_usage_error(
 
     assert ended(bogus, capsys) == (
         2,
-        "Usage error: No such option: --bogus\nSee `collectif --help`.\n",
+        "Usage error: there is no option --bogus\nSee `collectif --help`.\n",
     )
     assert ended(bogus, capsys, "fr") == (
         2,
-        f"Erreur d'utilisation{NBSP}: No such option: --bogus\nVoir `collectif --help`.\n",
+        f"Erreur d'utilisation{NBSP}: il n'y a pas d'option --bogus\nVoir `collectif --help`.\n",
     )
 
 
