@@ -21,7 +21,7 @@ from collectif.checks.departure import STEPS, Departure, Undecided, smallest_dep
 from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import CollectiveFile, Member, Role
-from tests.helpers import CONFIG, check_json, cli, collective, findings, member
+from tests.helpers import CONFIG, check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
 NAME = "truck-factor"
@@ -261,7 +261,7 @@ def test_french(tmp_path: Path) -> None:
         "titulaires ou d'abord en formation, pour que le collectif ne repose pas sur si peu de "
         "personnes"
     )
-    done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
     assert done.returncode == 0
     assert "facteur bus du collectif est de 2" in done.stdout
 

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.commands.recording import FILES, Repo, environment, make, plain
-from tests.helpers import cli, collective, git, git_repo, member
+from tests.commands.recording import FILES, Repo, make, plain
+from tests.helpers import collective, git, git_repo, member, run
 
 SITE = """\
 title: Site
@@ -162,7 +162,7 @@ def test_a_subfolder_collective(tmp_path: Path) -> None:
 def test_no_history_yet(tmp_path: Path) -> None:
     root = collective(tmp_path / "repo", FILES)
     git(root, "init", "-q", "-b", "main")
-    repo = Repo(root, root, environment(tmp_path / "home"))
+    repo = Repo(root, root)
     assert _history(repo) == []
     done = repo.run("history", "member:leo")
     assert done.returncode == 0 and "No history yet for member:leo." in done.stdout
@@ -171,7 +171,7 @@ def test_no_history_yet(tmp_path: Path) -> None:
 def test_a_subject_must_be_one(tmp_path: Path) -> None:
     top = collective(tmp_path / "repo", FILES)
     git_repo(top)
-    repo = Repo(top, top, environment(tmp_path / "home"))
+    repo = Repo(top, top)
     for wrong in ("leo", "member:", "team:leo", "member:Leo"):
         done = repo.run("history", wrong)
         assert done.returncode == 2, wrong
@@ -183,7 +183,7 @@ def test_placeholders_of_empty_folders_are_not_history(tmp_path: Path) -> None:
     (root / "roles").mkdir()
     (root / "roles/.gitkeep").write_text("")
     git_repo(root)
-    done = cli("history", "--repo", str(root), "--lang", "en")
+    done = run("history", "--repo", str(root), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "ana" in done.stdout and ".gitkeep" not in done.stdout
 

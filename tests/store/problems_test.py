@@ -9,7 +9,7 @@ import yaml
 
 from collectif.i18n import render
 from collectif.store import problems, yaml_fast
-from tests.helpers import cli, collective, findings, member
+from tests.helpers import collective, findings, member, run
 
 ENTRIES = "".join(
     f"- date: 2026-10-{day:02d}\n  hours: 1\n  kind: meeting\n  note: réunion\n"
@@ -109,7 +109,7 @@ def test_a_note_nested_990_deep_is_a_finding_not_a_crash(tmp_path: Path) -> None
             + f"- date: 2026-10-09\n  hours: 1\n  kind: meeting\n  note: {note}\n",
         },
     )
-    done = cli("check", "--repo", str(root), "--as-of", "2026-11-26", "--lang", "fr")
+    done = run("check", "--repo", str(root), "--as-of", "2026-11-26", "--lang", "fr")
     assert done.returncode == 1, done.stderr
     assert "contributions/ana/2026-10.yaml:32:" in done.stdout
     assert "imbriqués sur plus de 100" in done.stdout
