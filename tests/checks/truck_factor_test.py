@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collectif.checks import departure, truck_factor
@@ -343,7 +343,6 @@ def brute_force(data: Collective, minimum: int) -> tuple[str, ...] | None:
     return None
 
 
-@settings(max_examples=400, deadline=None)
 @given(collectives())
 def test_exact_against_brute_force(case: tuple[Collective, int]) -> None:
     data, minimum = case
@@ -359,7 +358,6 @@ def test_exact_against_brute_force(case: tuple[Collective, int]) -> None:
     assert 2 * len(finding.details["uncovered_roles"]) > finding.details["active_roles"]
 
 
-@settings(max_examples=100, deadline=None)
 @given(collectives())
 def test_exact_through_the_solver_against_brute_force(case: tuple[Collective, int]) -> None:
     """The same collectives, with the search given no steps so that HiGHS answers."""
