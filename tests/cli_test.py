@@ -5,7 +5,10 @@ read without typer exactly as typer reads it; and, as a real process, what only 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ import typer.main
 from collectif import cli as cli_module
 from collectif.cli import PlainCheck, plain_check
 from collectif.commands.options import CheckOptions
+from tests.commands.recording import plain
 from tests.helpers import (
     COLLECTIF,
     CONFIG,
@@ -273,3 +277,90 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     process.stdout.close()
     error = process.stderr.read()
     assert (process.wait(), error) == (1, b"")
+
+
+# The last resort: anything unexpected ------------------------------------------------------------
+
+
+def _raising(error: BaseException) -> Callable[..., int]:
+    def command(*args: object) -> int:
+        raise error
+
+    return command
+
+
+@pytest.mark.parametrize(
+    ("patched", "args"),
+    [("run_check", ["check"]), ("run_diff", ["diff", "HEAD"])],  # plain, and through typer
+)
+def test_an_unexpected_error_is_a_bug_report_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patched: str, args: list[str]
+) -> None:
+    root = git_repo(broken(tmp_path))
+    monkeypatch.setattr(cli_module, patched, _raising(RuntimeError("the sky fell")))
+    done = run(*args, "--repo", str(root))
+    assert done.returncode == 3 and done.stdout == ""
+    assert done.stderr == (
+        "Unexpected error: RuntimeError: the sky fell. This is a bug in collectif: please report "
+        "it with the command you ran (set COLLECTIF_DEBUG=1 to see the details).\n"
+    )
+    french = run(*args, "--repo", str(root), "--lang", "fr")
+    assert french.returncode == 3
+    assert "Erreur inattendue : RuntimeError: the sky fell. C'est un bogue" in plain(french.stderr)
+    assert "Traceback" not in french.stderr
+
+
+def test_collectif_debug_lets_the_error_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_module, "run_check", _raising(RuntimeError("the sky fell")))
+    with pytest.raises(RuntimeError, match="the sky fell"):
+        run("check", "--repo", str(broken(tmp_path)), env={"COLLECTIF_DEBUG": "1"})
+
+
+def test_collectif_debug_shows_the_traceback(tmp_path: Path) -> None:
+    """As a process: Python prints what `main` lets through."""
+    script = (
+        "import sys\n"
+        "from collectif import cli\n"
+        "def boom(*args): raise RuntimeError('the sky fell')\n"
+        "cli.run_check = boom\n"
+        f"sys.argv = ['collectif', 'check', '--repo', {str(broken(tmp_path))!r}]\n"
+        "cli.main()\n"
+    )
+    command = [sys.executable, "-c", script]
+    hidden = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert hidden.returncode == 3 and "Traceback" not in hidden.stderr
+    shown = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLLECTIF_DEBUG": "1"},
+    )
+    assert shown.returncode == 1
+    assert "Traceback (most recent call last)" in shown.stderr
+    assert shown.stderr.rstrip().endswith("RuntimeError: the sky fell")
+
+
+@pytest.mark.parametrize(
+    ("patched", "args", "error"),
+    [
+        ("run_check", ["check"], KeyboardInterrupt()),
+        ("run_check", ["check"], EOFError()),
+        ("run_diff", ["diff", "HEAD"], KeyboardInterrupt()),
+        ("run_diff", ["diff", "HEAD"], EOFError()),
+    ],
+)
+def test_an_interruption_exits_130_quietly(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    patched: str,
+    args: list[str],
+    error: BaseException,
+) -> None:
+    monkeypatch.setattr(cli_module, patched, _raising(error))
+    done = run(*args, "--repo", str(git_repo(broken(tmp_path))))
+    assert done.returncode == 130
+    assert done.stderr.strip() in ("", "Interrupted."), done.stderr
+    assert "Traceback" not in done.stderr
