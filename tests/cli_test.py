@@ -268,15 +268,15 @@ def test_check_imports_neither_typer_nor_gitpython(tmp_path: Path) -> None:
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
-    process = subprocess.Popen(
+    piped = subprocess.Popen(
         [COLLECTIF, "check", "--repo", str(broken(tmp_path)), "--as-of", AS_OF],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()
-    error = process.stderr.read()
-    assert (process.wait(), error) == (1, b"")
+    assert piped.stdout is not None and piped.stderr is not None
+    piped.stdout.close()
+    error = piped.stderr.read()
+    assert (piped.wait(), error) == (1, b"")
 
 
 # The last resort: anything unexpected ------------------------------------------------------------

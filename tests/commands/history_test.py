@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -213,16 +212,12 @@ def test_hostile_titles_names_and_file_names_are_shown_not_obeyed(tmp_path: Path
 
 
 def test_a_shallow_clone_says_its_history_is_cut(tmp_path: Path) -> None:
-    from tests.helpers import COLLECTIF
-
     source = collective(tmp_path / "source", {"members/leo.yaml": member("Leo")})
     git_repo(source)
     (source / "members/leo.yaml").write_text(member("Leo") + "skills: [web]\n")
     git(source, "commit", "-qam", "skills")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source}", str(clone))
-    done = subprocess.run(
-        [COLLECTIF, "history", "--repo", str(clone), "--lang", "en"], capture_output=True, text=True
-    )
+    done = run("history", "--repo", str(clone), "--lang", "en")
     assert done.returncode == 0
     assert "shallow" in done.stderr and "--unshallow" in done.stderr
