@@ -42,4 +42,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py --example --large $(BENCH)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .coverage
