@@ -24,8 +24,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check collectif tests bench
 	$(BIN)/mypy collectif
 
+# With the coverage of collectif and its floor: 95.9 % measured on 2026-12 (rounded down to a
+# multiple of 5). Hypothesis runs its thorough profile when CI is set (tests/conftest.py).
 test: $(STAMP) lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --cov=collectif --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 i18n: $(STAMP)
 	$(BIN)/python -m collectif.i18n.catalog
@@ -40,4 +42,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py --example --large $(BENCH)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,10 +1,14 @@
-"""The real `collectif` command end to end: exit codes, JSON contract, languages, misuse;
-and `check` read without typer exactly as typer reads it."""
+"""The `collectif` command end to end: exit codes, JSON contract, languages, misuse; `check`
+read without typer exactly as typer reads it; and, as a real process, what only a process shows
+(what it imports, a closed pipe)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,18 @@ import typer.main
 from collectif import cli as cli_module
 from collectif.cli import PlainCheck, plain_check
 from collectif.commands.options import CheckOptions
-from tests.helpers import COLLECTIF, CONFIG, check_json, cli, collective, git, git_repo, member
+from tests.commands.recording import plain
+from tests.helpers import (
+    COLLECTIF,
+    CONFIG,
+    check_json,
+    collective,
+    git,
+    git_repo,
+    member,
+    process,
+    run,
+)
 
 AS_OF = "2026-11-01"
 BROKEN_ROLE = """\
@@ -54,23 +69,23 @@ def test_json_is_the_contract(tmp_path: Path) -> None:
 
 def test_json_is_the_same_in_every_language(tmp_path: Path) -> None:
     root = broken(tmp_path)
-    english = cli("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json")
-    french = cli("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json", "--lang", "fr")
+    english = run("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json")
+    french = run("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json", "--lang", "fr")
     assert english.stdout == french.stdout
 
 
 def test_text_in_the_collective_language_unless_overridden(tmp_path: Path) -> None:
     root = broken(tmp_path, config=CONFIG.replace("language: en", "language: fr"))
-    french = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", "references")
+    french = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", "references")
     assert french.returncode == 1
     assert "membre inconnu `zoe`" in french.stdout
     assert "roles/tresorerie.yaml:5:14" in french.stdout
     assert "1 erreur, 0 avertissement" in french.stdout
-    english = cli(
+    english = run(
         "check", "--repo", str(root), "--as-of", AS_OF, "--only", "references", "--lang", "en"
     )
     assert "unknown member `zoe`" in english.stdout and "1 error, 0 warnings" in english.stdout
-    by_env = cli(
+    by_env = run(
         "check",
         "--repo",
         str(root),
@@ -110,7 +125,7 @@ def test_skip(tmp_path: Path) -> None:
 def test_repo_defaults_to_the_folder_around(tmp_path: Path) -> None:
     root = broken(tmp_path)
     (root / "members/deep").mkdir()
-    done = cli("check", "--as-of", AS_OF, "--only", "references", cwd=root / "members/deep")
+    done = run("check", "--as-of", AS_OF, "--only", "references", cwd=root / "members/deep")
     assert done.returncode == 1 and "zoe" in done.stdout
 
 
@@ -126,57 +141,57 @@ def test_misuse_exits_2_with_a_message(tmp_path: Path) -> None:
         (["explain", "nope"], "There is no check named `nope`"),
     ]
     for args, expected in cases:
-        done = cli(*args)
+        done = run(*args)
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert expected in done.stderr, (args, done.stderr)
         assert "Traceback" not in done.stderr
 
 
 def test_misuse_in_french(tmp_path: Path) -> None:
-    done = cli("check", "--repo", str(tmp_path), "--lang", "fr")
+    done = run("check", "--repo", str(tmp_path), "--lang", "fr")
     assert done.returncode == 2
     assert "pas de collectif.yaml ici" in done.stderr
 
 
 def test_no_collective_around(tmp_path: Path) -> None:
-    done = cli("check", cwd=tmp_path)
+    done = run("check", cwd=tmp_path)
     assert done.returncode == 2 and "collectif init" in done.stderr
 
 
 def test_no_findings_says_so_in_one_line(tmp_path: Path) -> None:
     root = collective(tmp_path, {"members/ana.yaml": member("Ana")})
-    done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", "schema,references")
+    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", "schema,references")
     assert done.returncode == 0
     assert done.stdout.strip() == "No problems found: 2 checks as of 2026-11-01."
 
 
 def test_explain_lists_and_explains_in_both_languages() -> None:
-    listing = cli("explain", "--lang", "en")
+    listing = run("explain", "--lang", "en")
     assert listing.returncode == 0
     for name in ("schema", "references", "irreplaceable", "cotraitance", "charter-signed"):
         assert name in listing.stdout
-    english = cli("explain", "references", "--lang", "en")
+    english = run("explain", "references", "--lang", "en")
     assert "Why it matters" in english.stdout and "unknown" in english.stdout.lower()
-    french = cli("explain", "references", "--lang", "fr")
+    french = run("explain", "references", "--lang", "fr")
     assert "Pourquoi c'est important" in french.stdout
-    as_json = json.loads(cli("explain", "references", "--format", "json").stdout)
+    as_json = json.loads(run("explain", "references", "--format", "json").stdout)
     assert set(as_json) == {"name", "severity", "summary", "finds", "why", "fix", "settings"}
 
 
 def test_no_arguments_prints_help() -> None:
-    done = cli()
+    done = run()
     assert done.returncode == 0 and "check" in done.stdout
 
 
 def test_help_in_french_and_english(tmp_path: Path) -> None:
-    french = cli("check", "--help", env={"COLLECTIF_LANG": "fr"})
+    french = run("check", "--help", env={"COLLECTIF_LANG": "fr"})
     assert french.returncode == 0
     assert "Vérifie les fichiers du collectif au regard de sa charte." in french.stdout
     assert "Vérifier à cette date" in french.stdout
     root = broken(tmp_path, config=CONFIG.replace("language: en", "language: fr"))
-    in_a_french_collective = cli("role", "join", "--help", cwd=root)
+    in_a_french_collective = run("role", "join", "--help", cwd=root)
     assert "Devient titulaire d'un rôle" in in_a_french_collective.stdout
-    english = cli("check", "--help")
+    english = run("check", "--help")
     assert "Check the collective's files against its charter." in english.stdout
 
 
@@ -243,7 +258,7 @@ def test_anything_else_is_left_to_typer() -> None:
 def test_check_imports_neither_typer_nor_gitpython(tmp_path: Path) -> None:
     root = git_repo(collective(tmp_path, {"members/ana.yaml": member("Ana")}))
     git(root, "add", "-A")
-    done = cli("check", "--staged", "--repo", str(root), env={"PYTHONPROFILEIMPORTTIME": "1"})
+    done = process("check", "--staged", "--repo", str(root), env={"PYTHONPROFILEIMPORTTIME": "1"})
     imported = {
         line.rpartition("|")[2].strip().split(".")[0]
         for line in done.stderr.splitlines()
@@ -254,12 +269,99 @@ def test_check_imports_neither_typer_nor_gitpython(tmp_path: Path) -> None:
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
-    process = subprocess.Popen(
+    piped = subprocess.Popen(
         [COLLECTIF, "check", "--repo", str(broken(tmp_path)), "--as-of", AS_OF],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()
-    error = process.stderr.read()
-    assert (process.wait(), error) == (1, b"")
+    assert piped.stdout is not None and piped.stderr is not None
+    piped.stdout.close()
+    error = piped.stderr.read()
+    assert (piped.wait(), error) == (1, b"")
+
+
+# The last resort: anything unexpected ------------------------------------------------------------
+
+
+def _raising(error: BaseException) -> Callable[..., int]:
+    def command(*args: object) -> int:
+        raise error
+
+    return command
+
+
+@pytest.mark.parametrize(
+    ("patched", "args"),
+    [("run_check", ["check"]), ("run_diff", ["diff", "HEAD"])],  # plain, and through typer
+)
+def test_an_unexpected_error_is_a_bug_report_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patched: str, args: list[str]
+) -> None:
+    root = git_repo(broken(tmp_path))
+    monkeypatch.setattr(cli_module, patched, _raising(RuntimeError("the sky fell")))
+    done = run(*args, "--repo", str(root))
+    assert done.returncode == 3 and done.stdout == ""
+    assert done.stderr == (
+        "Unexpected error: RuntimeError: the sky fell. This is a bug in collectif: please report "
+        "it with the command you ran (set COLLECTIF_DEBUG=1 to see the details).\n"
+    )
+    french = run(*args, "--repo", str(root), "--lang", "fr")
+    assert french.returncode == 3
+    assert "Erreur inattendue : RuntimeError: the sky fell. C'est un bogue" in plain(french.stderr)
+    assert "Traceback" not in french.stderr
+
+
+def test_collectif_debug_lets_the_error_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_module, "run_check", _raising(RuntimeError("the sky fell")))
+    with pytest.raises(RuntimeError, match="the sky fell"):
+        run("check", "--repo", str(broken(tmp_path)), env={"COLLECTIF_DEBUG": "1"})
+
+
+def test_collectif_debug_shows_the_traceback(tmp_path: Path) -> None:
+    """As a process: Python prints what `main` lets through."""
+    script = (
+        "import sys\n"
+        "from collectif import cli\n"
+        "def boom(*args): raise RuntimeError('the sky fell')\n"
+        "cli.run_check = boom\n"
+        f"sys.argv = ['collectif', 'check', '--repo', {str(broken(tmp_path))!r}]\n"
+        "cli.main()\n"
+    )
+    command = [sys.executable, "-c", script]
+    hidden = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert hidden.returncode == 3 and "Traceback" not in hidden.stderr
+    shown = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLLECTIF_DEBUG": "1"},
+    )
+    assert shown.returncode == 1
+    assert "Traceback (most recent call last)" in shown.stderr
+    assert shown.stderr.rstrip().endswith("RuntimeError: the sky fell")
+
+
+@pytest.mark.parametrize(
+    ("patched", "args", "error"),
+    [
+        ("run_check", ["check"], KeyboardInterrupt()),
+        ("run_check", ["check"], EOFError()),
+        ("run_diff", ["diff", "HEAD"], KeyboardInterrupt()),
+        ("run_diff", ["diff", "HEAD"], EOFError()),
+    ],
+)
+def test_an_interruption_exits_130_quietly(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    patched: str,
+    args: list[str],
+    error: BaseException,
+) -> None:
+    monkeypatch.setattr(cli_module, patched, _raising(error))
+    done = run(*args, "--repo", str(git_repo(broken(tmp_path))))
+    assert done.returncode == 130
+    assert done.stderr.strip() in ("", "Interrupted."), done.stderr
+    assert "Traceback" not in done.stderr

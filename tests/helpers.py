@@ -1,4 +1,5 @@
-"""Build real collectives in temporary folders and run the real `collectif` command on them."""
+"""Build real collectives in temporary folders and run the `collectif` command on them: in this
+process (`run`), or as the installed program (`process`) for the few tests that need one."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import os
 import subprocess
 import sys
 import textwrap
+import typing
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from collectif.checks import runner
 from collectif.checks.base import Context
@@ -79,23 +83,124 @@ def findings(
     return place.place(runner.run(data, context, checks).findings, Worktree(root))
 
 
-def cli(
+class Outcome(NamedTuple):
+    """How a command ended, as `subprocess.run` tells it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(
     *args: str,
     cwd: Path | None = None,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str | None] | None = None,
+) -> Outcome:
+    """`collectif ARGS` in this process, through the command line's own reading and error
+    handling (`collectif.cli.main`), with click's test runner standing in for the terminal.
+
+    `env` adds variables (None removes one) for this run only; `cwd` is where it runs.
+    """
+    from click.testing import CliRunner
+
+    from collectif import cli
+
+    with (
+        _inside(cwd),
+        _argv([COLLECTIF, *args]),
+        _help_restored(wanted="--help" in args or len(args) <= 1),
+        CliRunner().isolation(env=env) as (out, err, _),
+    ):
+        try:
+            cli.main()
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return Outcome(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+@contextmanager
+def _inside(cwd: Path | None) -> Iterator[None]:
+    before = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+@contextmanager
+def _argv(argv: list[str]) -> Iterator[None]:
+    before = sys.argv
+    sys.argv = argv
+    try:
+        yield
+    finally:
+        sys.argv = before
+
+
+@contextmanager
+def _help_restored(wanted: bool) -> Iterator[None]:
+    """`--help` in French translates the typer application's texts in place, for good: put
+    the English back, as a new process would find them (`cli._wants_help` says when)."""
+    texts = _help_texts() if wanted else []
+    try:
+        yield
+    finally:
+        for holder, attribute, text in texts:
+            setattr(holder, attribute, text)
+
+
+def _help_texts() -> list[tuple[object, str, object]]:
+    """Every help text of the application that `commands.help.localize` may translate."""
+    from typer.models import ParameterInfo
+
+    if "collectif.commands.app" not in sys.modules:
+        return []  # not imported yet: a run that imports it starts from its English
+    from collectif.commands.app import app
+
+    texts: list[tuple[object, str, object]] = []
+    apps = [app]
+    while apps:
+        current = apps.pop()
+        texts.append((current.info, "help", current.info.help))
+        for command in current.registered_commands:
+            texts.append((command, "help", command.help))
+            hints = typing.get_type_hints(command.callback, include_extras=True)
+            for hint in hints.values():
+                for info in getattr(hint, "__metadata__", ()):
+                    if isinstance(info, ParameterInfo):
+                        texts.append((info, "help", info.help))
+        for group in current.registered_groups:
+            texts.append((group, "help", group.help))
+            if group.typer_instance is not None:
+                apps.append(group.typer_instance)
+    return texts
+
+
+def process(
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed `collectif` command."""
-    ignored = {"COLLECTIF_LANG", "LANG", "LC_ALL", "LC_MESSAGES"}
-    environment = {k: v for k, v in os.environ.items() if k not in ignored}
-    environment.update(env or {})
+    """Run the installed `collectif` program, in the environment of the test (conftest.py)."""
     return subprocess.run(
-        [COLLECTIF, *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+        [COLLECTIF, *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
 def check_json(root: Path, *args: str) -> tuple[int, dict[str, Any]]:
     """`collectif check --format json` on the collective: exit code and document."""
-    done = cli("check", "--repo", str(root), "--format", "json", *args)
+    done = run("check", "--repo", str(root), "--format", "json", *args)
     assert done.stdout, done.stderr
     return done.returncode, json.loads(done.stdout)
 

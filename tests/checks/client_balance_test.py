@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, cli, collective, findings, member
+from tests.helpers import CONFIG, check_json, collective, findings, member, run
 
 NAME = "client-balance"
 AS_OF = "2026-06-30"
@@ -201,7 +201,7 @@ def test_in_french(tmp_path: Path) -> None:
             "banque": project("big_account", "40000", "2025-09-10"),
         },
     )
-    done = cli(
+    done = run(
         "check",
         "--repo",
         str(root),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, cli, collective, findings, member
+from tests.helpers import CONFIG, check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
 NAME = "commitment"
@@ -161,9 +161,9 @@ def test_french(tmp_path: Path) -> None:
         "leo est dans l'équipe de Site MDA mais a quitté le collectif le 2026-09-15\u00a0: "
         "retirez leo de `team`, ou clôturez le projet s'il est terminé",
     ]
-    done = cli("check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME)
+    done = run("check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME)
     assert done.returncode == 1
-    french = cli(
+    french = run(
         "check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME, "--lang", "fr"
     )
     assert "a quitté le collectif le 2026-09-15" in french.stdout

@@ -16,7 +16,7 @@ from collectif.checks.base import Context
 from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import Charter, CollectiveFile, Cotraitance, Deduction, Project
-from tests.helpers import check_json, cli, collective, findings, member
+from tests.helpers import check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
 NAME = "cotraitance"
@@ -268,7 +268,7 @@ def test_through_the_cli(tmp_path: Path) -> None:
 
 def test_in_french_money_reads_the_french_way(tmp_path: Path) -> None:
     root = site(tmp_path, "  - {member: ana, amount: 3895}\n  - {member: emma, amount: 4655}\n")
-    done = cli(
+    done = run(
         "check",
         "--repo",
         str(root),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, cli, collective, findings, member
+from tests.helpers import CONFIG, check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
 NAME = "irreplaceable"
@@ -291,7 +291,7 @@ def test_french(tmp_path: Path) -> None:
         "titulaires\u00a0: un autre membre peut le rejoindre avec `collectif role join "
         "tresorerie`, ou commencer à s'y former avec `collectif role train tresorerie`",
     ]
-    done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
     assert "n'est tenu que par camille" in done.stdout
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collectif.checks import departure, truck_factor
@@ -21,7 +21,7 @@ from collectif.checks.departure import STEPS, Departure, Undecided, smallest_dep
 from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import CollectiveFile, Member, Role
-from tests.helpers import CONFIG, check_json, cli, collective, findings, member
+from tests.helpers import CONFIG, check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
 NAME = "truck-factor"
@@ -261,7 +261,7 @@ def test_french(tmp_path: Path) -> None:
         "titulaires ou d'abord en formation, pour que le collectif ne repose pas sur si peu de "
         "personnes"
     )
-    done = cli("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
     assert done.returncode == 0
     assert "facteur bus du collectif est de 2" in done.stdout
 
@@ -343,7 +343,6 @@ def brute_force(data: Collective, minimum: int) -> tuple[str, ...] | None:
     return None
 
 
-@settings(max_examples=400, deadline=None)
 @given(collectives())
 def test_exact_against_brute_force(case: tuple[Collective, int]) -> None:
     data, minimum = case
@@ -359,7 +358,6 @@ def test_exact_against_brute_force(case: tuple[Collective, int]) -> None:
     assert 2 * len(finding.details["uncovered_roles"]) > finding.details["active_roles"]
 
 
-@settings(max_examples=100, deadline=None)
 @given(collectives())
 def test_exact_through_the_solver_against_brute_force(case: tuple[Collective, int]) -> None:
     """The same collectives, with the search given no steps so that HiGHS answers."""

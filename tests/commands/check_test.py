@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import CONFIG, check_json, cli, collective, git, git_repo, member, write
+from tests.helpers import CONFIG, check_json, collective, git, git_repo, member, run, write
 
 AS_OF = "2026-11-01"
 ONLY = ("--as-of", AS_OF, "--only", "schema,references")
@@ -182,7 +182,7 @@ def test_the_hook_runs_from_the_top_of_the_repository(tmp_path: Path) -> None:
     git_repo(tmp_path)
     stage(folder, "roles/tresorerie.yaml", role("ana", "zoe"))
 
-    done = cli("check", "--staged", "--repo", "data/example", *ONLY, cwd=tmp_path)
+    done = run("check", "--staged", "--repo", "data/example", *ONLY, cwd=tmp_path)
 
     assert done.returncode == 1
     assert "data/example/roles/tresorerie.yaml:5" in done.stdout
@@ -195,7 +195,7 @@ def test_text_shows_new_first_then_fixed_then_existing(tmp_path: Path) -> None:
     stage(root, "roles/communication.yaml", role("ana", "leo"))
     stage(root, "roles/facilitation.yaml", role("ana", "eve"))
 
-    done = cli("check", "--repo", str(root), "--staged", *ONLY)
+    done = run("check", "--repo", str(root), "--staged", *ONLY)
 
     assert done.returncode == 1
     text = done.stdout
@@ -215,7 +215,7 @@ def test_text_in_french(tmp_path: Path) -> None:
     root = repository(tmp_path, tresorerie=role("ana", "zoe"))
     stage(root, "roles/communication.yaml", role("ana", "eve"))
 
-    done = cli("check", "--repo", str(root), "--staged", "--lang", "fr", *ONLY)
+    done = run("check", "--repo", str(root), "--staged", "--lang", "fr", *ONLY)
 
     assert done.returncode == 1
     assert "Introduit par cette modification" in done.stdout
@@ -251,7 +251,7 @@ def test_clean_errors(tmp_path: Path) -> None:
         (("--staged", "--rev", "HEAD"), root, "--staged and --rev cannot be used together"),
     ]
     for args, where, text in cases:
-        done = cli("check", "--repo", str(where), *args)
+        done = run("check", "--repo", str(where), *args)
         assert done.returncode == 2, (args, done.stderr)
         assert text in done.stderr and "Traceback" not in done.stderr
 
@@ -261,8 +261,8 @@ def test_a_collective_not_yet_staged_or_absent_from_a_commit(tmp_path: Path) -> 
     git_repo(tmp_path)
     folder = collective(tmp_path / "col", {})
 
-    not_staged = cli("check", "--repo", str(folder), "--staged")
-    not_there = cli("check", "--repo", str(folder), "--rev", "HEAD")
+    not_staged = run("check", "--repo", str(folder), "--staged")
+    not_there = run("check", "--repo", str(folder), "--rev", "HEAD")
 
     assert not_staged.returncode == not_there.returncode == 2
     assert "col/collectif.yaml is not staged" in not_staged.stderr

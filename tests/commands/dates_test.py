@@ -10,7 +10,7 @@ import pytest
 from collectif.commands.dates import parse_day, parse_since
 from collectif.errors import CollectifError
 from collectif.i18n import render
-from tests.helpers import cli, collective, member
+from tests.helpers import collective, member, run
 
 
 def test_only_yyyy_mm_dd_within_range_is_a_date() -> None:
@@ -60,6 +60,6 @@ def test_check_refuses_bad_dates_as_misuse(
 ) -> None:
     root = collective(tmp_path, {"members/ana.yaml": member("ana")})
     for lang, expected in (("en", english), ("fr", french)):
-        done = cli("check", "--repo", str(root), *args, "--lang", lang)
+        done = run("check", "--repo", str(root), *args, "--lang", lang)
         assert done.returncode == 2, done.stdout + done.stderr
         assert expected in done.stderr and "Unexpected" not in done.stderr

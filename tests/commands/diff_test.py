@@ -8,13 +8,13 @@ from typing import Any
 
 from collectif.commands.diff import Revisions, revisions
 from tests.commands.check_test import role
-from tests.helpers import cli, collective, git, git_repo, member, write
+from tests.helpers import collective, git, git_repo, member, run, write
 
 ONLY = ("--as-of", "2026-11-01", "--only", "schema,references")
 
 
 def diff_json(root: Path, *args: str) -> tuple[int, dict[str, Any]]:
-    done = cli("diff", *args, "--repo", str(root), "--format", "json", *ONLY)
+    done = run("diff", *args, "--repo", str(root), "--format", "json", *ONLY)
     assert done.stdout, done.stderr
     return done.returncode, json.loads(done.stdout)
 
@@ -122,7 +122,7 @@ def test_a_base_without_the_collective_finds_everything_new(tmp_path: Path) -> N
 def test_text_output(tmp_path: Path) -> None:
     base, head = history(tmp_path)
 
-    done = cli("diff", base, head, "--repo", str(tmp_path), *ONLY)
+    done = run("diff", base, head, "--repo", str(tmp_path), *ONLY)
 
     assert done.returncode == 1
     assert done.stdout.index("Introduced by this change:") < done.stdout.index("eve")
@@ -139,9 +139,9 @@ def test_bad_revisions_are_clean_errors(tmp_path: Path) -> None:
         (("HEAD", "nope"), "`nope` is not a commit"),
         (("nope...HEAD",), "`nope` is not a commit"),
     ]:
-        done = cli("diff", *args, "--repo", git_root)
+        done = run("diff", *args, "--repo", git_root)
         assert done.returncode == 2 and text in done.stderr, done.stderr
-    done = cli("diff", "HEAD", "--repo", str(outside))
+    done = run("diff", "HEAD", "--repo", str(outside))
     assert done.returncode == 2
     assert "not in a git repository" in done.stderr
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.commands.recording import FILES, Repo, environment, make, plain
-from tests.helpers import cli, collective, git, git_repo, member
+from tests.commands.recording import FILES, Repo, make, plain
+from tests.helpers import collective, git, git_repo, member, run
 
 SITE = """\
 title: Site
@@ -162,7 +161,7 @@ def test_a_subfolder_collective(tmp_path: Path) -> None:
 def test_no_history_yet(tmp_path: Path) -> None:
     root = collective(tmp_path / "repo", FILES)
     git(root, "init", "-q", "-b", "main")
-    repo = Repo(root, root, environment(tmp_path / "home"))
+    repo = Repo(root, root)
     assert _history(repo) == []
     done = repo.run("history", "member:leo")
     assert done.returncode == 0 and "No history yet for member:leo." in done.stdout
@@ -171,7 +170,7 @@ def test_no_history_yet(tmp_path: Path) -> None:
 def test_a_subject_must_be_one(tmp_path: Path) -> None:
     top = collective(tmp_path / "repo", FILES)
     git_repo(top)
-    repo = Repo(top, top, environment(tmp_path / "home"))
+    repo = Repo(top, top)
     for wrong in ("leo", "member:", "team:leo", "member:Leo"):
         done = repo.run("history", wrong)
         assert done.returncode == 2, wrong
@@ -183,7 +182,7 @@ def test_placeholders_of_empty_folders_are_not_history(tmp_path: Path) -> None:
     (root / "roles").mkdir()
     (root / "roles/.gitkeep").write_text("")
     git_repo(root)
-    done = cli("history", "--repo", str(root), "--lang", "en")
+    done = run("history", "--repo", str(root), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "ana" in done.stdout and ".gitkeep" not in done.stdout
 
@@ -213,16 +212,12 @@ def test_hostile_titles_names_and_file_names_are_shown_not_obeyed(tmp_path: Path
 
 
 def test_a_shallow_clone_says_its_history_is_cut(tmp_path: Path) -> None:
-    from tests.helpers import COLLECTIF
-
     source = collective(tmp_path / "source", {"members/leo.yaml": member("Leo")})
     git_repo(source)
     (source / "members/leo.yaml").write_text(member("Leo") + "skills: [web]\n")
     git(source, "commit", "-qam", "skills")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source}", str(clone))
-    done = subprocess.run(
-        [COLLECTIF, "history", "--repo", str(clone), "--lang", "en"], capture_output=True, text=True
-    )
+    done = run("history", "--repo", str(clone), "--lang", "en")
     assert done.returncode == 0
     assert "shallow" in done.stderr and "--unshallow" in done.stderr

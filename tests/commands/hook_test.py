@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import COLLECTIF, cli, collective, git, git_repo, member
+from tests.helpers import COLLECTIF, collective, git, git_repo, member, run
 
 
 def hook_of(top: Path, hooks: str = ".git/hooks") -> Path:
@@ -17,7 +17,7 @@ def hook_of(top: Path, hooks: str = ".git/hooks") -> Path:
 def test_install_writes_an_executable_hook(tmp_path: Path) -> None:
     root = git_repo(collective(tmp_path, {"members/ana.yaml": member("Ana")}))
 
-    done = cli("hook", "install", "--repo", str(root))
+    done = run("hook", "install", "--repo", str(root))
 
     hook = hook_of(root)
     assert done.returncode == 0, done.stderr
@@ -32,7 +32,7 @@ def test_a_collective_in_a_subfolder(tmp_path: Path) -> None:
     collective(tmp_path / "data" / "example", {})
     git_repo(tmp_path)
 
-    done = cli("hook", "install", cwd=tmp_path / "data" / "example")
+    done = run("hook", "install", cwd=tmp_path / "data" / "example")
 
     assert done.returncode == 0, done.stderr
     assert "check --staged --repo data/example\n" in hook_of(tmp_path).read_text()
@@ -42,7 +42,7 @@ def test_core_hooks_path_is_honoured(tmp_path: Path) -> None:
     root = git_repo(collective(tmp_path, {}))
     git(root, "config", "core.hooksPath", "tools/hooks")
 
-    assert cli("hook", "install", "--repo", str(root)).returncode == 0
+    assert run("hook", "install", "--repo", str(root)).returncode == 0
 
     assert hook_of(root, "tools/hooks").is_file()
     assert not hook_of(root).exists()
@@ -54,13 +54,13 @@ def test_another_hook_is_kept_unless_forced(tmp_path: Path) -> None:
     hook.parent.mkdir(parents=True, exist_ok=True)
     hook.write_text("#!/bin/sh\nmake lint\n")
 
-    refused = cli("hook", "install", "--repo", str(root))
+    refused = run("hook", "install", "--repo", str(root))
 
     assert refused.returncode == 2
     assert "already holds another pre-commit hook" in refused.stderr
     assert hook.read_text() == "#!/bin/sh\nmake lint\n"
 
-    forced = cli("hook", "install", "--repo", str(root), "--force")
+    forced = run("hook", "install", "--repo", str(root), "--force")
 
     assert forced.returncode == 0
     assert "collectif" in hook.read_text()
@@ -70,14 +70,14 @@ def test_another_hook_is_kept_unless_forced(tmp_path: Path) -> None:
 
 def test_installing_again_is_harmless_and_updates_our_own_hook(tmp_path: Path) -> None:
     root = git_repo(collective(tmp_path, {}))
-    assert cli("hook", "install", "--repo", str(root)).returncode == 0
+    assert run("hook", "install", "--repo", str(root)).returncode == 0
     first = hook_of(root).read_text()
 
-    again = cli("hook", "install", "--repo", str(root))
+    again = run("hook", "install", "--repo", str(root))
 
     assert again.returncode == 0 and "already installed" in again.stdout
     hook_of(root).write_text(first.replace(COLLECTIF, "/old/venv/bin/collectif"))
-    assert cli("hook", "install", "--repo", str(root)).returncode == 0  # ours: no --force
+    assert run("hook", "install", "--repo", str(root)).returncode == 0  # ours: no --force
     assert hook_of(root).read_text() == first
     assert not hook_of(root).with_name("pre-commit.old").exists()
 
@@ -100,13 +100,13 @@ def test_messages_in_the_collectives_language(tmp_path: Path) -> None:
     config = 'name: Atelier\nlanguage: fr\ncurrency: EUR\ncharter:\n  version: "2026-01"\n'
     root = git_repo(collective(tmp_path, {}, config=config))
 
-    done = cli("hook", "install", "--repo", str(root))
+    done = run("hook", "install", "--repo", str(root))
 
     assert "Hook pre-commit installé" in done.stdout
 
 
 def test_outside_git_is_a_clean_error(tmp_path: Path) -> None:
-    done = cli("hook", "install", "--repo", str(collective(tmp_path, {})))
+    done = run("hook", "install", "--repo", str(collective(tmp_path, {})))
 
     assert done.returncode == 2
     assert "not in a git repository" in done.stderr

@@ -14,7 +14,7 @@ import pytest
 from collectif.commands import init, schema
 from collectif.model.files import Charter, CollectiveFile
 from collectif.store import yaml_fast
-from tests.helpers import check_json, cli, git, git_repo
+from tests.helpers import check_json, git, git_repo, run
 
 HINT = "# yaml-language-server: $schema=.collectif/schemas/collectif.schema.json\n"
 CREATED = {
@@ -40,25 +40,19 @@ WITH_ME = CREATED | {FIRST_MEMBER}
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """A git with no system or global configuration, and a known person committing."""
-    home = tmp_path / "home"
-    home.mkdir()
+def env() -> dict[str, str]:
+    """A known person committing, in a locale that names no language (git: conftest.py)."""
     return {
-        "HOME": str(home),
-        "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_AUTHOR_NAME": "Camille Martin",
         "GIT_AUTHOR_EMAIL": "camille@example.org",
         "GIT_COMMITTER_NAME": "Camille Martin",
         "GIT_COMMITTER_EMAIL": "camille@example.org",
-        "LC_ALL": "",
-        "LC_MESSAGES": "",
         "LANG": "C.UTF-8",
     }
 
 
 def run_init(cwd: Path, env: dict[str, str], *args: str) -> str:
-    done = cli("init", *args, cwd=cwd, env=env)
+    done = run("init", *args, cwd=cwd, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -116,8 +110,6 @@ def test_the_collective_checks_clean(tmp_path: Path, env: dict[str, str]) -> Non
 
 def test_collectif_lang_wins_over_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("COLLECTIF_LANG", "en")
     assert init.choose_language(None) == "en"
     assert init.choose_language("fr") == "fr"
@@ -128,7 +120,7 @@ def test_collectif_lang_wins_over_the_locale(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_an_unknown_language_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
-    done = cli("init", "atelier", "--lang", "de", cwd=tmp_path, env=env)
+    done = run("init", "atelier", "--lang", "de", cwd=tmp_path, env=env)
     assert done.returncode == 2
     assert "--lang" in done.stderr
     assert not (tmp_path / "atelier").exists()
@@ -147,7 +139,7 @@ def test_a_collective_is_never_overwritten(tmp_path: Path, env: dict[str, str]) 
     run_init(tmp_path, env, "atelier", "--lang", "en")
     root = tmp_path / "atelier"
     (root / "collectif.yaml").write_text("name: Mine\n")
-    done = cli("init", "atelier", "--lang", "en", cwd=tmp_path, env=env)
+    done = run("init", "atelier", "--lang", "en", cwd=tmp_path, env=env)
     assert done.returncode == 2
     assert "already holds a collective (collectif.yaml)" in done.stderr
     assert "Traceback" not in done.stderr
@@ -157,7 +149,7 @@ def test_a_collective_is_never_overwritten(tmp_path: Path, env: dict[str, str]) 
 
 def test_the_refusal_in_french(tmp_path: Path, env: dict[str, str]) -> None:
     (tmp_path / "collectif.yaml").write_text("name: Mine\n")
-    done = cli("init", "--lang", "fr", cwd=tmp_path, env=env)
+    done = run("init", "--lang", "fr", cwd=tmp_path, env=env)
     assert done.returncode == 2
     assert "contient déjà un collectif" in done.stderr
 
@@ -229,7 +221,7 @@ def test_an_awkward_name_is_quoted(tmp_path: Path, env: dict[str, str]) -> None:
 
 
 def test_an_empty_name_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
-    done = cli("init", "atelier", "--name", " ", cwd=tmp_path, env=env)
+    done = run("init", "atelier", "--name", " ", cwd=tmp_path, env=env)
     assert done.returncode == 2
     assert "--name" in done.stderr
 
@@ -304,7 +296,6 @@ def test_pre_commit_refuses_a_broken_file(tmp_path: Path, env: dict[str, str]) -
     root = tmp_path / "atelier"
     path = f"{pre_commit.parent}{os.pathsep}{os.environ.get('PATH', '')}"
     hooked = {**os.environ, **env, "PATH": path}
-    hooked.pop("COLLECTIF_LANG", None)
     subprocess.run(
         [str(pre_commit), "install"], cwd=root, env=hooked, check=True, capture_output=True
     )
@@ -323,6 +314,6 @@ def test_the_pull_request_workflow_is_the_documented_one(
     env: dict[str, str],
 ) -> None:
     root = tmp_path / "atelier"
-    assert cli("init", str(root), "--lang", "en", env=env).returncode == 0
+    assert run("init", str(root), "--lang", "en", env=env).returncode == 0
     documented = Path(__file__).parents[2] / "docs/ci/github-actions.yml"
     assert (root / ".github/workflows/collectif.yml").read_text() == documented.read_text()

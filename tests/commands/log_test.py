@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pytest
 
 from collectif.store import yaml_fast
 from tests.commands.recording import FILES, Repo, make, plain
-from tests.helpers import COLLECTIF, cli, loaded
+from tests.helpers import loaded, run
 
 MARCH = """\
 # mars 2026
@@ -107,7 +105,7 @@ def test_arguments_are_checked(tmp_path: Path, args: tuple[str, ...], expected: 
 
 def test_negative_hours_are_refused(tmp_path: Path) -> None:
     repo = make(tmp_path)
-    done = cli("log", "--repo", str(repo.root), "--", "-1", "meeting", env=repo.env)
+    done = run("log", "--repo", str(repo.root), "--", "-1", "meeting")
     assert done.returncode == 2
     assert "HOURS: `-1` is not a number of hours" in done.stderr
 
@@ -213,14 +211,9 @@ def test_hours_beyond_a_day_and_notes_git_cannot_keep_are_misuse(
 
 def test_a_note_that_is_not_utf8_on_the_command_line_is_misuse(tmp_path: Path) -> None:
     repo = make(tmp_path)
-    done = subprocess.run(
-        [COLLECTIF, "log", "1", "meeting", "--note", b"x\x85y", "--date", "2026-03-04"],
-        cwd=repo.root,
-        env={**os.environ, **repo.env, "COLLECTIF_LANG": "en"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # Python reads such a byte of the command line as a lone surrogate (PEP 383).
+    note = b"x\x85y".decode("utf-8", "surrogateescape")
+    done = run("log", "1", "meeting", "--note", note, "--date", "2026-03-04", cwd=repo.root)
     assert done.returncode == 2, done.stderr
     assert "a byte that is not UTF-8 text (U+DC85)" in done.stderr
     assert repo.count() == 1 and not (repo.root / "contributions").exists()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.commands.recording import FILES, ROLE, Repo, environment, make, plain
+from tests.commands.recording import FILES, ROLE, Repo, make, plain
 from tests.helpers import collective, findings, git, git_repo, member
 
 CAMILLE = """\
@@ -66,7 +66,7 @@ def test_joining_in_a_period_already_owed_is_refused(tmp_path: Path) -> None:
 def test_the_first_member_adds_themself(tmp_path: Path) -> None:
     top = collective(tmp_path / "repo", {})
     git_repo(top, email="ana@example.org", name="Ana")
-    repo = Repo(top, top, environment(tmp_path / "home"))
+    repo = Repo(top, top)
     done = repo.run("member", "add", "ana", "--name", "Ana Lopez", "--email", "ana@example.org")
     assert done.returncode == 0, done.stderr
     assert repo.last("%an <%ae>") == "Ana Lopez <ana@example.org>"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from tests.helpers import cli, collective, git, git_repo, member
+from tests.helpers import Outcome, collective, git, git_repo, member, run
 
 ROLE = """\
 title: Trésorerie   # who keeps the books
@@ -28,14 +27,14 @@ FILES = {
 
 
 class Repo:
-    """A collective (`root`) in a git repository (`top`), and the environment to run in."""
+    """A collective (`root`) in a git repository (`top`)."""
 
-    def __init__(self, top: Path, root: Path, env: dict[str, str]) -> None:
-        self.top, self.root, self.env = top, root, env
+    def __init__(self, top: Path, root: Path) -> None:
+        self.top, self.root = top, root
 
-    def run(self, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-        """The real `collectif` command on this collective."""
-        return cli(*args, "--repo", str(self.root), "--lang", lang, env=self.env)
+    def run(self, *args: str, lang: str = "en") -> Outcome:
+        """The `collectif` command on this collective."""
+        return run(*args, "--repo", str(self.root), "--lang", lang)
 
     def git(self, *args: str) -> str:
         return git(self.top, *args)
@@ -68,14 +67,6 @@ class Repo:
         return [p for p in self.root.rglob("*.tmp") if ".git" not in p.parts]
 
 
-def environment(home: Path) -> dict[str, str]:
-    """No global or system git configuration: only the repository's own settings count."""
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "gitconfig"
-    config.touch()
-    return {"GIT_CONFIG_GLOBAL": str(config), "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(home)}
-
-
 def make(
     tmp_path: Path,
     files: dict[str, str] | None = None,
@@ -87,7 +78,7 @@ def make(
     root = top / sub if sub else top
     collective(root, FILES if files is None else files)
     git_repo(top, email=email)
-    return Repo(top, root, environment(tmp_path / "home"))
+    return Repo(top, root)
 
 
 def plain(text: str) -> str:

@@ -274,7 +274,7 @@ def test_a_repository_without_commits(tmp_path: Path) -> None:
     collective(root, FILES)
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.email", "leo@example.org")
-    repo = Repo(root, root, make(tmp_path / "other").env)
+    repo = Repo(root, root)
     refused = repo.run("role", "join", "tresorerie", "--since", "2026-03-01")
     assert refused.returncode == 2 and "not committed" in refused.stderr
     # A change on top of nothing would be a commit that holds one file and no collective.
@@ -286,7 +286,7 @@ def test_a_repository_without_commits(tmp_path: Path) -> None:
 
 def test_outside_git_it_says_so(tmp_path: Path) -> None:
     root = collective(tmp_path / "plain", FILES)
-    repo = Repo(root, root, make(tmp_path / "other").env)
+    repo = Repo(root, root)
     done = repo.run("role", "join", "tresorerie", "--as", "leo")
     assert done.returncode == 2
     assert "not in a git repository" in done.stderr

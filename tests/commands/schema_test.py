@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from collectif.commands import schema
 from collectif.store import load, yaml_fast
-from tests.helpers import cli, collective, loaded, write
+from tests.helpers import collective, loaded, run, write
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 COMMITTED = REPOSITORY / "schemas"
@@ -29,7 +29,7 @@ KIND_SCHEMA = {
 
 
 def test_committed_schemas_are_up_to_date(tmp_path: Path) -> None:
-    done = cli("schema", "--out", str(tmp_path / "fresh"))
+    done = run("schema", "--out", str(tmp_path / "fresh"))
     assert done.returncode == 0, done.stderr
     fresh = {path.name: path.read_text() for path in (tmp_path / "fresh").iterdir()}
     committed = {path.name: path.read_text() for path in COMMITTED.glob("*.json")}
@@ -50,9 +50,9 @@ def test_schemas_are_stable_and_say_what_they_describe() -> None:
 
 
 def test_a_second_run_leaves_the_files_alone(tmp_path: Path) -> None:
-    first = cli("schema", "--out", "out", cwd=tmp_path)
+    first = run("schema", "--out", "out", cwd=tmp_path)
     stamp = (tmp_path / "out" / "member.schema.json").stat().st_mtime_ns
-    second = cli("schema", "--out", "out", cwd=tmp_path)
+    second = run("schema", "--out", "out", cwd=tmp_path)
     assert first.returncode == second.returncode == 0
     assert "Wrote out/member.schema.json" in first.stdout
     assert "out/member.schema.json is up to date" in second.stdout
@@ -61,21 +61,21 @@ def test_a_second_run_leaves_the_files_alone(tmp_path: Path) -> None:
 
 def test_without_out_a_collective_refreshes_its_own_copy(tmp_path: Path) -> None:
     root = collective(tmp_path / "atelier", {"members/.gitkeep": ""})
-    done = cli("schema", cwd=root / "members")
+    done = run("schema", cwd=root / "members")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (root / ".collectif" / "schemas").iterdir()) == sorted(BY_NAME)
     assert not (root / "members" / "schemas").exists()
 
 
 def test_without_out_elsewhere_it_writes_schemas_here(tmp_path: Path) -> None:
-    done = cli("schema", cwd=tmp_path)
+    done = run("schema", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(BY_NAME)
 
 
 def test_out_must_be_a_folder(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("")
-    done = cli("schema", "--out", str(tmp_path / "taken"))
+    done = run("schema", "--out", str(tmp_path / "taken"))
     assert done.returncode == 2
     assert "is a file, not a folder" in done.stderr
 

@@ -8,11 +8,10 @@ import pytest
 
 from collectif import i18n
 from collectif.errors import CollectifError
-from tests.helpers import cli, collective, member
+from tests.helpers import collective, member, run
 
 
 def test_the_first_language_given_wins(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COLLECTIF_LANG", raising=False)
     assert i18n.resolve("fr", "en") == "fr"
     assert i18n.resolve(None, "fr") == "fr"
     assert i18n.resolve(None, None) == "en"
@@ -24,7 +23,6 @@ def test_the_first_language_given_wins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_language_collectif_does_not_speak_is_misuse(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COLLECTIF_LANG", raising=False)
     with pytest.raises(CollectifError) as refused:
         i18n.resolve("xx", "fr")
     assert refused.value.exit_code == 2
@@ -47,7 +45,7 @@ def test_the_commands_refuse_an_unknown_lang_option(
     tmp_path: Path, command: tuple[str, ...]
 ) -> None:
     root = collective(tmp_path, {"members/ana.yaml": member("ana")}, config=FRENCH)
-    done = cli(*command, "--repo", str(root), "--lang", "xx")
+    done = run(*command, "--repo", str(root), "--lang", "xx")
     assert done.returncode == 2
     expected = (
         "--lang\u00a0: `xx` n'est pas une langue que collectif parle\u00a0: utilisez fr ou en."
@@ -60,7 +58,7 @@ def test_the_commands_refuse_an_unknown_collectif_lang(
     tmp_path: Path, command: tuple[str, ...]
 ) -> None:
     root = collective(tmp_path, {"members/ana.yaml": member("ana")}, config=FRENCH)
-    done = cli(*command, "--repo", str(root), env={"COLLECTIF_LANG": "xx"})
+    done = run(*command, "--repo", str(root), env={"COLLECTIF_LANG": "xx"})
     assert done.returncode == 2
     assert "COLLECTIF_LANG: `xx` is not a language collectif speaks: use fr or en." in done.stderr
     assert "Traceback" not in done.stderr

@@ -6,12 +6,9 @@ goes through.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from tests.helpers import COLLECTIF, collective, git, git_repo, member, write
 
@@ -32,22 +29,11 @@ repos:
 """
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """A home of our own: no user's git or pre-commit configuration leaks in."""
-    home = tmp_path / "home"
-    home.mkdir()
-    keep = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "COLLECTIF_"))}
-    return keep | {
-        "HOME": str(home),
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-
-
-def run(root: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, check=False)
+def command(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real program, in the test's environment: a home of its own (conftest.py)."""
+    return subprocess.run(
+        args, cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+    )
 
 
 def head(root: Path) -> str:
@@ -58,48 +44,44 @@ def members_only(root: Path) -> Path:
     return collective(root, {"members/ana.yaml": member("Ana"), "members/leo.yaml": member("Leo")})
 
 
-def test_pre_commit_framework_refuses_a_new_error_and_lets_an_old_one_be(
-    tmp_path: Path, env: dict[str, str]
-) -> None:
+def test_pre_commit_framework_refuses_a_new_error_and_lets_an_old_one_be(tmp_path: Path) -> None:
     root = members_only(tmp_path / "collective")
     write(root, ".pre-commit-config.yaml", CONFIG)
     git_repo(root)
-    installed = run(root, env, PRE_COMMIT, "install")
+    installed = command(root, PRE_COMMIT, "install")
     assert installed.returncode == 0, installed.stderr
 
     # (1) a commit that introduces an error finding is refused
     before = head(root)
     write(root, "roles/accueil.yaml", BROKEN_ROLE)
     git(root, "add", "roles/accueil.yaml")
-    refused = run(root, env, "git", "commit", "-m", "accueil")
+    refused = command(root, "git", "commit", "-m", "accueil")
     assert refused.returncode != 0
     assert head(root) == before
     assert "unknown member `zoe`" in refused.stdout + refused.stderr
     assert "Introduced by this change" in refused.stdout + refused.stderr
 
     # (2) the error gets in without the hook; a harmless commit then goes through
-    assert run(root, env, "git", "commit", "-q", "--no-verify", "-m", "accueil").returncode == 0
+    assert command(root, "git", "commit", "-q", "--no-verify", "-m", "accueil").returncode == 0
     write(root, "members/leo.yaml", member("Leo", skills="[graphisme]"))
     git(root, "add", "members/leo.yaml")
-    accepted = run(root, env, "git", "commit", "-m", "leo: skills")
+    accepted = command(root, "git", "commit", "-m", "leo: skills")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git(root, "log", "-1", "--format=%s").strip() == "leo: skills"
     assert "collectif...." in accepted.stderr and "Passed" in accepted.stderr
 
 
-def test_plain_hook_in_a_subfolder_reads_what_is_committed(
-    tmp_path: Path, env: dict[str, str]
-) -> None:
+def test_plain_hook_in_a_subfolder_reads_what_is_committed(tmp_path: Path) -> None:
     folder = members_only(tmp_path / "data" / "example")
     write(folder, "roles/accueil.yaml", GOOD_ROLE)
     git_repo(tmp_path)
-    installed = run(folder, env, COLLECTIF, "hook", "install")
+    installed = command(folder, COLLECTIF, "hook", "install")
     assert installed.returncode == 0, installed.stderr
 
     # `git commit -a` stages into a temporary index: the hook must read that one
     before = head(tmp_path)
     write(folder, "roles/accueil.yaml", BROKEN_ROLE)
-    refused = run(tmp_path, env, "git", "commit", "-a", "-m", "accueil: zoe")
+    refused = command(tmp_path, "git", "commit", "-a", "-m", "accueil: zoe")
     assert refused.returncode == 1
     assert head(tmp_path) == before
     assert "data/example/roles/accueil.yaml:4" in refused.stdout + refused.stderr
@@ -107,12 +89,12 @@ def test_plain_hook_in_a_subfolder_reads_what_is_committed(
     # the breakage stays on disk, unstaged; a harmless staged commit goes through
     write(folder, "members/leo.yaml", member("Leo", skills="[graphisme]"))
     git(tmp_path, "add", "data/example/members/leo.yaml")
-    accepted = run(tmp_path, env, "git", "commit", "-m", "leo: skills")
+    accepted = command(tmp_path, "git", "commit", "-m", "leo: skills")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git(tmp_path, "status", "--porcelain").strip() == "M data/example/roles/accueil.yaml"
 
 
-def test_the_published_hook_manifest_is_valid(env: dict[str, str]) -> None:
-    done = run(ROOT, env, PRE_COMMIT, "validate-manifest", ".pre-commit-hooks.yaml")
+def test_the_published_hook_manifest_is_valid() -> None:
+    done = command(ROOT, PRE_COMMIT, "validate-manifest", ".pre-commit-hooks.yaml")
 
     assert done.returncode == 0, done.stdout + done.stderr

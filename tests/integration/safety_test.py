@@ -1,6 +1,7 @@
-"""The safety net, end to end with the real command: writes judged on what they commit, no write
-lost under concurrency or `kill -9`, links and odd files never followed, broken settings never
-replaced by defaults."""
+"""The safety net, end to end: writes judged on what they commit, no write lost under
+concurrency or `kill -9`, links and odd files never followed, broken settings never replaced by
+defaults. Real `collectif` processes where processes are the point (in parallel, killed, facing a
+pipe that could block); the command in this process elsewhere."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.commands.recording import FILES, ROLE, Repo, make
-from tests.helpers import COLLECTIF, collective, git, git_repo, member
+from tests.helpers import COLLECTIF, collective, git, git_repo, member, run
 
 TODAY = date.today()
 
@@ -69,10 +70,10 @@ def test_the_last_holder_cannot_leave_a_role_already_short(tmp_path: Path) -> No
     assert repo.count() == before
 
 
-def _start(command: list[str], repo: Repo) -> subprocess.Popen[str]:
+def _start(command: list[str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         command,
-        env={**os.environ, **repo.env},
+        stdin=subprocess.DEVNULL,
         text=True,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -90,8 +91,8 @@ def test_parallel_writes_on_one_file_all_land(tmp_path: Path) -> None:
         for who in ("leo", "sam"):
             command = [COLLECTIF, "log", "1", "meeting", "--as", who, "--note", f"{who}{index}"]
             command += ["--date", TODAY.isoformat(), "--repo", str(repo.root), "--lang", "en"]
-            runs.append(_start(command, repo))
-    results = [(run.wait(), run.communicate()) for run in runs]
+            runs.append(_start(command))
+    results = [(started.wait(), started.communicate()) for started in runs]
     recorded = sum(1 for code, _ in results if code == 0)
     assert recorded == len(runs), [out for code, out in results if code != 0]
     assert _entries(repo) == before + recorded
@@ -105,15 +106,15 @@ def test_kill_9_at_any_moment_leaves_a_usable_repository(tmp_path: Path) -> None
     for index in range(12):
         command = [COLLECTIF, "log", "1", "meeting", "--as", "leo", "--note", f"k{index}"]
         command += ["--date", TODAY.isoformat(), "--repo", str(repo.root), "--lang", "en"]
-        run = subprocess.Popen(
+        killed = subprocess.Popen(
             command,
-            env={**os.environ, **repo.env},
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         time.sleep(rng.uniform(0.05, 0.9))
-        run.send_signal(signal.SIGKILL)
-        run.wait()
+        killed.send_signal(signal.SIGKILL)
+        killed.wait()
     # The next command finishes or undoes what was cut short, then records its own change.
     done = repo.run("log", "1", "meeting", "--as", "leo", "--date", TODAY.isoformat())
     assert done.returncode == 0, done.stderr
@@ -165,7 +166,7 @@ def test_pipes_unreadable_and_dangling_files_are_findings(tmp_path: Path) -> Non
     try:
         done = subprocess.run(
             [COLLECTIF, "check", "--repo", str(repo.root), "--format", "json", "--only", "schema"],
-            env={**os.environ, **repo.env},
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=30,
@@ -195,13 +196,7 @@ charter:
 def test_a_broken_setting_stops_the_checks_that_read_it(tmp_path: Path) -> None:
     root = collective(tmp_path / "repo", FILES, config=BROKEN)
     git_repo(root)
-    env = {"HOME": str(tmp_path)}
-    done = subprocess.run(
-        [COLLECTIF, "check", "--repo", str(root), "--format", "json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-    )
+    done = run("check", "--repo", str(root), "--format", "json")
     summary = json.loads(done.stdout)["summary"]
     stopped = {item["check"]: item["settings"] for item in summary["not_run"]}
     assert stopped == {
@@ -209,19 +204,9 @@ def test_a_broken_setting_stops_the_checks_that_read_it(tmp_path: Path) -> None:
         "client-balance": ["charter.clients.ess_share_min"],
     }
     assert "minimum" not in summary["checks"] and "irreplaceable" in summary["checks"]
-    text = subprocess.run(
-        [COLLECTIF, "check", "--repo", str(root)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-    )
+    text = run("check", "--repo", str(root))
     assert "n'a pas tourné" in text.stdout  # still in the collective's language
-    only = subprocess.run(
-        [COLLECTIF, "check", "--repo", str(root), "--only", "minimum"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-    )
+    only = run("check", "--repo", str(root), "--only", "minimum")
     assert only.returncode == 2, only.stdout
 
 
@@ -232,32 +217,22 @@ def test_a_check_that_did_not_run_fixed_nothing(tmp_path: Path) -> None:
     config = (root / "collectif.yaml").read_text() + "  clients: {ess_share_min: nope}\n"
     (root / "collectif.yaml").write_text(config)
     git(root, "add", "-A")
-    done = subprocess.run(
-        [COLLECTIF, "check", "--repo", str(root), "--staged", "--format", "json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
+    done = run("check", "--repo", str(root), "--staged", "--format", "json")
     document = json.loads(done.stdout)
     assert document["summary"]["fixed"] == 0
     assert [f["check"] for f in document["findings"] if f["status"] == "new"] == ["schema"]
 
 
-def _found(root: Path, home: Path) -> list[tuple[str, str]]:
-    done = subprocess.run(
-        [COLLECTIF, "check", "--repo", str(root), "--format", "json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(home)},
-    )
+def _found(root: Path) -> list[tuple[str, str]]:
+    done = run("check", "--repo", str(root), "--format", "json")
     return [(f["check"], f["file"]) for f in json.loads(done.stdout)["findings"]]
 
 
 @pytest.mark.parametrize("typo", ["skils: [x]\n", "bogus: 1\n", "pauses: [{from: nope}]\n"])
 def test_one_typo_in_a_member_file_is_one_finding(tmp_path: Path, typo: str) -> None:
-    clean = _found(collective(tmp_path / "clean", FILES), tmp_path)
+    clean = _found(collective(tmp_path / "clean", FILES))
     files = {**FILES, "members/sam.yaml": FILES["members/sam.yaml"] + typo}
-    found = _found(collective(tmp_path / "typo", files), tmp_path)
+    found = _found(collective(tmp_path / "typo", files))
     assert sorted(found) == sorted([*clean, ("schema", "members/sam.yaml")])
 
 
@@ -272,22 +247,16 @@ def test_one_bad_entry_does_not_zero_the_month(tmp_path: Path) -> None:
         + "\n- {date: 2026-10-04, hours: x, kind: meeting}\n",
     }
     root = collective(tmp_path / "repo", files)
-    done = subprocess.run(
-        [
-            COLLECTIF,
-            "check",
-            "--repo",
-            str(root),
-            "--format",
-            "json",
-            "--as-of",
-            "2026-11-05",
-            "--only",
-            "schema,minimum",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(tmp_path)},
+    done = run(
+        "check",
+        "--repo",
+        str(root),
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-05",
+        "--only",
+        "schema,minimum",
     )
     found = [(f["check"], f["subject"]) for f in json.loads(done.stdout)["findings"]]
     assert ("schema", "member:sam") in found

@@ -16,7 +16,7 @@ import jsonschema
 import yaml
 
 from collectif.report import formats
-from tests.helpers import cli, git
+from tests.helpers import git, run
 from tests.report.repo import reviewed_change
 from tests.report.sarif_test import SCHEMA
 
@@ -104,7 +104,7 @@ def test_the_pipelines_run_real_commands_with_real_options() -> None:
     for args in commands:
         name = args[0]
         if name not in helps:
-            done = cli(name, "--help")
+            done = run(name, "--help")
             assert done.returncode == 0, done.stderr
             helps[name] = done.stdout
         for word in args[1:]:
@@ -114,9 +114,8 @@ def test_the_pipelines_run_real_commands_with_real_options() -> None:
 
 
 def _bash(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "COLLECTIF_LANG"}
-    environment["PATH"] = str(Path(sys.executable).parent) + os.pathsep + environment["PATH"]
-    environment.update(env)
+    environment = {**os.environ, **env}
+    environment["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]
     return subprocess.run(
         ["bash", "-eo", "pipefail", "-c", script],
         cwd=cwd,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from collectif.report.result import Result
 from collectif.store import (
     source,
 )
-from tests.helpers import cli, repo_at
+from tests.helpers import Outcome, repo_at, run
 from tests.report.repo import AS_OF, reviewed_change, role
 from tests.report.samples import finding, result, review
 from tests.report.sarif_test import SCHEMA
@@ -114,8 +113,8 @@ def test_a_real_review_in_french(tmp_path: Path) -> None:
     assert "membre inconnu \\`max\\`" in markdown
 
 
-def _collectif(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    done = cli(*args, cwd=cwd)
+def _collectif(*args: str, cwd: Path | None = None) -> Outcome:
+    done = run(*args, cwd=cwd)
     assert "Traceback" not in done.stderr and "is not one of" not in done.stderr, done.stderr
     return done
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from collectif.model.finding import Placed, Severity
 from collectif.report.result import Result
 from collectif.report.text import MANY, print_text
-from tests.helpers import cli
+from tests.helpers import run
 from tests.report.samples import finding, many, result
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example"
@@ -84,7 +84,7 @@ def test_french_counts_by_check() -> None:
 
 
 def test_the_example_later_on_reads_at_100_columns_in_french() -> None:
-    done = cli(
+    done = run(
         "check",
         *("--repo", str(EXAMPLE), "--as-of", "2028-01-01", "--since", "2026-01-01"),
         *("--lang", "fr"),

@@ -20,7 +20,7 @@ from collectif.store import (
     source,
 )
 from collectif.store.source import Worktree
-from tests.helpers import check_json, git, git_repo, repo_at, write
+from tests.helpers import check_json, git, git_repo, repo_at, run, write
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example"
 AS_OF = "2026-11-26"
@@ -107,12 +107,10 @@ def test_staged_changes_and_changes_not_staged(tmp_path: Path) -> None:
 
 
 def test_diff_with_and_without_the_cache(tmp_path: Path) -> None:
-    from tests.helpers import cli
-
     root = example(tmp_path / "repo")
     write(root, "contributions/camille/2026-10.yaml", UNKNOWN_REF.replace("nowhere", "site"))
     args = ("diff", "HEAD", "--repo", str(root), "--as-of", AS_OF, "--format", "json")
-    cold, warm, plain = cli(*args), cli(*args), cli(*args, "--no-cache")
+    cold, warm, plain = run(*args), run(*args), run(*args, "--no-cache")
     assert cold.stdout == warm.stdout == plain.stdout
     assert cold.returncode == warm.returncode == plain.returncode
 

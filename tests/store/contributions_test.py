@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
@@ -195,7 +195,6 @@ def exact(entries: Any) -> list[tuple[Any, ...]]:
     ]
 
 
-@settings(max_examples=3000, deadline=None)
 @given(document())
 @example("- date: 2026-03-04\n  hours: 2.5\n  kind: support\n  ref: tresorerie\n  note: x\n")
 @example("- {date: 2026-03-04, hours: 1, kind: meeting, note: 2024}\n")
@@ -218,7 +217,6 @@ def test_what_the_quick_reader_accepts_the_models_accept_with_the_same_values(te
     assert all(type(entry) is TimeEntry for entry in quick)
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.tuples(

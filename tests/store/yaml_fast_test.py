@@ -1,11 +1,16 @@
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError as RuamelError
 
 from collectif.store import yaml_fast
 
@@ -166,3 +171,169 @@ def test_aliases_cannot_nest_deeper_than_the_limit_without_brackets() -> None:
 def test_the_quick_test_never_misses_a_deep_document(text: str) -> None:
     with pytest.raises(yaml_fast.TooDeep):
         yaml_fast.load(text.encode())
+
+
+# Against ruamel.yaml, on documents hypothesis writes ------------------------------------------
+
+# Plain scalars whose type YAML 1.2 and YAML 1.1 (PyYAML's own resolvers) see differently, or
+# that look like one type and are another.
+TRICKY = [
+    *(s for s in SCALARS if not s.startswith(("'", '"', "!")) and s not in ("", "1 2")),
+    "on", "y", "n", "Yes", "OFF", "false", "FALSE", "0", "-1", "+0", "0x1f", "-0b11", "0o777",
+    "1_0", "12:30:45", "190:20:30", "-.inf", ".Inf", ".NaN", ".nan", "1e-3", "-1E+3", "6.02e23",
+    "2026-03-04T12:30:00Z", "2026-03-04 12:30:00", "2026-03-04t12:30:00.5+02:00",
+"2000-02-29", "1999-12-31", "~", "Null", "0.0", "-0.0",
+    "00", "007", "0b0", "1.5.3", "1,5", "3 h", "x:y", "a-b", "é", "日本", "ünïcödé",
+]  # fmt: skip
+WORD = st.from_regex(
+    r"[A-Za-zéßøçλ日][A-Za-z0-9éßøçλ日 _.-]{0,10}[A-Za-z0-9éßøçλ日]?", fullmatch=True
+)
+# Text in quotes: any character but the surrogates, which no UTF-8 file can hold.
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+
+
+def _double_quoted(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(_escape(c) for c in escaped) + '"'
+
+
+def _escape(character: str) -> str:
+    """Escape what YAML does not allow raw in a file (its printable set, 5.1)."""
+    point = ord(character)
+    printable = (
+        point in (0x09, 0x0A, 0x0D, 0x85)
+        or 0x20 <= point <= 0x7E
+        or 0xA0 <= point <= 0xD7FF
+        or 0xE000 <= point <= 0xFFFD
+        or point >= 0x10000
+    )
+    if printable and point != 0xFEFF:
+        return character
+    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
+
+
+SCALAR = st.one_of(
+    st.sampled_from(TRICKY),
+    WORD,
+    TEXT.map(lambda text: "'" + text.replace("'", "''") + "'").filter(
+        lambda quoted: all(_escape(c) == c for c in quoted)
+    ),
+    TEXT.map(_double_quoted),
+)
+# A key is on one line: no line break, nor what YAML 1.1 counts as one (NEL, LS, PS).
+KEY = st.one_of(
+    WORD,
+    st.sampled_from(TRICKY),
+    TEXT.filter(lambda text: not set(text) & set("\n\r\x85\u2028\u2029")).map(_double_quoted),
+)
+
+
+class Node(NamedTuple):
+    """A YAML node as text: a scalar, or a list or mapping in block or flow style."""
+
+    kind: str  # "scalar", "seq" or "map"
+    text: str = ""
+    items: tuple[tuple[str, Node], ...] = ()  # keys are "" in a list
+    flow: bool = False
+
+
+def _collections(children: st.SearchStrategy[Node]) -> st.SearchStrategy[Node]:
+    seq = st.lists(children, max_size=4).map(lambda items: tuple(("", n) for n in items))
+    mapping = st.lists(st.tuples(KEY, children), max_size=4, unique_by=lambda kv: kv[0])
+    return st.one_of(
+        st.builds(Node, st.just("seq"), st.just(""), seq, st.booleans()),
+        st.builds(Node, st.just("map"), st.just(""), mapping.map(tuple), st.booleans()),
+    )
+
+
+NODES = st.recursive(SCALAR.map(lambda text: Node("scalar", text)), _collections, max_leaves=12)
+
+
+def _flow(node: Node) -> str:
+    if node.kind == "scalar":
+        return node.text
+    if node.kind == "seq":
+        return "[" + ", ".join(_flow(child) for _, child in node.items) + "]"
+    return "{" + ", ".join(f"{key}: {_flow(child)}" for key, child in node.items) + "}"
+
+
+def _block(node: Node, indent: int) -> list[str]:
+    """The lines of a collection in block style (flow style inside it where asked)."""
+    pad = " " * indent
+    lines = []
+    for key, child in node.items:
+        head = f"{pad}- " if node.kind == "seq" else f"{pad}{key}:"
+        if child.kind == "scalar" or child.flow or not child.items:
+            lines.append(f"{head}{'' if node.kind == 'seq' else ' '}{_flow(child)}")
+        elif node.kind == "seq":  # compact: `- key: value` or `- - item`
+            inner = _block(child, indent + 2)
+            lines += [head + inner[0][indent + 2 :], *inner[1:]]
+        else:
+            lines += [head, *_block(child, indent + 2)]
+    return lines
+
+
+def _document(node: Node) -> str:
+    if node.kind == "scalar" or node.flow or not node.items:
+        return _flow(node) + "\n"
+    return "\n".join(_block(node, 0)) + "\n"
+
+
+def _typed(value: Any, number: type) -> Any:
+    """A value with its type spelled out; a number with a fraction is `number` (float for
+    ruamel.yaml, Decimal for the fast reader), compared by the double nearest to it."""
+    if isinstance(value, dict):
+        return ("map", [(_typed(k, number), _typed(v, number)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("seq", [_typed(item, number) for item in value])
+    if isinstance(value, bool) or value is None:
+        return (type(value).__name__, value)
+    if isinstance(value, int):
+        return ("int", int(value))
+    if isinstance(value, float | Decimal):
+        assert type(value) is number, (value, number)
+        return ("number", "nan" if value != value else float(value))
+    if isinstance(value, datetime):
+        return ("datetime", value, value.utcoffset())
+    if isinstance(value, date):
+        return ("date", value)
+    assert isinstance(value, str), type(value)
+    return ("str", str(value))
+
+
+def _read(load: Callable[[], Any], number: type) -> Any:
+    try:
+        return _typed(load(), number)
+    except (yaml.YAMLError, RuamelError, ValueError, OverflowError):
+        return "refused"
+
+
+@given(NODES.filter(lambda node: node.kind != "scalar"))
+@example(Node("map", items=(("a", Node("scalar", "2026-3-4")),)))
+@example(Node("seq", items=(("", Node("scalar", "'it''s'")),), flow=True))
+def test_the_fast_reader_reads_what_ruamel_reads(node: Node) -> None:
+    text = _document(node)
+    ruamel = _read(lambda: YAML(typ="safe", pure=True).load(text), float)
+    fast = _read(lambda: yaml_fast.load(text.encode("utf-8")), Decimal)
+    assert fast == ruamel, text
+
+
+@pytest.mark.xfail(strict=True, reason="known: what the fast reader reads otherwise (see below)")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Timestamps YAML allows that `datetime.fromisoformat` does not read: refused as
+        # "not a real day" where the models would say "a date, without a time".
+        "a: 2026-3-4 1:02:03\n",
+        "a: 2026-03-04 1:02:03\n",
+        "a: 2026-12-31 23:59:59.999 -05:00\n",
+        # libyaml reads YAML 1.1 line breaks (NEL, LS, PS) as breaks in a plain scalar or a key:
+        # refused.
+        "a: x\u2028y\n",
+        "a: x\x85y\n",
+        '"x\x85y": 1\n',
+    ],
+)
+def test_known_differences_with_ruamel(text: str) -> None:
+    ruamel = _read(lambda: YAML(typ="safe", pure=True).load(text), float)
+    assert _read(lambda: yaml_fast.load(text.encode("utf-8")), Decimal) == ruamel
