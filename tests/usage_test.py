@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import cli
+from tests.helpers import run
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ from tests.helpers import cli
     ],
 )
 def test_usage_errors_in_french(args: tuple[str, ...], french: str) -> None:
-    done = cli(*args, env={"COLLECTIF_LANG": "fr"})
+    done = run(*args, env={"COLLECTIF_LANG": "fr"})
     assert done.returncode == 2
     said = done.stderr.replace("\u00a0", " ").replace("\u202f", " ")
     assert said.startswith("Erreur d'utilisation : " + french), said

@@ -105,11 +105,6 @@ def test_a_misspelt_check_under_checks_is_a_schema_finding(
     assert code == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: a `checks:` that is not a mapping blocks every check, schema included, "
-    "so the broken file is never reported and `check` exits 0",
-)
 def test_checks_that_is_not_a_mapping_is_a_schema_finding(tmp_path: Path) -> None:
     root = _broken(tmp_path, config=CONFIG + "checks: off\n")
     done = run("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json")

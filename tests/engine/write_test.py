@@ -60,11 +60,6 @@ def test_a_recorded_write_releases_the_lock_itself(
     assert len(locks_kept) == 1 and _free(repo)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product: engine/write.py releases the lock after a commit only; a refused or failed "
-    "write leaves it to WriterLock.__del__, when the Workspace is garbage-collected",
-)
 @pytest.mark.parametrize("args", [REFUSED, FAILED], ids=["refused", "failed"])
 def test_a_refused_or_failed_write_releases_the_lock_itself(
     tmp_path: Path, locks_kept: list[commit.WriterLock], args: tuple[str, ...]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from collectif.report.timings import render_timings
-from tests.helpers import cli, collective, git, git_repo, member, write
+from tests.helpers import collective, git, git_repo, member, run, write
 from tests.report.samples import result
 
 ONLY = ("--as-of", "2026-11-01", "--only", "schema,references")
@@ -41,8 +41,8 @@ def _checked(tmp_path: Path) -> Path:
 def test_check_timings_go_to_stderr_and_json_stays_clean(tmp_path: Path) -> None:
     root = _checked(tmp_path)
     args = ("check", "--repo", str(root), *ONLY)
-    done = cli(*args, "--format", "json", "--timings")
-    plain = cli(*args, "--format", "json")
+    done = run(*args, "--format", "json", "--timings")
+    plain = run(*args, "--format", "json")
     assert done.returncode == plain.returncode == 0
     assert json.loads(done.stdout) == json.loads(plain.stdout) and plain.stderr == ""
     lines = done.stderr.splitlines()
@@ -53,7 +53,7 @@ def test_check_timings_go_to_stderr_and_json_stays_clean(tmp_path: Path) -> None
 
 def test_timings_in_the_collective_language_with_text_output(tmp_path: Path) -> None:
     root = _checked(tmp_path)
-    done = cli("check", "--repo", str(root), *ONLY, "--timings", "--lang", "fr")
+    done = run("check", "--repo", str(root), *ONLY, "--timings", "--lang", "fr")
     assert "Aucun problème" in done.stdout and "Temps pris" not in done.stdout
     assert done.stderr.startswith("Temps pris par chaque vérification\u00a0:\n  schema ")
 
@@ -62,8 +62,8 @@ def test_staged_and_diff_take_timings_too(tmp_path: Path) -> None:
     root = git_repo(_checked(tmp_path))
     write(root, "members/leo.yaml", member("Leo"))
     git(root, "add", "-A")
-    staged = cli("check", "--staged", "--repo", str(root), *ONLY, "--timings")
-    diff = cli("diff", "HEAD", "--repo", str(root), *ONLY, "--timings")
+    staged = run("check", "--staged", "--repo", str(root), *ONLY, "--timings")
+    diff = run("diff", "HEAD", "--repo", str(root), *ONLY, "--timings")
     for done in (staged, diff):
         assert done.returncode == 0, done.stderr
         assert done.stderr.startswith("Time taken by each check:\n  schema ")
