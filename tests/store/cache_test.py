@@ -195,8 +195,9 @@ def test_a_crafted_pickle_cannot_run_code(tmp_path: Path) -> None:
 
 def test_only_dates_decimals_and_models_are_unpickled() -> None:
     from collectif.model.files import Member
+    from collectif.model.rules import validate
 
-    member = Member.model_validate({"name": "A", "email": "a@b.cd", "joined": "2020-01-01"})
+    member = validate(Member, {"name": "A", "email": "a@b.cd", "joined": "2020-01-01"})
     value = [date(2026, 3, 4), Decimal("1.50"), member, {"a": (1, None, "x")}]
     assert cache.safe_loads(pickle.dumps(value, protocol=5)) == value
     for foreign in (Path("x"), TimeEntry(date(2026, 3, 4), Decimal(1), "meeting"), Boom):
