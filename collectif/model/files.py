@@ -66,7 +66,10 @@ class Record:
     # validation; records built in code wrote nothing.
     _written: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
+    # pydantic's settings for a standard dataclass (a plain mapping: no import needed).
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    # pydantic's hooks: what validates a record, and its JSON Schema, live in `rules`.
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -138,8 +141,9 @@ def records() -> Iterator[type[Record]]:
     )
 
 
-def _alias(key: str) -> Any:
-    """A field written under another key than its name (`from`, a Python keyword)."""
+def _alias(key: str) -> dict[str, str]:
+    """The metadata of a field written under another key than its name (`from`, a Python
+    keyword); pydantic reads `alias` from a dataclass field's metadata, and so does `fields`."""
     return {"alias": key}
 
 

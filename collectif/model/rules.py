@@ -222,15 +222,16 @@ def record_schema(
 
     def validate(data: Any, inner: core_schema.ValidatorFunctionWrapHandler) -> Any:
         value = inner(data)
-        if isinstance(data, dict):  # not a record given as it is
+        if isinstance(data, dict):  # a record given as it is keeps what it says it wrote
             written = frozenset(name for name, key in keys if key in data)
             object.__setattr__(value, "_written", written)
-            if check is not None:
-                check(value)
+        if check is not None:
+            check(value)
         return value
 
     # As pydantic does for a model's own validators: the record's definition (its `ref`) moves
-    # to the validator around its dataclass schema, so that every use of the record runs it.
+    # to the validator around its dataclass schema, so that the record stays one definition
+    # (one entry of `$defs` in the JSON Schemas) and every use of it runs the validator.
     schema = dict(handler.resolve_ref_schema(handler(source)))
     ref = schema.pop("ref", None)
     return core_schema.no_info_wrap_validator_function(validate, cast(CoreSchema, schema), ref=ref)
