@@ -255,17 +255,47 @@ def test_anything_else_is_left_to_typer() -> None:
         assert plain_check(args) is None, args
 
 
-def test_check_imports_neither_typer_nor_gitpython(tmp_path: Path) -> None:
-    root = git_repo(collective(tmp_path, {"members/ana.yaml": member("Ana")}))
-    git(root, "add", "-A")
-    done = process("check", "--staged", "--repo", str(root), env={"PYTHONPROFILEIMPORTTIME": "1"})
-    imported = {
+def imported_by(done: subprocess.CompletedProcess[str]) -> set[str]:
+    """The top-level packages a run under PYTHONPROFILEIMPORTTIME imported."""
+    return {
         line.rpartition("|")[2].strip().split(".")[0]
         for line in done.stderr.splitlines()
         if line.startswith("import time:")
     }
+
+
+def test_check_imports_neither_typer_nor_gitpython(tmp_path: Path) -> None:
+    root = git_repo(collective(tmp_path, {"members/ana.yaml": member("Ana")}))
+    git(root, "add", "-A")
+    done = process("check", "--staged", "--repo", str(root), env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = imported_by(done)
     assert done.returncode == 0 and "collectif" in imported
     assert not imported & {"typer", "click", "git"}
+
+
+def test_a_check_on_a_warm_cache_does_not_import_pydantic(tmp_path: Path) -> None:
+    files = {
+        "members/ana.yaml": member("Ana"),
+        "roles/tresorerie.yaml": BROKEN_ROLE.replace("zoe", "ana"),
+        "projects/site.yaml": "title: S\nclient: C\nclient_kind: ess\nstatus: active\n"
+        "lines:\n  - {member: ana, days: 2, rate: 400}\n",
+        "contributions/ana/2026-10.yaml": "- {date: 2026-10-02, hours: 2, kind: meeting}\n",
+    }
+    root = git_repo(collective(tmp_path, files))
+    git(root, "add", "-A")
+    command = ("check", "--staged", "--repo", str(root), "--as-of", AS_OF)
+    profile = {"PYTHONPROFILEIMPORTTIME": "1"}
+    cold, warm = process(*command, env=profile), process(*command, env=profile)
+    assert "pydantic" in imported_by(cold)  # the first run validates every file
+    assert warm.returncode == cold.returncode and warm.stdout == cold.stdout
+    assert "collectif" in imported_by(warm)
+    assert not imported_by(warm) & {"pydantic", "pydantic_core"}
+    # a file with findings is never cached: it is validated, with pydantic, on every run
+    (root / "members/leo.yaml").write_text(
+        "name: Léo\nemail: leo@x.org\njoined: 2026-01-01\nnick: l\n"
+    )
+    git(root, "add", "-A")
+    assert "pydantic" in imported_by(process(*command, env=profile))
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.model import files
 from collectif.model.collective import Collective, is_active
 from collectif.model.files import Member
 from collectif.model.finding import Finding, Severity
@@ -63,7 +64,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     for member_id, member in sorted(collective.members.items()):
         if not is_active(member, context.as_of) or member.charter_signed == version:
             continue
-        written = "charter_signed" in member.model_fields_set
+        written = "charter_signed" in files.written(member)
         yield Finding(
             check=NAME,
             subject=f"member:{member_id}",

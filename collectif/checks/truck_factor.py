@@ -8,6 +8,7 @@ from decimal import Decimal
 from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.departure import STEPS, TIME_LIMIT, Departure, Undecided, smallest_departure
 from collectif.model.collective import Collective, active_holders, active_roles
+from collectif.model.files import written
 from collectif.model.finding import Finding, Path, Severity
 from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import Message, Names, Text, msg
@@ -50,13 +51,9 @@ EXPLANATION = Explanation(
 
 def _path(collective: Collective) -> Path:
     config = collective.config
-    if config is None or "charter" not in config.model_fields_set:
+    if config is None or "charter" not in written(config):
         return ()
-    return (
-        ("charter", "truck_factor_min")
-        if "truck_factor_min" in config.charter.model_fields_set
-        else ()
-    )
+    return ("charter", "truck_factor_min") if "truck_factor_min" in written(config.charter) else ()
 
 
 def _message(departure: Departure, uncovered: int, total: int, minimum: int) -> Message:

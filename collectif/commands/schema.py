@@ -1,8 +1,9 @@
 """`collectif schema`: JSON Schemas of the five kinds of file, so that editors complete and check.
 
-They are generated from the file models, so they say what `collectif check` accepts: dates as
-`YYYY-MM-DD` strings, amounts as numbers or quoted numbers, ids with their pattern, no unknown
-key. Output is stable (sorted keys, two-space indent) so that a change shows as a clean diff.
+They are generated from the validators of the file records (`collectif.model.rules`), so they
+say what `collectif check` accepts: dates as `YYYY-MM-DD` strings, amounts as numbers or quoted
+numbers, ids with their pattern, no unknown key. Output is stable (sorted keys, two-space
+indent) so that a change shows as a clean diff.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from collectif import i18n
@@ -21,6 +21,7 @@ from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
 from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import msg
+from collectif.model.rules import adapter
 from collectif.store import yaml_fast
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -70,7 +71,8 @@ SCHEMAS: tuple[SchemaFile, ...] = (
     ),
 )
 
-# What a model validator checks, said in JSON Schema so that editors know it too.
+# What the checks across a record's fields (model/rules.py) ask, said in JSON Schema so that
+# editors know it too.
 _NOT_NULL = {"not": {"type": "null"}}
 _RULES: dict[str, JsonSchemaValue] = {
     "Entry": {
@@ -135,9 +137,7 @@ def _check_names() -> list[str]:
 
 def document(schema: SchemaFile) -> JsonSchemaValue:
     """The JSON Schema of one kind of file."""
-    generated = TypeAdapter(schema.model).json_schema(
-        mode="validation", schema_generator=_Generator
-    )
+    generated = adapter(schema.model).json_schema(mode="validation", schema_generator=_Generator)
     tree: JsonSchemaValue = _bounds(generated)
     for name, rules in _RULES.items():
         if name in tree.get("$defs", {}):

@@ -1,29 +1,36 @@
-"""Pydantic models of the five kinds of file, exactly as DESIGN.md section 2 writes them."""
+"""Records of the five kinds of file, exactly as DESIGN.md section 2 writes them.
+
+Plain frozen dataclasses: the checks read them and the cache unpickles them without pydantic.
+pydantic validates them, when a file must be validated, through the rules that
+`collectif.model.rules` gives their field types and the records themselves.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from typing import Any, ClassVar, Literal, NamedTuple, get_type_hints
 
 from collectif.model.types import (
     Count,
+    CurrencyCode,
     Day,
     Days,
     Email,
     EntryHours,
-    Hours,
+    HoursField,
     Id,
-    Money,
+    MoneyField,
     Months,
+    NonEmptyText,
     PersonName,
     Rate,
+    StrictBool,
 )
 
-Text = Annotated[str, StringConstraints(min_length=1)]
 PeriodKind = Literal["month", "quarter", "year"]
 EntryKind = Literal[
     "project",
@@ -51,121 +58,217 @@ SeverityOverride = Literal["error", "warning", "off"]
 Language = Literal["fr", "en"]
 
 
-class Strict(BaseModel):
-    """Unknown keys are errors: a typo must not silently do nothing."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """A mapping of a file, one field per key. Unknown keys are errors: a typo must not silently
+    do nothing."""
 
-    # A model's validator is built when it first validates: a check whose files all come
-    # from the cache never pays for it.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # Which fields the file wrote, by name: a field left out holds its default. Set by
+    # validation; records built in code wrote nothing.
+    _written: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    # pydantic's settings for a standard dataclass (a plain mapping: no import needed).
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    # pydantic's hooks: what validates a record, and its JSON Schema, live in `rules`.
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from collectif.model import rules
+
+        return rules.record_schema(cls, source, handler)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> Any:
+        from collectif.model import rules
+
+        return rules.record_json_schema(schema, handler)
+
+
+class Key(NamedTuple):
+    """One field of a record: its name, its key in the file, and whether the file must write it."""
+
+    name: str
+    key: str
+    required: bool
+
+
+_FIELDS: dict[type[Record], tuple[Key, ...]] = {}
+
+
+def fields(record: type[Record]) -> tuple[Key, ...]:
+    """The fields of a record, in their natural order (the order the files write them in)."""
+    found = _FIELDS.get(record)
+    if found is None:
+        found = _FIELDS[record] = tuple(
+            Key(
+                each.name,
+                each.metadata.get("alias", each.name),
+                each.default is dataclasses.MISSING and each.default_factory is dataclasses.MISSING,
+            )
+            for each in dataclasses.fields(record)
+            if each.init
+        )
+    return found
+
+
+def field_types(record: type[Record]) -> dict[str, Any]:
+    """The type of each field of a record, by name (the field types as `types` marks them)."""
+    return get_type_hints(record, include_extras=True)
+
+
+def written(record: Record) -> frozenset[str]:
+    """The fields (by name) that the record's file wrote, rather than left to their default."""
+    return record._written
+
+
+def as_data(value: Any) -> Any:
+    """Records as mappings by key as written, all the way down; other values as they are."""
+    if isinstance(value, Record):
+        return {key.key: as_data(getattr(value, key.name)) for key in fields(type(value))}
+    if isinstance(value, list):
+        return [as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {name: as_data(item) for name, item in value.items()}
+    return value
+
+
+def records() -> Iterator[type[Record]]:
+    """Every kind of record of the files."""
+    return (
+        value
+        for value in globals().values()
+        if isinstance(value, type) and issubclass(value, Record) and value is not Record
+    )
+
+
+def _alias(key: str) -> dict[str, str]:
+    """The metadata of a field written under another key than its name (`from`, a Python
+    keyword); pydantic reads `alias` from a dataclass field's metadata, and so does `fields`."""
+    return {"alias": key}
 
 
 # collectif.yaml -----------------------------------------------------------------------------
 
 
-class Minimum(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Minimum(Record):
     period: PeriodKind = "month"
-    hours: Hours = Decimal(4)
-    counts: list[EntryKind] = Field(default_factory=lambda: list(VOLUNTEER_KINDS))
+    hours: HoursField = Decimal(4)
+    counts: list[EntryKind] = field(default_factory=lambda: list(VOLUNTEER_KINDS))
 
 
-class Prospecting(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prospecting(Record):
     period: PeriodKind = "quarter"
     actions: Count = 1
 
 
-class RoleRules(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoleRules(Record):
     min_holders: Count = 2
     max_tenure_months: Months = 24
 
 
-class Deduction(Strict):
-    name: Text
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deduction(Record):
+    name: NonEmptyText
     rate: Rate
 
 
-class Cotraitance(Strict):
-    deductions: list[Deduction] = Field(default_factory=list)
-    tolerance: Money = Decimal("0.01")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cotraitance(Record):
+    deductions: list[Deduction] = field(default_factory=list)
+    tolerance: MoneyField = Decimal("0.01")
 
 
-class Overload(Strict):
-    volunteer_hours_per_month: Hours = Decimal(30)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overload(Record):
+    volunteer_hours_per_month: HoursField = Decimal(30)
     max_share: Rate = Decimal("0.4")
 
 
-class Clients(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Clients(Record):
     ess_share_min: Rate = Decimal("0.3")
     ess_share_max: Rate = Decimal("0.8")
     window_months: Months = 12
 
 
-class Contracts(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contracts(Record):
     max_share_top_member: Rate = Decimal("0.5")
     window_months: Months = 12
 
 
-class Charter(Strict):
-    version: Text | None = None
-    minimum: Minimum = Field(default_factory=Minimum)
-    prospecting: Prospecting = Field(default_factory=Prospecting)
-    roles: RoleRules = Field(default_factory=RoleRules)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Charter(Record):
+    version: NonEmptyText | None = None
+    minimum: Minimum = field(default_factory=Minimum)
+    prospecting: Prospecting = field(default_factory=Prospecting)
+    roles: RoleRules = field(default_factory=RoleRules)
     truck_factor_min: Count = 3
-    cotraitance: Cotraitance = Field(default_factory=Cotraitance)
-    overload: Overload = Field(default_factory=Overload)
-    clients: Clients = Field(default_factory=Clients)
-    contracts: Contracts = Field(default_factory=Contracts)
+    cotraitance: Cotraitance = field(default_factory=Cotraitance)
+    overload: Overload = field(default_factory=Overload)
+    clients: Clients = field(default_factory=Clients)
+    contracts: Contracts = field(default_factory=Contracts)
 
 
-class CollectiveFile(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CollectiveFile(Record):
     """collectif.yaml: the collective and its charter rules."""
 
-    name: Text
-    cae: Text | None = None
+    name: NonEmptyText
+    cae: NonEmptyText | None = None
     language: Language = "en"
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "EUR"
-    charter: Charter = Field(default_factory=Charter)
-    checks: dict[str, SeverityOverride] = Field(default_factory=dict)
+    currency: CurrencyCode = "EUR"
+    charter: Charter = field(default_factory=Charter)
+    checks: dict[str, SeverityOverride] = field(default_factory=dict)
 
 
 # members/<member>.yaml ----------------------------------------------------------------------
 
 
-class Pause(Strict):
-    start: Day = Field(alias="from")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pause(Record):
+    start: Day = field(metadata=_alias("from"))
     to: Day | None = None
-    reason: Text | None = None
+    reason: NonEmptyText | None = None
 
 
-class Member(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member(Record):
     """members/<member>.yaml: one member."""
 
     name: PersonName
     email: Email
     joined: Day
     left: Day | None = None
-    charter_signed: Text | None = None
-    skills: list[Text] = Field(default_factory=list)
-    pauses: list[Pause] = Field(default_factory=list)
+    charter_signed: NonEmptyText | None = None
+    skills: list[NonEmptyText] = field(default_factory=list)
+    pauses: list[Pause] = field(default_factory=list)
 
 
 # roles/<role>.yaml --------------------------------------------------------------------------
 
 
-class Holding(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Holding(Record):
     member: Id
     since: Day
     until: Day | None = None
 
 
-class Role(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Role(Record):
     """roles/<role>.yaml: a support function, regular mission, facilitation or coaching."""
 
-    title: Text
+    title: NonEmptyText
     kind: RoleKind
     min_holders: Count | None = None
-    skills: list[Text] = Field(default_factory=list)
-    holders: list[Holding] = Field(default_factory=list)
-    trainees: list[Holding] = Field(default_factory=list)
+    skills: list[NonEmptyText] = field(default_factory=list)
+    holders: list[Holding] = field(default_factory=list)
+    trainees: list[Holding] = field(default_factory=list)
     active: StrictBool = True
     created: Day | None = None
     retired: Day | None = None  # the first day without the role
@@ -183,28 +286,21 @@ class Role(Strict):
 # projects/<project>.yaml --------------------------------------------------------------------
 
 
-class TeamMember(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TeamMember(Record):
     member: Id
-    role: Text | None = None
+    role: NonEmptyText | None = None
 
 
-class Line(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line(Record):
     """One line of the quote, done by one member: an amount, or days x rate."""
 
     member: Id
-    what: Text | None = None
+    what: NonEmptyText | None = None
     days: Days | None = None
-    rate: Money | None = None
-    amount: Money | None = None
-
-    @model_validator(mode="after")
-    def _amount_or_days_rate(self) -> Line:
-        by_days = self.days is not None or self.rate is not None
-        if self.amount is not None and by_days:
-            raise PydanticCustomError("line_both", "either amount, or days and rate, not both")
-        if self.amount is None and (self.days is None or self.rate is None):
-            raise PydanticCustomError("line_value", "amount, or both days and rate")
-        return self
+    rate: MoneyField | None = None
+    amount: MoneyField | None = None
 
     @property
     def value(self) -> Decimal:
@@ -214,26 +310,28 @@ class Line(Strict):
         return self.days * self.rate
 
 
-class Payout(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Payout(Record):
     member: Id
-    amount: Money
+    amount: MoneyField
 
 
-class Project(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Project(Record):
     """projects/<project>.yaml: a client project."""
 
-    title: Text
-    client: Text
+    title: NonEmptyText
+    client: NonEmptyText
     client_kind: ClientKind
-    brought_by: list[Id] = Field(default_factory=list)
+    brought_by: list[Id] = field(default_factory=list)
     lead: Id | None = None
     status: ProjectStatus
     start: Day | None = None
     end: Day | None = None
     signed: Day | None = None
-    team: list[TeamMember] = Field(default_factory=list)
-    lines: list[Line] = Field(default_factory=list)
-    payouts: list[Payout] = Field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    payouts: list[Payout] = field(default_factory=list)
 
     @property
     def budget(self) -> Decimal:
@@ -243,7 +341,8 @@ class Project(Strict):
 # contributions/<member>/<YYYY-MM>.yaml -------------------------------------------------------
 
 
-class Entry(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry(Record):
     """One time entry of a member's month."""
 
     date: Day
@@ -251,12 +350,6 @@ class Entry(Strict):
     kind: EntryKind
     ref: Id | None = None
     note: str | None = None
-
-    @model_validator(mode="after")
-    def _ref_required(self) -> Entry:
-        if self.ref is None and self.kind in ("project", "support"):
-            raise PydanticCustomError("ref_required", "a ref for this kind")
-        return self
 
     @property
     def volunteer(self) -> bool:

@@ -1,20 +1,20 @@
-"""Field types shared by the file models: ids, exact money, hours, dates, months.
+"""Field types shared by the file records: ids, exact money, hours, dates, months.
 
 Every number and date has sane bounds, so that no check ever meets a value its arithmetic
 cannot hold: a decimal with thirty digits or a date in year 9999 is a `schema` finding, said
 where it is written, instead of an overflow somewhere later.
+
+This module does not import pydantic: a field type is its plain type (what the checks read),
+marked with the name of its rules in `collectif.model.rules`, which builds pydantic's
+validators only when a file must be validated.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
-
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
-from pydantic_core import PydanticCustomError
 
 # Python's `$` also matches before a final newline: `\Z` is the end of the text. These are for
 # Python's `re` (`.match` is then a full match); pydantic and JSON Schema get the
@@ -23,9 +23,8 @@ from pydantic_core import PydanticCustomError
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}\Z"
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])\Z"
 ID_SCHEMA_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-Id = Annotated[str, StringConstraints(pattern=ID_SCHEMA_PATTERN)]
+EMAIL_SCHEMA_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+CURRENCY_SCHEMA_PATTERN = r"^[A-Z]{3}$"
 
 # The dates a collective's files may hold. Membership, roles and projects lie well inside;
 # what lies outside is a typo (0206 for 2026) or "forever" written as 9999-12-31, and the
@@ -48,40 +47,6 @@ def in_range(day: date) -> bool:
     return FIRST_DAY <= day <= LAST_DAY
 
 
-def _to_date(value: Any) -> date:
-    if isinstance(value, datetime):
-        raise PydanticCustomError("date_type", "a date YYYY-MM-DD, without a time")
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("date_impossible", "no such day") from None
-    if not isinstance(value, date):
-        raise PydanticCustomError("date_type", "a date YYYY-MM-DD")
-    if not in_range(value):
-        raise PydanticCustomError("date_range", "a date between 1900-01-01 and 2999-12-31")
-    return value
-
-
-def _to_decimal(value: Any) -> Decimal:
-    if isinstance(value, (bool, float)):
-        raise PydanticCustomError("decimal_type", "a number")
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except InvalidOperation:
-            raise PydanticCustomError("decimal_type", "a number") from None
-    else:
-        raise PydanticCustomError("decimal_type", "a number")
-    if not result.is_finite():
-        raise PydanticCustomError("decimal_type", "a number")
-    return result
-
-
 def places(value: Decimal) -> int:
     """How many decimals `value` needs (`1.50` needs 1), computed without any rounding.
 
@@ -96,79 +61,6 @@ def places(value: Decimal) -> int:
             return needed
         needed -= 1
     return 0  # every digit is zero: so is the value
-
-
-def _at_most(
-    kind: str, low: Decimal, high: Decimal, decimals: int, above_low: bool = False
-) -> AfterValidator:
-    """A validator of a decimal's range and decimals; `kind` names the error's message."""
-
-    def check(value: Decimal) -> Decimal:
-        too_low = value <= low if above_low else value < low
-        if too_low or value > high:
-            raise PydanticCustomError(f"{kind}_range", "a number out of range")
-        if places(value) > decimals:
-            raise PydanticCustomError(f"{kind}_places", "a number with too many decimals")
-        return value
-
-    return AfterValidator(check)
-
-
-def _written(
-    pattern: str,
-    low: float | None = None,
-    high: float | None = None,
-    above: float | None = None,
-) -> Any:
-    """The JSON Schema of a decimal as a person writes it: a YAML number, or the number quoted."""
-    return (
-        Annotated[float, Field(ge=low, le=high, gt=above)]
-        | Annotated[str, StringConstraints(pattern=pattern)]
-    )
-
-
-_HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
-_DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
-_MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
-_RATE_TEXT = r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$"
-
-Day = Annotated[date, BeforeValidator(_to_date)]
-Hours = Annotated[
-    Decimal,
-    BeforeValidator(
-        _to_decimal, json_schema_input_type=_written(_HOURS_TEXT, low=0, high=int(MAX_HOURS))
-    ),
-    _at_most("hours", Decimal(0), MAX_HOURS, 2),
-]
-EntryHours = Annotated[
-    Decimal,
-    BeforeValidator(
-        _to_decimal,
-        json_schema_input_type=_written(_DAY_HOURS_TEXT, above=0, high=int(DAY_HOURS)),
-    ),
-    _at_most("entry_hours", Decimal(0), DAY_HOURS, 2, above_low=True),
-]
-Days = Annotated[
-    Decimal,
-    BeforeValidator(
-        _to_decimal, json_schema_input_type=_written(_HOURS_TEXT, low=0, high=int(MAX_DAYS))
-    ),
-    _at_most("days", Decimal(0), MAX_DAYS, 2),
-]
-Money = Annotated[
-    Decimal,
-    BeforeValidator(
-        _to_decimal, json_schema_input_type=_written(_MONEY_TEXT, low=0, high=int(MAX_MONEY))
-    ),
-    _at_most("money", Decimal(0), MAX_MONEY, 2),
-]
-Rate = Annotated[
-    Decimal,
-    BeforeValidator(_to_decimal, json_schema_input_type=_written(_RATE_TEXT, low=0, high=1)),
-    _at_most("rate", Decimal(0), Decimal(1), RATE_PLACES),
-]
-Count = Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)]
-Months = Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)]
 
 
 # What git refuses or rewrites in an author's name and email (ident.c): it drops `<`, `>` and
@@ -209,20 +101,42 @@ def git_email_problem(email: str) -> str | None:
     return None
 
 
-def _git_name(value: str) -> str:
-    problem = git_name_problem(value)
-    if problem is not None:
-        raise PydanticCustomError(problem, "a name git keeps as written")
-    return value
+# The field types ----------------------------------------------------------------------------
 
 
-def _git_email(value: str) -> str:
-    problem = git_email_problem(value)
-    if problem is not None:
-        raise PydanticCustomError(problem, "an email git keeps as written")
-    return value
+class Rules:
+    """Marks a field type with the name of its pydantic form in `collectif.model.rules`.
+
+    pydantic asks the mark for the type's schema (its `__get_pydantic_core_schema__`
+    protocol), so the validators are built, and pydantic imported, only when a file is
+    validated; the checks, and a run whose files all come from the cache, never pay for them.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Rules({self.name!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from collectif.model import rules
+
+        return handler.generate_schema(rules.field_type(self.name))
 
 
-PersonName = Annotated[str, StringConstraints(min_length=1), AfterValidator(_git_name)]
-EMAIL_SCHEMA_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
-Email = Annotated[str, StringConstraints(pattern=EMAIL_SCHEMA_PATTERN), AfterValidator(_git_email)]
+Id = Annotated[str, Rules("Id")]
+NonEmptyText = Annotated[str, Rules("NonEmptyText")]
+PersonName = Annotated[str, Rules("PersonName")]
+Email = Annotated[str, Rules("Email")]
+CurrencyCode = Annotated[str, Rules("CurrencyCode")]
+Day = Annotated[date, Rules("Day")]
+HoursField = Annotated[Decimal, Rules("HoursField")]
+EntryHours = Annotated[Decimal, Rules("EntryHours")]
+Days = Annotated[Decimal, Rules("Days")]
+MoneyField = Annotated[Decimal, Rules("MoneyField")]
+Rate = Annotated[Decimal, Rules("Rate")]
+Count = Annotated[int, Rules("Count")]
+Months = Annotated[int, Rules("Months")]
+StrictBool = Annotated[bool, Rules("StrictBool")]

@@ -1,12 +1,12 @@
 """Contribution files straight to `TimeEntry` tuples, on the shape almost every file has.
 
 Contribution files are nearly all of a collective's data. libyaml still reads every byte, but
-the generic way on from there (YAML 1.2 values for every scalar, then a pydantic model per
-entry) costs three times the parse. `entries` builds the tuples from libyaml's nodes directly,
-for files whose every value is unambiguous: each entry a mapping of `date`, `hours`, `kind`,
-`ref` and `note`, dates and hours written plainly. It accepts nothing that `list[Entry]`
-refuses and gives the same values: for anything else it answers None, and the caller takes
-the generic way, which gives the exact finding.
+the generic way on from there (YAML 1.2 values for every scalar, then pydantic's validation of
+every entry) costs three times the parse. `entries` builds the tuples from libyaml's nodes
+directly, for files whose every value is unambiguous: each entry a mapping of `date`, `hours`,
+`kind`, `ref` and `note`, dates and hours written plainly. It accepts nothing that
+`list[Entry]` refuses and gives the same values: for anything else it answers None, and the
+caller takes the generic way, which gives the exact finding.
 """
 
 from __future__ import annotations

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
-
+from collectif.model import files
 from collectif.model.collective import Collective, Known
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.files import CollectiveFile, Entry, Member, Project, Record, Role
 from collectif.model.finding import Problem
 from collectif.model.layout import FileId, Kind, classify, subject_of_path
 from collectif.model.message import Message, msg
@@ -30,7 +28,7 @@ from collectif.store.source import GitFiles, Source, Unreadable, Worktree
 if TYPE_CHECKING:
     from collectif.store.cache import Cache
 
-MODELS: dict[Kind, type[BaseModel]] = {
+MODELS: dict[Kind, type[Record]] = {
     Kind.CONFIG: CollectiveFile,
     Kind.MEMBER: Member,
     Kind.ROLE: Role,
@@ -47,11 +45,6 @@ def _empty(kind: Kind) -> Message:
     if kind is Kind.CONTRIBUTION:
         return msg("the file is empty: expected a list of time entries (`- date: ...`)")
     return msg("the file is empty: expected a mapping of keys and values (`name: ...`)")
-
-
-@cache
-def _entries_adapter() -> TypeAdapter[list[Entry]]:
-    return TypeAdapter(list[Entry])
 
 
 def _root_type_problem(kind: Kind, data: Any) -> Message | None:
@@ -80,9 +73,11 @@ class Validated(NamedTuple):
 
 
 def _model_validate(kind: Kind, data: Any) -> Any:
+    from collectif.model import rules
+
     if kind is Kind.CONTRIBUTION:
-        return contributions.from_models(_entries_adapter().validate_python(data))
-    return MODELS[kind].model_validate(data)
+        return contributions.from_models(rules.validate(list[Entry], data))
+    return rules.validate(MODELS[kind], data)
 
 
 def _copy(data: Any) -> Any:
@@ -96,6 +91,9 @@ def _copy(data: Any) -> Any:
 
 def validate(path: str, file_id: FileId, raw: bytes, data: Any) -> Validated:
     """The model of one file, with what is valid in it, and the problems that say the rest."""
+    # pydantic only now: a run whose files all come from the cache never imports it.
+    from pydantic import ValidationError
+
     root_problem = _root_type_problem(file_id.kind, data)
     if root_problem is not None:
         return Validated(None, [problem_at(path, file_id.subject, root_problem)], [])
@@ -135,17 +133,13 @@ def _cut(kind: Kind, details: Any) -> Path | None:
         return None
     if kind is Kind.CONTRIBUTION:
         return None
-    if details["type"] != "extra_forbidden" and len(loc) == 1 and _required(kind, str(loc[0])):
+    if details["type"] != problems.UNKNOWN_KEY and len(loc) == 1 and _required(kind, str(loc[0])):
         return None
     return loc
 
 
 def _required(kind: Kind, key: str) -> bool:
-    model = MODELS[kind]
-    return any(
-        (field.alias or name) == key and field.is_required()
-        for name, field in model.model_fields.items()
-    )
+    return any(field.key == key and field.required for field in files.fields(MODELS[kind]))
 
 
 def _prune(data: Any, cuts: Sequence[Path | None]) -> bool:
@@ -203,10 +197,8 @@ def broken_settings(dropped: Iterable[Path]) -> frozenset[Path]:
 
 
 def _meant(cut: Path) -> Path:
-    from collectif.model.files import Charter
-
     if len(cut) >= 2 and cut[0] == "charter" and isinstance(cut[1], str):
-        keys = [field.alias or name for name, field in Charter.model_fields.items()]
+        keys = [field.key for field in files.fields(files.Charter)]
         if cut[1] not in keys:
             close = difflib.get_close_matches(cut[1], keys, n=1, cutoff=0.6)
             return ("charter", close[0]) if close else cut

@@ -8,13 +8,12 @@ import types
 import typing
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
-from pydantic import BaseModel
-from pydantic_core import ErrorDetails
 
-from collectif.model.files import Strict
+from collectif.model import files
+from collectif.model.files import Record
 from collectif.model.message import N_, Message, Names, Text, msg
 from collectif.model.types import (
     DAY_HOURS,
@@ -27,6 +26,14 @@ from collectif.model.types import (
     RATE_PLACES,
 )
 from collectif.store import yaml_fast
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+# pydantic's error types for a key that the record does not have, and for a value that should
+# be a mapping of keys (a record).
+UNKNOWN_KEY = "unexpected_keyword_argument"
+NOT_A_MAPPING = "dataclass_type"
 
 
 class Problem(NamedTuple):
@@ -83,34 +90,36 @@ def _pattern_message(pattern: str, found: Any) -> Message:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """The model inside `list[X]`, `X | None`, `Annotated[X, ...]`."""
+    """The record inside `list[X]`, `X | None`, `Annotated[X, ...]`."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(annotation)[0])
     if origin in (list, dict, typing.Union, types.UnionType):
         for arg in reversed(typing.get_args(annotation)):
             inner = _unwrap(arg)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
+            if _is_record(inner):
                 return inner
     return annotation
 
 
-def known_keys(root: type[BaseModel] | None, path: tuple[str | int, ...]) -> list[str]:
-    """The keys allowed in the mapping at `path` of a document of model `root`."""
-    model: Any = root
+def _is_record(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, Record)
+
+
+def known_keys(root: type[Record] | None, path: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed in the mapping at `path` of a document of record `root`."""
+    record: Any = root
     for step in path:
-        if isinstance(step, int) or not (isinstance(model, type) and issubclass(model, Strict)):
+        if isinstance(step, int) or not _is_record(record):
             continue
-        field = next(
-            (f for name, f in model.model_fields.items() if (f.alias or name) == step), None
-        )
-        model = _unwrap(field.annotation) if field else None
-    if isinstance(model, type) and issubclass(model, Strict):
-        return [f.alias or name for name, f in model.model_fields.items()]
+        field = next((f for f in files.fields(record) if f.key == step), None)
+        record = _unwrap(files.field_types(record)[field.name]) if field else None
+    if _is_record(record):
+        return [field.key for field in files.fields(record)]
     return []
 
 
-def _unknown_key(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
+def _unknown_key(error: ErrorDetails, root: type[Record] | None) -> Problem:
     path = tuple(error["loc"])
     key = str(path[-1])
     keys = known_keys(root, path[:-1])
@@ -136,8 +145,7 @@ _SIMPLE: dict[str, str] = {
     "bool_type": N_("expected true or false, found {found}"),
     "list_type": N_("expected a list, found {found}"),
     "dict_type": N_("expected a mapping (key: value), found {found}"),
-    "model_type": N_("expected a mapping (key: value), found {found}"),
-    "model_attributes_type": N_("expected a mapping (key: value), found {found}"),
+    NOT_A_MAPPING: N_("expected a mapping (key: value), found {found}"),
     "date_type": N_("expected a date YYYY-MM-DD, found {found}"),
     "date_impossible": N_("{value} is not a real day: check the month and the day"),
     "date_range": N_("expected a date between {first} and {last}, found {found}"),
@@ -246,12 +254,12 @@ def _invalid_key(found: Any) -> Message:
     return msg("expected a key name (text), found {found}", found=describe(found))
 
 
-def problem(error: ErrorDetails, root: type[BaseModel] | None) -> Problem:
+def problem(error: ErrorDetails, root: type[Record] | None) -> Problem:
     """Our message for one pydantic error."""
     kind = error["type"]
     path = tuple(error["loc"])
     found = error.get("input")
-    if kind == "extra_forbidden":
+    if kind == UNKNOWN_KEY:
         return _unknown_key(error, root)
     if kind == "missing":
         return Problem(path[:-1], msg("missing required key `{key}`", key=str(path[-1])))

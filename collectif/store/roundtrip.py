@@ -17,7 +17,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeGuard
 
-from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
@@ -26,6 +25,8 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
+
+from collectif.model.files import Record, fields
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOM = b"\xef\xbb\xbf"
@@ -257,9 +258,9 @@ def flow_list(items: Iterable[Any] = ()) -> CommentedSeq:
     return made
 
 
-def key_order(model: type[BaseModel]) -> tuple[str, ...]:
-    """The keys of a model's file in the model's natural order."""
-    return tuple(field.alias or name for name, field in model.model_fields.items())
+def key_order(record: type[Record]) -> tuple[str, ...]:
+    """The keys of a record's file in the record's natural order."""
+    return tuple(field.key for field in fields(record))
 
 
 def _is_block(value: Any) -> bool:

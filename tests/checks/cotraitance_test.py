@@ -16,6 +16,7 @@ from collectif.checks.base import Context
 from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import Charter, CollectiveFile, Cotraitance, Deduction, Project
+from collectif.model.rules import validate
 from tests.helpers import check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
@@ -313,7 +314,8 @@ def test_no_finding_exactly_when_every_payout_is_within_tolerance(
         max(due + Decimal(gap).scaleb(-2), Decimal(0))
         for due, gap in zip(expected, gaps[: len(expected)], strict=True)
     ]
-    project = Project.model_validate(
+    project = validate(
+        Project,
         {
             "title": "P",
             "client": "C",
@@ -321,7 +323,7 @@ def test_no_finding_exactly_when_every_payout_is_within_tolerance(
             "status": "done",
             "lines": [{"member": m, "amount": v} for m, v in zip(members, values, strict=True)],
             "payouts": [{"member": m, "amount": p} for m, p in zip(members, paid, strict=True)],
-        }
+        },
     )
     result = list(
         cotraitance.check(_collective(rate, tolerance, project), Context(date(2026, 1, 1)))

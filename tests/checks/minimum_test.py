@@ -14,6 +14,7 @@ from collectif.checks.periods import period_of
 from collectif.checks.shares import owed_days
 from collectif.i18n import render
 from collectif.model.files import Member, Pause, PeriodKind
+from collectif.model.rules import validate
 from tests.helpers import CONFIG, check_json, collective, findings, member
 
 NAME = "minimum"
@@ -329,7 +330,7 @@ def members(draw: st.DrawFn) -> Member:
     joined = draw(DAYS)
     left = draw(st.none() | DAYS)
     pauses = [
-        Pause.model_validate({"from": start, "to": draw(st.none() | DAYS)})
+        validate(Pause, {"from": start, "to": draw(st.none() | DAYS)})
         for start in draw(st.lists(DAYS, max_size=3))
     ]
     return Member(name="M", email="m@example.org", joined=joined, left=left, pauses=pauses)

@@ -9,24 +9,26 @@ from collectif.checks.periods import period_of
 from collectif.checks.shares import cents, hours_shown, owed_days, percent, signed_in_window
 from collectif.model.collective import Collective
 from collectif.model.files import CollectiveFile, Member, Pause, Project
+from collectif.model.rules import validate
 
 MARCH = period_of(date(2026, 3, 1), "month")
 
 
 def someone(joined: str = "2020-01-01", left: str | None = None, *pauses: Pause) -> Member:
-    return Member.model_validate(
+    return validate(
+        Member,
         {
             "name": "M",
             "email": "m@example.org",
             "joined": joined,
             "left": left,
             "pauses": list(pauses),
-        }
+        },
     )
 
 
 def pause(start: str, to: str | None = None) -> Pause:
-    return Pause.model_validate({"from": start, "to": to})
+    return validate(Pause, {"from": start, "to": to})
 
 
 def test_owed_days_of_a_whole_month() -> None:
@@ -79,8 +81,9 @@ def test_hours_shown_stay_above_what_was_given() -> None:
 
 def test_the_revenue_window() -> None:
     def project(signed: str | None, status: str = "done") -> Project:
-        return Project.model_validate(
-            {"title": "P", "client": "C", "client_kind": "ess", "status": status, "signed": signed}
+        return validate(
+            Project,
+            {"title": "P", "client": "C", "client_kind": "ess", "status": status, "signed": signed},
         )
 
     collective = Collective(

@@ -20,7 +20,8 @@ from collectif.checks.base import Context
 from collectif.checks.departure import STEPS, Departure, Undecided, smallest_departure
 from collectif.i18n import render
 from collectif.model.collective import Collective
-from collectif.model.files import CollectiveFile, Member, Role
+from collectif.model.files import CollectiveFile, Holding, Member, Role
+from collectif.model.rules import validate
 from tests.helpers import CONFIG, check_json, collective, findings, member, run
 
 AS_OF = "2026-11-01"
@@ -302,9 +303,7 @@ def collectives(draw: Any) -> tuple[Collective, int]:
         )
         for member_id in ids
     }
-    holding = st.fixed_dictionaries(
-        {"member": st.sampled_from(ids), "since": SINCE, "until": UNTIL}
-    )
+    holding = st.builds(Holding, member=st.sampled_from(ids), since=SINCE, until=UNTIL)
     roles = {
         f"r{index}": Role(
             title=f"R{index}",
@@ -316,7 +315,7 @@ def collectives(draw: Any) -> tuple[Collective, int]:
         for index in range(draw(st.integers(0, 6)))
     }
     minimum = draw(st.integers(0, 5))
-    config = CollectiveFile.model_validate({"name": "x", "charter": {"truck_factor_min": minimum}})
+    config = validate(CollectiveFile, {"name": "x", "charter": {"truck_factor_min": minimum}})
     return Collective(config=config, members=members, roles=roles), minimum
 
 
@@ -436,11 +435,11 @@ def as_collective(groups: list[frozenset[str]], minimum: int) -> Collective:
         f"r{index:03d}": Role(
             title=f"R{index}",
             kind="support",
-            holders=[{"member": p, "since": joined} for p in sorted(group)],
+            holders=[Holding(member=p, since=joined) for p in sorted(group)],
         )
         for index, group in enumerate(groups)
     }
-    config = CollectiveFile.model_validate({"name": "x", "charter": {"truck_factor_min": minimum}})
+    config = validate(CollectiveFile, {"name": "x", "charter": {"truck_factor_min": minimum}})
     return Collective(config=config, members=members, roles=roles)
 
 

@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from collectif.i18n import render
 from collectif.model.files import Holding
 from collectif.model.message import Message
+from collectif.model.rules import validate
 from collectif.model.types import ID_PATTERN, MONTH_PATTERN, Id, places
 from collectif.store import load
 from tests.helpers import check_json, collective, findings, member
@@ -28,7 +29,7 @@ def test_a_trailing_newline_is_not_part_of_an_id_or_a_month() -> None:
     with pytest.raises(ValidationError):
         TypeAdapter(Id).validate_python("evil\n")
     with pytest.raises(ValidationError):
-        Holding.model_validate({"member": "evil\n", "since": "2026-01-01"})
+        validate(Holding, {"member": "evil\n", "since": "2026-01-01"})
     assert isinstance(load.classify("members/evil\n.yaml"), Message)
     assert isinstance(load.classify("contributions/evil\n/2026-03.yaml"), Message)
     assert isinstance(load.classify("contributions/ana/2026-03\n.yaml"), Message)

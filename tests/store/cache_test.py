@@ -192,12 +192,17 @@ def test_a_crafted_pickle_cannot_run_code(tmp_path: Path) -> None:
 
 
 def test_only_dates_decimals_and_models_are_unpickled() -> None:
-    from collectif.model.files import Member
+    from collectif.model import files
+    from collectif.model.files import Member, Record, written
+    from collectif.model.rules import validate
 
-    member = Member.model_validate({"name": "A", "email": "a@b.cd", "joined": "2020-01-01"})
+    member = validate(Member, {"name": "A", "email": "a@b.cd", "joined": "2020-01-01"})
     value = [date(2026, 3, 4), Decimal("1.50"), member, {"a": (1, None, "x")}]
-    assert cache.safe_loads(pickle.dumps(value, protocol=5)) == value
-    for foreign in (Path("x"), TimeEntry(date(2026, 3, 4), Decimal(1), "meeting"), Boom):
+    loaded = cache.safe_loads(pickle.dumps(value, protocol=5))
+    assert loaded == value
+    assert written(loaded[2]) == written(member) == {"name", "email", "joined"}
+    entry = TimeEntry(date(2026, 3, 4), Decimal(1), "meeting")
+    for foreign in (Path("x"), entry, Boom, Record(), files.Key("a", "b", True)):
         with pytest.raises(pickle.UnpicklingError):
             cache.safe_loads(pickle.dumps(foreign, protocol=5))
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
+from collectif.model import files
 from collectif.model.layout import FileId, Kind
 from collectif.store import contributions, load
 from collectif.store.parse import parse
@@ -63,18 +64,15 @@ def changed_fields(before: Any, after: Any, handled: Iterable[str] = ()) -> list
     """The keys (as written in the file) whose values differ between two models."""
     skip = set(handled)
     return [
-        field.alias or name
-        for name, field in type(after).model_fields.items()
-        if name not in skip and getattr(before, name) != getattr(after, name)
+        field.key
+        for field in files.fields(type(after))
+        if field.name not in skip and getattr(before, field.name) != getattr(after, field.name)
     ]
 
 
 def changed_paths(before: Any, after: Any, prefix: str = "") -> list[str]:
     """Dotted keys whose values differ, down through mappings and models."""
-    if hasattr(before, "model_dump"):
-        before = before.model_dump(by_alias=True)
-    if hasattr(after, "model_dump"):
-        after = after.model_dump(by_alias=True)
+    before, after = files.as_data(before), files.as_data(after)
     if not (isinstance(before, dict) and isinstance(after, dict)):
         return [prefix.rstrip(".")] if before != after and prefix else []
     found: list[str] = []

@@ -1,11 +1,12 @@
 """The cache's files: a header that says which code wrote them, a checksum, and a pickle that
-only dates, decimals and collectif's models can come out of, so that a foreign or crafted file
-can never run code.
+only dates, decimals and collectif's records can come out of, so that a foreign or crafted
+file can never run code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -21,12 +22,14 @@ from typing import Any
 import collectif
 from collectif.model import files
 
-FORMAT = 1
+# 2: the records of the files are plain dataclasses, no longer pydantic models.
+FORMAT = 2
 MAGIC = b"collectif-cache"
 # Code whose change changes what a file's bytes validate into.
 _FINGERPRINTED = (
     "model/files.py",
     "model/types.py",
+    "model/rules.py",
     "model/entries.py",
     "model/layout.py",
     "store/yaml_fast.py",
@@ -42,18 +45,13 @@ _FINGERPRINTED = (
 
 
 def _allowed() -> dict[tuple[str, str], Any]:
-    """The classes a cache file may name: dates, decimals and the models of the files."""
+    """The classes a cache file may name: dates, decimals and the records of the files."""
     classes: dict[tuple[str, str], Any] = {
         ("datetime", "date"): date,
         ("decimal", "Decimal"): Decimal,
     }
-    for value in vars(files).values():
-        if (
-            isinstance(value, type)
-            and issubclass(value, files.Strict)
-            and value is not files.Strict
-        ):
-            classes[(value.__module__, value.__qualname__)] = value
+    for record in files.records():
+        classes[(record.__module__, record.__qualname__)] = record
     return classes
 
 
@@ -61,7 +59,7 @@ _ALLOWED = _allowed()
 
 
 class _Unpickler(pickle.Unpickler):
-    """Builds dates, decimals and collectif's models only; any other class is refused."""
+    """Builds dates, decimals and collectif's records only; any other class is refused."""
 
     def find_class(self, module: str, name: str) -> Any:
         found = _ALLOWED.get((module, name))
@@ -71,20 +69,32 @@ class _Unpickler(pickle.Unpickler):
 
 
 def safe_loads(data: bytes) -> Any:
-    """Unpickle data that may come from anywhere: only plain values and collectif's models."""
+    """Unpickle data that may come from anywhere: only plain values and collectif's records."""
     return _Unpickler(io.BytesIO(data)).load()
+
+
+def _version_file(package: str, name: str) -> bytes:
+    """A file of an installed package, read without importing the package (pydantic takes a
+    tenth of a second to import, and a warm run never needs it)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return b""
+    try:
+        return (Path(next(iter(spec.submodule_search_locations))) / name).read_bytes()
+    except OSError:
+        return b""
 
 
 @cache
 def fingerprint() -> str:
     """Changes whenever the code that turns bytes into models does, or the libraries under it."""
-    import pydantic
     import yaml
 
     digest = hashlib.sha256()
     versions = (
         collectif.__version__,
-        pydantic.VERSION,
+        # pydantic's version, and the exact pydantic-core it requires
+        _version_file("pydantic", "version.py"),
         yaml.__version__,
         sys.version,
         sys.byteorder,

@@ -11,7 +11,7 @@ from collectif.store.cache.packing import pack, unpack
 
 CONTRIBUTION = "contribution"
 _CONTRIBUTION_KEY = ":" + CONTRIBUTION
-_MODELS: dict[str, type[files.Strict]] = {
+_MODELS: dict[str, type[files.Record]] = {
     "config": files.CollectiveFile,
     "member": files.Member,
     "role": files.Role,

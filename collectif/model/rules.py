@@ -1,0 +1,265 @@
+"""pydantic's view of the file records: the validators of the field types and of the records.
+
+Nothing imports this module until a file must be validated (or a schema written): the records
+and the field types only name their rules (`Record`'s hooks, `types.Rules`), so a check whose
+files all come from the cache never imports pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, TypeVar, cast
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    TypeAdapter,
+)
+from pydantic import StrictBool as _StrictBool
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+from collectif.model import files
+from collectif.model.types import (
+    CURRENCY_SCHEMA_PATTERN,
+    DAY_HOURS,
+    EMAIL_SCHEMA_PATTERN,
+    ID_SCHEMA_PATTERN,
+    MAX_COUNT,
+    MAX_DAYS,
+    MAX_HOURS,
+    MAX_MONEY,
+    MAX_MONTHS,
+    RATE_PLACES,
+    git_email_problem,
+    git_name_problem,
+    in_range,
+    places,
+)
+
+T = TypeVar("T")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# The field types -------------------------------------------------------------------------------
+
+
+def _to_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date_type", "a date YYYY-MM-DD, without a time")
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_impossible", "no such day") from None
+    if not isinstance(value, date):
+        raise PydanticCustomError("date_type", "a date YYYY-MM-DD")
+    if not in_range(value):
+        raise PydanticCustomError("date_range", "a date between 1900-01-01 and 2999-12-31")
+    return value
+
+
+def _to_decimal(value: Any) -> Decimal:
+    if isinstance(value, (bool, float)):
+        raise PydanticCustomError("decimal_type", "a number")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise PydanticCustomError("decimal_type", "a number") from None
+    else:
+        raise PydanticCustomError("decimal_type", "a number")
+    if not result.is_finite():
+        raise PydanticCustomError("decimal_type", "a number")
+    return result
+
+
+def _at_most(
+    kind: str, low: Decimal, high: Decimal, decimals: int, above_low: bool = False
+) -> AfterValidator:
+    """A validator of a decimal's range and decimals; `kind` names the error's message."""
+
+    def check(value: Decimal) -> Decimal:
+        too_low = value <= low if above_low else value < low
+        if too_low or value > high:
+            raise PydanticCustomError(f"{kind}_range", "a number out of range")
+        if places(value) > decimals:
+            raise PydanticCustomError(f"{kind}_places", "a number with too many decimals")
+        return value
+
+    return AfterValidator(check)
+
+
+def _as_written(
+    pattern: str,
+    low: float | None = None,
+    high: float | None = None,
+    above: float | None = None,
+) -> Any:
+    """The JSON Schema of a decimal as a person writes it: a YAML number, or the number quoted."""
+    return (
+        Annotated[float, Field(ge=low, le=high, gt=above)]
+        | Annotated[str, StringConstraints(pattern=pattern)]
+    )
+
+
+def _git_name(value: str) -> str:
+    problem = git_name_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(problem, "a name git keeps as written")
+    return value
+
+
+def _git_email(value: str) -> str:
+    problem = git_email_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(problem, "an email git keeps as written")
+    return value
+
+
+_HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
+_DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
+_MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
+_RATE_TEXT = r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$"
+
+# What each name of `types.Rules` stands for.
+_FIELD_TYPES: dict[str, Any] = {
+    "Id": Annotated[str, StringConstraints(pattern=ID_SCHEMA_PATTERN)],
+    "NonEmptyText": Annotated[str, StringConstraints(min_length=1)],
+    "PersonName": Annotated[str, StringConstraints(min_length=1), AfterValidator(_git_name)],
+    "Email": Annotated[
+        str, StringConstraints(pattern=EMAIL_SCHEMA_PATTERN), AfterValidator(_git_email)
+    ],
+    "CurrencyCode": Annotated[str, StringConstraints(pattern=CURRENCY_SCHEMA_PATTERN)],
+    "Day": Annotated[date, BeforeValidator(_to_date)],
+    "HoursField": Annotated[
+        Decimal,
+        BeforeValidator(
+            _to_decimal,
+            json_schema_input_type=_as_written(_HOURS_TEXT, low=0, high=int(MAX_HOURS)),
+        ),
+        _at_most("hours", Decimal(0), MAX_HOURS, 2),
+    ],
+    "EntryHours": Annotated[
+        Decimal,
+        BeforeValidator(
+            _to_decimal,
+            json_schema_input_type=_as_written(_DAY_HOURS_TEXT, above=0, high=int(DAY_HOURS)),
+        ),
+        _at_most("entry_hours", Decimal(0), DAY_HOURS, 2, above_low=True),
+    ],
+    "Days": Annotated[
+        Decimal,
+        BeforeValidator(
+            _to_decimal,
+            json_schema_input_type=_as_written(_HOURS_TEXT, low=0, high=int(MAX_DAYS)),
+        ),
+        _at_most("days", Decimal(0), MAX_DAYS, 2),
+    ],
+    "MoneyField": Annotated[
+        Decimal,
+        BeforeValidator(
+            _to_decimal,
+            json_schema_input_type=_as_written(_MONEY_TEXT, low=0, high=int(MAX_MONEY)),
+        ),
+        _at_most("money", Decimal(0), MAX_MONEY, 2),
+    ],
+    "Rate": Annotated[
+        Decimal,
+        BeforeValidator(_to_decimal, json_schema_input_type=_as_written(_RATE_TEXT, low=0, high=1)),
+        _at_most("rate", Decimal(0), Decimal(1), RATE_PLACES),
+    ],
+    "Count": Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)],
+    "Months": Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)],
+    "StrictBool": _StrictBool,
+}
+
+
+def field_type(name: str) -> Any:
+    """The pydantic form of the field type `types.Rules(name)` marks."""
+    return _FIELD_TYPES[name]
+
+
+# The records -----------------------------------------------------------------------------------
+
+
+def _amount_or_days_rate(line: files.Line) -> None:
+    by_days = line.days is not None or line.rate is not None
+    if line.amount is not None and by_days:
+        raise PydanticCustomError("line_both", "either amount, or days and rate, not both")
+    if line.amount is None and (line.days is None or line.rate is None):
+        raise PydanticCustomError("line_value", "amount, or both days and rate")
+
+
+def _ref_required(entry: files.Entry) -> None:
+    if entry.ref is None and entry.kind in ("project", "support"):
+        raise PydanticCustomError("ref_required", "a ref for this kind")
+
+
+# What a record needs of its fields together, once each field is valid.
+_CHECKS: dict[type[files.Record], Callable[[Any], None]] = {
+    files.Line: _amount_or_days_rate,
+    files.Entry: _ref_required,
+}
+
+
+def record_schema(
+    record: type[files.Record], source: Any, handler: GetCoreSchemaHandler
+) -> CoreSchema:
+    """The dataclass's own schema, then the record's checks, and which fields the file wrote."""
+    keys = tuple((field.name, field.key) for field in files.fields(record))
+    check = _CHECKS.get(record)
+
+    def validate(data: Any, inner: core_schema.ValidatorFunctionWrapHandler) -> Any:
+        value = inner(data)
+        if isinstance(data, dict):  # a record given as it is keeps what it says it wrote
+            written = frozenset(name for name, key in keys if key in data)
+            object.__setattr__(value, "_written", written)
+        if check is not None:
+            check(value)
+        return value
+
+    # As pydantic does for a model's own validators: the record's definition (its `ref`) moves
+    # to the validator around its dataclass schema, so that the record stays one definition
+    # (one entry of `$defs` in the JSON Schemas) and every use of it runs the validator.
+    schema = dict(handler.resolve_ref_schema(handler(source)))
+    ref = schema.pop("ref", None)
+    return core_schema.no_info_wrap_validator_function(validate, cast(CoreSchema, schema), ref=ref)
+
+
+def record_json_schema(schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    """The dataclass's JSON Schema, without what no file writes."""
+    found = handler(schema)
+    properties = handler.resolve_ref_schema(found).get("properties", {})
+    properties.pop("_written", None)
+    return found
+
+
+# Validating ------------------------------------------------------------------------------------
+
+
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def adapter(kind: Any) -> TypeAdapter[Any]:
+    """pydantic's validator of a record (or of a list of them), built once."""
+    found = _ADAPTERS.get(kind)
+    if found is None:
+        found = _ADAPTERS[kind] = TypeAdapter(kind)
+    return found
+
+
+def validate(kind: type[T], data: Any) -> T:
+    """The record that `data` (as read from a file) makes; raises pydantic's ValidationError."""
+    value: T = adapter(kind).validate_python(data)
+    return value
