@@ -261,3 +261,16 @@ def test_one_bad_entry_does_not_zero_the_month(tmp_path: Path) -> None:
     found = [(f["check"], f["subject"]) for f in json.loads(done.stdout)["findings"]]
     assert ("schema", "member:sam") in found
     assert ("minimum", "member:sam") not in found
+
+
+def test_commits_follow_commit_gpgsign(tmp_path: Path) -> None:
+    """A collective that signs its commits gets signed commits from collectif too (bug 16)."""
+    repo = make(tmp_path)
+    key = tmp_path / "key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    git(repo.top, "config", "gpg.format", "ssh")
+    git(repo.top, "config", "user.signingkey", str(key) + ".pub")
+    git(repo.top, "config", "commit.gpgsign", "true")
+    done = repo.run("log", "1", "meeting", "--as", "leo", "--date", TODAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert "gpgsig" in repo.git("cat-file", "-p", "HEAD")
