@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.model import files
 from collectif.model.collective import Collective, is_active
-from collectif.model.files import Member
+from collectif.model.files import Charter, Member
 from collectif.model.finding import Finding, Severity
 from collectif.model.layout import member_file
 from collectif.model.message import Message, msg
@@ -33,7 +34,10 @@ EXPLANATION = Explanation(
         '"2026-01"`.'
     ),
     settings=(
-        "`charter.version` in collectif.yaml (no default: without it the check finds nothing). "
+        "`charter.version` in collectif.yaml (no default: without it the check finds nothing); "
+        "`charter.adopted`, the day that version was adopted, and `charter.signing_grace_days` "
+        "(default 30): during those days an earlier signature still counts, so that each "
+        "member signs in turn (`collectif sign`). "
         "Severity: `checks: {charter-signed: warning}` or `off`."
     ),
 )
@@ -43,26 +47,38 @@ def _message(member_id: str, member: Member, version: str) -> Message:
     if member.charter_signed is None:
         return msg(
             "{member} has not signed the charter: once they have read and agreed to its current "
-            'version {version}, set `charter_signed: "{version}"`',
+            "version {version}, they sign it with `collectif sign`",
             member=member_id,
             version=version,
         )
     return msg(
         "{member} signed version {signed} of the charter, not the current version {version}: "
-        'once they have read and agreed to it, set `charter_signed: "{version}"`',
+        "once they have read and agreed to it, they sign it with `collectif sign`",
         member=member_id,
         signed=member.charter_signed,
         version=version,
     )
 
 
+def in_grace(charter: Charter, day: date) -> bool:
+    """Within `signing_grace_days` after the current version's adoption: an earlier signature
+    still counts, so that a new version is committed first and signed by each member in turn."""
+    if charter.adopted is None:
+        return False
+    return charter.adopted <= day < charter.adopted + timedelta(days=charter.signing_grace_days)
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every active member whose signed version is not the charter's current one."""
-    version = charter_of(collective).version
+    charter = charter_of(collective)
+    version = charter.version
     if version is None:
         return
+    grace = in_grace(charter, context.as_of)
     for member_id, member in sorted(collective.members.items()):
         if not is_active(member, context.as_of) or member.charter_signed == version:
+            continue
+        if grace and member.charter_signed is not None:
             continue
         written = "charter_signed" in files.written(member)
         yield Finding(
@@ -77,5 +93,9 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
 
 
 CHECK = Check(
-    "charter-signed", Severity.ERROR, check, EXPLANATION, settings=(("charter", "version"),)
+    "charter-signed",
+    Severity.ERROR,
+    check,
+    EXPLANATION,
+    settings=(("charter", "version"), ("charter", "adopted"), ("charter", "signing_grace_days")),
 )

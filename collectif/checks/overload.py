@@ -38,7 +38,10 @@ EXPLANATION = Explanation(
     settings=(
         "`charter.overload.volunteer_hours_per_month` (default 30): the most volunteer hours "
         "in a month before it is a finding; `charter.overload.max_share` (default 0.4): the "
-        "largest share of all members' volunteer hours in a month that one member may give."
+        "largest share of all members' volunteer hours in a month that one member may give; "
+        "`charter.overload.share_floor_hours` (default 10): the share rule applies only to a "
+        "member who gave at least this many hours that month, so that the first to log a quiet "
+        "month is not overloaded by 2 hours out of 2."
     ),
 )
 
@@ -102,7 +105,7 @@ def _month_findings(
         if own > rules.volunteer_hours_per_month:
             message = _too_many(member, own, rules, month.label)
             yield _finding(member, month, message, {"hours": own}, key="hours")
-        if own > rules.max_share * total:
+        if own >= rules.share_floor_hours and own > rules.max_share * total:
             message = _too_large(member, own, total, rules, month.label)
             yield _finding(member, month, message, {"hours": own, "total": total}, key="share")
 

@@ -211,3 +211,11 @@ def roles_command(repo: Repo = None, lang: Lang = None) -> None:
     from collectif.commands.roster import roles
 
     raise typer.Exit(roles(repo, lang))
+
+
+@app.command("sign")
+def sign_command(as_member: AsMember = None, repo: Repo = None, lang: Lang = None) -> None:
+    """Sign the charter's current version (once you have read and agreed to it)."""
+    from collectif.commands.sign import sign
+
+    raise typer.Exit(sign(as_member, repo, lang))

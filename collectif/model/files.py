@@ -186,6 +186,7 @@ class Cotraitance(Record):
 class Overload(Record):
     volunteer_hours_per_month: HoursField = Decimal(30)
     max_share: Rate = Decimal("0.4")
+    share_floor_hours: HoursField = Decimal(10)  # the share rule applies from this many hours
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,6 +205,8 @@ class Contracts(Record):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
+    adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
+    signing_grace_days: Count = 30
     minimum: Minimum = field(default_factory=Minimum)
     prospecting: Prospecting = field(default_factory=Prospecting)
     roles: RoleRules = field(default_factory=RoleRules)

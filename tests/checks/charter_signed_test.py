@@ -42,7 +42,7 @@ def test_earlier_version(tmp_path: Path) -> None:
             4,
             "error",
             "leo signed version 2025-01 of the charter, not the current version 2026-01: once "
-            'they have read and agreed to it, set `charter_signed: "2026-01"`',
+            "they have read and agreed to it, they sign it with `collectif sign`",
         )
     ]
     (finding,) = findings(root, AS_OF, only=NAME)
@@ -59,7 +59,7 @@ def test_never_signed_points_at_the_first_line(tmp_path: Path) -> None:
             1,
             "error",
             "sam has not signed the charter: once they have read and agreed to its current "
-            'version 2026-01, set `charter_signed: "2026-01"`',
+            "version 2026-01, they sign it with `collectif sign`",
         )
     ]
 
@@ -127,9 +127,9 @@ def test_french(tmp_path: Path) -> None:
     messages = [render(f.message, "fr") for f in findings(root, AS_OF, only=NAME)]
     assert messages == [
         "leo a signé la version 2025-01 de la charte, et non la version en vigueur "
-        '2026-01\u00a0: une fois celle-ci lue et acceptée, mettez `charter_signed: "2026-01"`',
-        "sam n'a pas signé la charte\u00a0: une fois sa version en vigueur 2026-01 lue et "
-        'acceptée, mettez `charter_signed: "2026-01"`',
+        "2026-01\u00a0: après l'avoir lue et acceptée, il ou elle la signe avec `collectif sign`",
+        "sam n'a pas signé la charte\u00a0: après avoir lu et accepté sa version en vigueur "
+        "2026-01, il ou elle la signe avec `collectif sign`",
     ]
     french = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
     assert french.returncode == 1
@@ -153,3 +153,13 @@ def test_cli_end_to_end(tmp_path: Path) -> None:
         "line": 4,
     }
     assert finding["details"] == {"member": "leo", "signed": "2025-01", "version": "2026-01"}
+
+
+def test_an_earlier_signature_counts_during_the_grace_after_adoption(tmp_path: Path) -> None:
+    config = CONFIG.replace('version: "2026-01"', 'version: "2026-01"\n  adopted: 2026-03-10')
+    files = {"members/leo.yaml": signed("Leo", '"2025-01"'), "members/sam.yaml": UNSIGNED}
+    root = collective(tmp_path, files, config=config)
+    during = [f.subject for f in findings(root, "2026-03-20", only=NAME)]
+    assert during == ["member:sam"]  # leo signed an earlier version: still counts for 30 days
+    after = [f.subject for f in findings(root, "2026-04-09", only=NAME)]
+    assert after == ["member:leo", "member:sam"]

@@ -83,9 +83,11 @@ def test_more_than_the_maximum_share(tmp_path: Path) -> None:
         tmp_path,
         {
             **MEMBERS,
-            "contributions/ana/2026-03.yaml": gave("2026-03-03", "9", "meeting", "pole"),
-            "contributions/emma/2026-03.yaml": gave("2026-03-04", "5"),
-            "contributions/leo/2026-03.yaml": gave("2026-03-05", "6", "reflection", "pole"),
+            "contributions/ana/2026-03.yaml": gave("2026-03-03", "9", "meeting", "pole")
+            + gave("2026-03-13", "9", "meeting", "pole"),
+            "contributions/emma/2026-03.yaml": gave("2026-03-04", "5") + gave("2026-03-14", "5"),
+            "contributions/leo/2026-03.yaml": gave("2026-03-05", "6", "reflection", "pole")
+            + gave("2026-03-15", "6", "reflection", "pole"),
         },
     )
     assert found(root) == [
@@ -95,14 +97,20 @@ def test_more_than_the_maximum_share(tmp_path: Path) -> None:
             "members/ana.yaml",
             1,
             "2026-03",
-            TOO_LARGE.format(who="ana", share=45, period="2026-03", hours=9, total=20),
+            TOO_LARGE.format(who="ana", share=45, period="2026-03", hours=18, total=40),
         )
     ]
     assert findings(root, APRIL, only=NAME)[0].details == {
         "member": "ana",
-        "hours": 9,
-        "total": 20,
+        "hours": 18,
+        "total": 40,
     }
+
+
+def test_the_first_to_log_a_quiet_month_is_not_overloaded(tmp_path: Path) -> None:
+    """2 hours out of 2 is all of the month, but under `share_floor_hours` (10)."""
+    files = {**MEMBERS, "contributions/ana/2026-03.yaml": gave("2026-03-03", "2")}
+    assert found(collective(tmp_path, files)) == []
 
 
 def test_both_breaches_are_two_findings(tmp_path: Path) -> None:
@@ -161,15 +169,17 @@ def test_since_looks_at_every_closed_month(tmp_path: Path) -> None:
     assert [
         (who, period) for _, who, _, _, period, _ in found(root, "2026-04-15", "2026-01-01")
     ] == [
-        ("member:ana", "2026-01"),
-        ("member:ana", "2026-03"),
+        ("member:ana", "2026-01"),  # 2026-03: 2 h alone is under the share floor
     ]
 
 
 def test_through_the_cli(tmp_path: Path) -> None:
     root = collective(
         tmp_path,
-        {**MEMBERS, "contributions/emma/2026-03.yaml": gave("2026-03-04", "3")},
+        {
+            **MEMBERS,
+            "contributions/emma/2026-03.yaml": gave("2026-03-04", "6") + gave("2026-03-05", "6"),
+        },
     )
     code, document = check_json(root, "--as-of", APRIL, "--only", NAME)
     assert code == 0
@@ -181,8 +191,10 @@ def test_through_the_cli(tmp_path: Path) -> None:
             "file": "members/emma.yaml",
             "line": 1,
             "period": "2026-03",
-            "message": TOO_LARGE.format(who="emma", share=100, period="2026-03", hours=3, total=3),
-            "details": {"member": "emma", "hours": "3", "total": "3"},
+            "message": TOO_LARGE.format(
+                who="emma", share=100, period="2026-03", hours=12, total=12
+            ),
+            "details": {"member": "emma", "hours": "12", "total": "12"},
         }
     ]
 

@@ -101,3 +101,26 @@ def test_me_members_and_roles(tmp_path: Path) -> None:
     assert roster.returncode == 0 and "Membres au" in roster.stdout and "camille" in roster.stdout
     roles = repo.run("roles")
     assert roles.returncode == 0 and "tresorerie" in roles.stdout
+
+
+def test_a_new_charter_version_committed_alone_then_signed_in_turn(tmp_path: Path) -> None:
+    from tests.helpers import git
+
+    repo = make(tmp_path)
+    text = repo.read("collectif.yaml").replace(
+        'version: "2026-01"', f'version: "2027-01"\n  adopted: {TODAY.isoformat()}'
+    )
+    repo.write("collectif.yaml", text)
+    git(repo.top, "commit", "-qam", "charte 2027-01")
+    rev = repo.run("check", "--rev", "HEAD", "--only", "charter-signed")
+    assert rev.returncode == 0, rev.stdout  # within the grace, earlier signatures count
+    done = repo.run("sign", "--as", "leo")
+    assert done.returncode == 0, done.stderr
+    assert 'charter_signed: "2027-01"' in repo.read("members/leo.yaml")
+    again = repo.run("sign", "--as", "leo")
+    assert again.returncode == 2 and "already signed" in again.stderr
+    later = (TODAY + timedelta(days=31)).isoformat()
+    after = repo.run("check", "--as-of", later, "--only", "charter-signed", "--format", "json")
+    assert (
+        after.returncode == 1 and "member:sam" in after.stdout and "member:leo" not in after.stdout
+    )
