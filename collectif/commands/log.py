@@ -75,7 +75,9 @@ def _day(value: str | None, today: date) -> date:
 def _kind(value: str) -> str:
     if value not in KINDS:
         raise CollectifError(
-            "KIND: `{value}` is not one of {choices}.", value=value, choices=Names(KINDS)
+            "KIND: `{value}` is not one of {choices}.",
+            value=value,
+            choices=Names(KINDS, alternatives=True),
         )
     return value
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -136,10 +137,30 @@ def _param(value: Param, lang: Lang) -> str:
     return "" if value is None else str(value)
 
 
+_ELIDED = re.compile(r"\b(de|que|le|la|jusque) \{(\w+)\}")
+_VOWELS = frozenset("aeiouyhàâäéèêëîïôöùûüœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+
+
+def _elide(template: str, values: dict[str, str]) -> str:
+    """French elides before a vowel: « les informations d'amina », « jusqu'à » — where the
+    word that follows is a value, known only now."""
+
+    def elided(found: re.Match[str]) -> str:
+        word, name = found.group(1), found.group(2)
+        value = values.get(name, "")
+        if value[:1] not in _VOWELS:
+            return found.group(0)
+        return f"{word[:-1]}'{{{name}}}"
+
+    return _ELIDED.sub(elided, template)
+
+
 def render(message: Message, lang: Lang) -> str:
     """The message in `lang`, its parameters formatted with that language's conventions."""
     template = gettext_(lang, message.msgid)
     values = {key: _param(value, lang) for key, value in message.params}
+    if lang == "fr":
+        template = _elide(template, values)
     for text in (template, message.msgid):
         try:
             return text.format(**values)

@@ -90,7 +90,7 @@ def test_new_checks_its_arguments(tmp_path: Path) -> None:
     french = repo.run(
         "project", "new", "x", "--title", "T", "--client", "C", "--client-kind", "asso", lang="fr"
     )
-    assert "--client-kind : `asso` n'est pas l'un de ess, big_account, public et other" in plain(
+    assert "--client-kind : `asso` n'est pas l'un de ces choix : ess, big_account, public ou other" in plain(
         french.stderr
     )
 

@@ -138,7 +138,7 @@ def test_long_messages_are_cut_with_an_ellipsis() -> None:
 def test_french_review() -> None:
     text = render_markdown(review("fr"))
     assert "## ❌ 1 nouvelle erreur" in text
-    assert "Changements de aaaaaaaaaa par rapport à bbbbbbbbbb, au 2026-11-01." in text
+    assert "Changements d'aaaaaaaaaa par rapport à bbbbbbbbbb, au 2026-11-01." in text
     assert "| Nouveaux | 1 | 1 |" in text and "| Déjà présents | 1 | 1 |" in text
     assert "### Introduits par cette modification (2)" in text
     assert "| Vérification | Sujet | Emplacement | Message |" in text

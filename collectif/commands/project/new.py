@@ -40,7 +40,7 @@ def new(
         raise CollectifError(
             "--client-kind: `{value}` is not one of {choices}.",
             value=client_kind,
-            choices=Names(CLIENT_KINDS),
+            choices=Names(CLIENT_KINDS, alternatives=True),
         )
     me = change.me
     leader = parse_id("--lead", lead) if lead is not None else me
