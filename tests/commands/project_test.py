@@ -90,9 +90,10 @@ def test_new_checks_its_arguments(tmp_path: Path) -> None:
     french = repo.run(
         "project", "new", "x", "--title", "T", "--client", "C", "--client-kind", "asso", lang="fr"
     )
-    assert "--client-kind : `asso` n'est pas l'un de ces choix : ess, big_account, public ou other" in plain(
-        french.stderr
+    expected = (
+        "--client-kind : `asso` n'est pas l'un de ces choix : ess, big_account, public ou other"
     )
+    assert expected in plain(french.stderr)
 
 
 def test_join_adds_me_to_the_team(tmp_path: Path) -> None:
