@@ -133,7 +133,7 @@ def test_misuse_exits_2_with_a_message(tmp_path: Path) -> None:
     root = broken(tmp_path)
     cases = [
         (["check", "--repo", str(root), "--as-of", "2026-13-01"], "is not a date"),
-        (["check", "--repo", str(root), "--only", "refrences"], "(references?)"),
+        (["check", "--repo", str(root), "--only", "refrences"], "did you mean `references`?"),
         (["check", "--repo", str(root), "--format", "yaml"], "is not one of"),
         (["check", "--repo", str(tmp_path / "nowhere")], "no such folder"),
         (["check", "--repo", str(root / "members")], "no collectif.yaml here"),

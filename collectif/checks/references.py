@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from itertools import chain, tee
@@ -244,7 +244,9 @@ def _not_member(member_id: str, member: Member, month: str, index: int, day: dat
             date=day,
             member=member_id,
             joined=member.joined,
-            until=Text(msg(" until {left}", left=member.left)) if member.left else "",
+            until=Text(msg(" until {last}", last=member.left - timedelta(days=1)))
+            if member.left
+            else "",
         ),
     )
 

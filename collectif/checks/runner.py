@@ -32,10 +32,15 @@ def select(only: Sequence[str] = (), skip: Sequence[str] = ()) -> list[Check]:
     for name in (*only, *skip):
         if name not in BY_NAME:
             close = difflib.get_close_matches(name, list(BY_NAME), n=1)
+            if close:
+                raise CollectifError(
+                    "There is no check named `{name}`: did you mean `{close}`? `collectif "
+                    "explain` lists them.",
+                    name=name,
+                    close=close[0],
+                )
             raise CollectifError(
-                "There is no check named `{name}`{hint}. `collectif explain` lists them.",
-                name=name,
-                hint=f" ({close[0]}?)" if close else "",
+                "There is no check named `{name}`. `collectif explain` lists them.", name=name
             )
     chosen = [check for check in CHECKS if not only or check.name in only]
     return [check for check in chosen if check.name not in skip]

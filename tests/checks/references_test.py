@@ -257,7 +257,7 @@ def test_entries_outside_their_month_or_membership(tmp_path: Path) -> None:
             "contributions/ana/2026-03.yaml",
             1,
             "this entry is dated 2026-03-09, when ana was not a member (member from 2026-03-10 "
-            "until 2026-04-05)",
+            "until 2026-04-04)",
         ),
         (
             "member:ana",
@@ -271,7 +271,7 @@ def test_entries_outside_their_month_or_membership(tmp_path: Path) -> None:
             "contributions/ana/2026-04.yaml",
             2,
             "this entry is dated 2026-04-05, when ana was not a member (member from 2026-03-10 "
-            "until 2026-04-05)",
+            "until 2026-04-04)",
         ),
     ]
 
