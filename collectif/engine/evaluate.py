@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
+from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Status
 from collectif.model.identity import identity
 from collectif.store import load, place
@@ -43,6 +44,16 @@ def evaluate(
         run = runner.run(collective, context, checks)
         language = collective.config.language if collective.config else None
         return Evaluation(place.place(run.findings, files), run.checks, language, run.not_run)
+
+
+def examine(
+    files: Source, context: Context, checks: Sequence[Check], store: Cache | None = None
+) -> tuple[Collective, runner.Run]:
+    """The loaded state and its checks' run, for a command that shows more than the findings
+    (`report`): the findings are not placed, no line is read."""
+    with _collector_paused():
+        collective = load.load(files, None, store)
+        return collective, runner.run(collective, context, checks)
 
 
 @contextmanager
