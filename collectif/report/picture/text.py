@@ -252,7 +252,7 @@ def _minimum(face: Face, data: Giving) -> None:
         months = giver.months if monthly else giver.minimum
         for owed, month in zip(giver.minimum, months, strict=False):
             cell = _owed_cell(face, owed, owed.done)
-            if owed.required == 0 and owed.standing == "met":
+            if owed.required == 0 and owed.done == 0 and owed.standing == "met":
                 cell = Text(face.word("pause"), style="dim")
             elif owed.required is not None and owed.required < rule.hours:
                 cell = Text(
