@@ -135,7 +135,12 @@ def test_the_period_and_its_months(doc: dict[str, Any]) -> None:
 
 def test_at_a_glance(doc: dict[str, Any]) -> None:
     glance = doc["glance"]
-    assert (glance["members"], glance["paused"], glance["roles"], glance["projects"]) == (3, 0, 1, 1)
+    assert (glance["members"], glance["paused"], glance["roles"], glance["projects"]) == (
+        3,
+        0,
+        1,
+        1,
+    )
     truck = glance["truck_factor"]
     # one role: any one holder leaving does not uncover it; both holders leaving does
     assert (truck["size"], truck["members"], truck["minimum"]) == (2, ["bob", "carla"], 3)
