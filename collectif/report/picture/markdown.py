@@ -55,6 +55,9 @@ class Page:
     def money(self, value: Decimal) -> str:
         return w.money(value, self.currency, self.lang, places=0)
 
+    def cents(self, value: Decimal) -> str:
+        return w.money(value, self.currency, self.lang)
+
     def percent(self, share: Decimal | None) -> str:
         return w.percent(share, self.lang)
 
@@ -320,8 +323,8 @@ def money(page: Page, data: Money) -> None:
                         escape_cell(p.title) if index == 0 else "",
                         page.word(w.CLIENT_WORDS[p.client_kind]) if index == 0 else "",
                         pay.member,
-                        page.money(pay.expected) if pay.has_line else "–",
-                        (f"**{page.money(pay.paid)} ✗**" if pay.wrong else page.money(pay.paid))
+                        page.cents(pay.expected) if pay.has_line else "–",
+                        (f"**{page.cents(pay.paid)} ✗**" if pay.wrong else page.cents(pay.paid))
                         if p.paid
                         else "–",
                     ]

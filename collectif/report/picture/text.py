@@ -52,7 +52,6 @@ _WORDS = (
     N_("Brought"),
     N_("Project"),
     N_("Client"),
-    N_("Budget"),
     N_("Due"),
     N_("Paid"),
     N_("Date"),
@@ -90,6 +89,9 @@ class Face:
 
     def money(self, value: Decimal) -> str:
         return w.money(value, self.currency, self.lang, places=0)
+
+    def cents(self, value: Decimal) -> str:
+        return w.money(value, self.currency, self.lang)
 
     def percent(self, share: Decimal | None) -> str:
         return w.percent(share, self.lang)
@@ -335,7 +337,7 @@ def deliberation(face: Face, data: Deliberation) -> None:
 
 def roles(face: Face, data: Roles, months: list[str]) -> None:
     face.title(w.SECTIONS["roles"])
-    heading = " ".join(w.month_short(m, face.lang)[0][:3].ljust(3) for m in months)
+    heading = " ".join(w.month_short(m, face.lang)[0][:4].ljust(4) for m in months)
     face.say(
         msg(
             "Who held each role, month by month, and for how long (the charter's limit: {limit} "
@@ -375,8 +377,8 @@ def _role_rows(face: Face, table: Table, line: RoleLine, limit: int) -> None:
         name = Text("  " + seat.member)
         if seat.trainee:
             name.append(" " + face.word("(training)"), style="dim")
-        block = "░░░" if seat.trainee else "███"
-        cells = " ".join(block if held else " · " for held in seat.months)
+        block = "░░░░" if seat.trainee else "████"
+        cells = " ".join(block if held else " ·  " for held in seat.months)
         held = tenure.get(seat.member) if not seat.trainee else None
         months = (
             Text(f"{held.months}/{limit}", style="bold red" if held.over else "") if held else ""
@@ -522,9 +524,9 @@ def _cotraitance(face: Face, data: Money) -> None:
                 Text(printable(project.title), style="bold") if first else "",
                 face.word(w.CLIENT_WORDS[project.client_kind]) if first else "",
                 payment.member,
-                face.money(payment.expected) if payment.has_line else "–",
+                face.cents(payment.expected) if payment.has_line else "–",
                 Text(
-                    (face.money(payment.paid) if project.paid else "–")
+                    (face.cents(payment.paid) if project.paid else "–")
                     + (" ✗" if payment.wrong else ""),
                     style="bold red" if payment.wrong else "",
                 ),

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from collectif import i18n
 from collectif.i18n import Lang
-from collectif.model.message import N_, Hours, Money, msg
+from collectif.model.message import N_, Money, msg
 
 KIND_WORDS = {
     "project": N_("paid projects"),
@@ -67,7 +67,8 @@ SECTIONS = {
 
 
 def word(lang: Lang, text: str) -> str:
-    return i18n.gettext_(lang, text)
+    """A catalog word in `lang`; the empty text stays empty (gettext would give the header)."""
+    return i18n.gettext_(lang, text) if text else ""
 
 
 def month_name(label: str, lang: Lang) -> str:
@@ -93,10 +94,6 @@ def period_name(label: str, lang: Lang) -> str:
 def hours(value: Decimal, lang: Lang, places: int = 1) -> str:
     """Hours as a number, to `places` decimals, without the unit (tables say it once)."""
     return i18n.number(value, lang, places)
-
-
-def hours_unit(value: Decimal, lang: Lang) -> str:
-    return i18n.render(msg("{hours}", hours=Hours(rounded(value, 1))), lang)
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
