@@ -8,6 +8,7 @@ kind of time or client keeps its colour from one chart to the next.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -63,10 +64,12 @@ def _style(colours: Sequence[str]) -> Style:
 
 
 def _quiet(root: Any) -> Any:
-    """No comments (pygal writes its URLs and the day it drew the chart in them)."""
-    for node in list(root):
-        if not isinstance(node.tag, str):
-            root.remove(node)
+    """No script and no comment: pygal writes its configuration for its tooltips as a script
+    even without them, and its URLs and the day it drew the chart as comments."""
+    for parent in [root, *root.iter()]:
+        for node in list(parent):
+            if not isinstance(node.tag, str) or node.tag.rsplit("}", 1)[-1] == "script":
+                parent.remove(node)
     return root
 
 
@@ -86,9 +89,10 @@ def draw(
         style=_style([colour for _, _, colour in series]),
         title=title,
         width=900,
-        height=height + 26 * (legend_rows(len(series)) - 1),
+        height=height + 30 * legend_rows(len(series)),
+        # pygal lays a bottom legend out in ceil(sqrt(n)) columns; given columns, it leaves
+        # room for too few rows
         legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(series), 4) or 1,
         truncate_label=-1,
         truncate_legend=-1,
         value_formatter=formatter,
@@ -113,10 +117,11 @@ def floats(values: Sequence[Decimal | None]) -> list[float | None]:
 def counts(most: float) -> list[int]:
     """Whole-number axis labels up to `most`, at most about ten of them."""
     step = max(1, int(most) // 10 + (1 if int(most) % 10 else 0))
-    return list(range(0, int(most) + step + 1, step))
+    return list(range(0, int(most) + step, step))
 
 
-def legend_rows(series: int, columns: int = 4) -> int:
+def legend_rows(series: int) -> int:
+    columns = math.ceil(math.sqrt(series)) or 1
     return (series + columns - 1) // columns
 
 
