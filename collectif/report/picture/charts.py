@@ -16,6 +16,8 @@ from typing import Any
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 
+from collectif.report.safe import printable
+
 # Okabe & Ito (2008), "Color Universal Design"
 BLUE, ORANGE, GREEN, PINK = "#0072B2", "#E69F00", "#009E73", "#CC79A7"
 SKY, VERMILLION, YELLOW, BLACK, GREY = "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999"
@@ -87,7 +89,7 @@ def draw(
         js=[],
         disable_xml_declaration=True,
         style=_style([colour for _, _, colour in series]),
-        title=title,
+        title=printable(title),
         width=900,
         height=height + 30 * legend_rows(len(series)),
         # pygal lays a bottom legend out in ceil(sqrt(n)) columns; given columns, it leaves
@@ -103,9 +105,9 @@ def draw(
     )
     chart.uuid = f"{next(_NUMBER)}"  # the page's ids, the same every time
     chart.add_xml_filter(_quiet)
-    chart.x_labels = list(labels)
+    chart.x_labels = [printable(label) for label in labels]
     for name, values, _ in series:
-        chart.add(name, list(values))
+        chart.add(printable(name), list(values))
     svg: str = chart.render(is_unicode=True)
     return svg
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from html import escape
+from html import escape as _escape
 
 from collectif import i18n
 from collectif.engine.picture.records import (
@@ -28,7 +28,13 @@ from collectif.model.message import N_, Message, Names, msg
 from collectif.report.picture import charts as c
 from collectif.report.picture import text as t
 from collectif.report.picture import words as w
-from collectif.report.safe import shown
+from collectif.report.safe import printable, shown
+
+
+def escape(text: str) -> str:
+    """Any text made safe in HTML: markup escaped, control characters shown as escapes."""
+    return _escape(printable(text))
+
 
 CHART_MEMBERS = 30  # members drawn in a chart at most; the tables list them all
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -124,6 +130,10 @@ class Page:
 
     def text(self, message: Message) -> str:
         return escape(shown(message, self.lang))
+
+    def plain(self, message: Message) -> str:
+        """The message as text, for pygal, which escapes what it writes."""
+        return shown(message, self.lang)
 
     def add(self, *parts: str) -> None:
         self.parts.extend(parts)
@@ -286,7 +296,7 @@ def giving(page: Page, data: Giving) -> None:
     drawn = _chart_members(data.members)[::-1]  # pygal draws the first label at the bottom
     svg = c.draw(
         c.CHARTS["horizontal-stacked"],
-        page.text(msg("Volunteer hours over the period, by kind")),
+        page.plain(msg("Volunteer hours over the period, by kind")),
         [g.member for g in drawn],
         [
             (
@@ -432,7 +442,7 @@ def deliberation(page: Page, data: Deliberation) -> None:
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
         c.CHARTS["bar"],
-        page.text(msg("Hours per month: deliberating, doing, and paid project work")),
+        page.plain(msg("Hours per month: deliberating, doing, and paid project work")),
         months,
         [
             (
@@ -571,7 +581,7 @@ def _tenures(page: Page, data: Roles) -> None:
     limit = data.max_tenure_months
     svg = c.draw(
         c.CHARTS["horizontal-stacked"],
-        page.text(
+        page.plain(
             msg(
                 "How long each holder has held their role, against the limit of {limit} months",
                 limit=limit,
@@ -633,7 +643,7 @@ def money(page: Page, data: Money) -> None:
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
         c.CHARTS["stacked"],
-        page.text(msg("Revenue signed per month, by kind of client")),
+        page.plain(msg("Revenue signed per month, by kind of client")),
         months,
         [
             (
@@ -703,7 +713,7 @@ def _balance(page: Page, data: Money) -> None:
     pct = [None if p.share is None else float(p.share * 100) for p in balance.trend]
     svg = c.draw(
         c.CHARTS["line"],
-        page.text(msg("The ESS share at the end of each month")),
+        page.plain(msg("The ESS share at the end of each month")),
         labels,
         [
             (page.word("ESS share"), pct, c.GREEN),
@@ -739,7 +749,7 @@ def _finders(page: Page, data: Money) -> None:
     drawn = finders.members[:CHART_MEMBERS][::-1]
     svg = c.draw(
         c.CHARTS["horizontal"],
-        page.text(
+        page.plain(
             msg(
                 "Revenue signed over the {months} months to {day}, by who brought it",
                 months=finders.window_months,
@@ -821,7 +831,7 @@ def prospecting(page: Page, data: Prospecting) -> None:
         ]
         svg = c.draw(
             c.CHARTS["bar"],
-            page.text(msg("Prospecting actions in the closed periods: done and asked")),
+            page.plain(msg("Prospecting actions in the closed periods: done and asked")),
             [row.member for row in drawn],
             [
                 (page.word("done"), c.floats(done), c.GREEN),
