@@ -6,7 +6,6 @@ the files (names, titles) are escaped by each face, never here.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from collectif import i18n
@@ -28,18 +27,6 @@ CLIENT_WORDS = {
     "big_account": N_("big accounts"),
     "public": N_("public sector"),
     "other": N_("other clients"),
-}
-ROLE_KIND_WORDS = {
-    "support": N_("support function"),
-    "mission": N_("regular mission"),
-    "facilitation": N_("facilitation"),
-    "coaching": N_("coaching"),
-}
-STATUS_WORDS = {
-    "proposed": N_("proposed"),
-    "active": N_("active"),
-    "done": N_("done"),
-    "cancelled": N_("cancelled"),
 }
 PERIOD_WORDS = {"month": N_("month"), "quarter": N_("quarter"), "year": N_("year")}
 MONTHS = (
@@ -115,7 +102,3 @@ def percent(share: Decimal | None, lang: Lang, places: int = 0) -> str:
         return "–"
     number = i18n.number(rounded(share * 100, places), lang, places)
     return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
-
-
-def day(value: date) -> str:
-    return value.isoformat()
