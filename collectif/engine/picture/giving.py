@@ -19,6 +19,7 @@ from collectif.engine.picture.records import (
     MinimumRule,
     OverloadRule,
     Owed,
+    Span,
     Window,
 )
 from collectif.engine.picture.window import spans
@@ -81,10 +82,13 @@ def _counted(collective: Collective, frame: Window) -> ByPeriod:
 
 
 def _owed(
-    collective: Collective, member_id: str, frame: Window, given: ByPeriod
+    collective: Collective,
+    member_id: str,
+    frame: Window,
+    given: ByPeriod,
+    chosen: tuple[tuple[Period, Span], ...],
 ) -> tuple[Owed, ...]:
     rules = charter_of(collective).minimum
-    chosen = spans(frame, rules.period)
     rows = []
     for period, shown in chosen:
         entries = given.get((member_id, period.label), [])
@@ -131,6 +135,7 @@ def giving(
     marks = overloaded(collective, frame)
     rule = _minimum_rule(collective, frame)
     given = _counted(collective, frame) if rule else {}
+    periods = spans(frame, charter_of(collective).minimum.period) if rule else ()
     rows = []
     for member_id in chosen:
         months = _months(member_id, frame, hours, marks)
@@ -149,7 +154,7 @@ def giving(
                 None,
                 sum((m.project for m in months), ZERO),
                 months,
-                _owed(collective, member_id, frame, given) if rule else (),
+                _owed(collective, member_id, frame, given, periods) if rule else (),
             )
         )
     volunteer = sum((row.volunteer for row in rows), ZERO)

@@ -316,7 +316,7 @@ def money(page: Page, data: Money) -> None:
     cotraitance = data.cotraitance
     if cotraitance is not None:
         rows = []
-        for p in cotraitance.projects:
+        for p in t.projects_to_show(cotraitance.projects):
             for index, pay in enumerate(p.payments):
                 rows.append(
                     [
@@ -333,6 +333,15 @@ def money(page: Page, data: Money) -> None:
             [page.word(h) for h in ("Project", "Client", "Member", "Due", "Paid")], rows, right=3
         )
         page.say(msg("✗ paid more or less than due · – not paid yet"))
+        others = len(cotraitance.projects) - len(t.projects_to_show(cotraitance.projects))
+        if others:
+            page.say(
+                msg(
+                    "{count} other projects of the period: every member was paid their due, or "
+                    "nothing is paid yet (the HTML and JSON reports list them all).",
+                    count=others,
+                )
+            )
 
 
 def prospecting(page: Page, data: Prospecting) -> None:

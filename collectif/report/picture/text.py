@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +18,7 @@ from collectif.engine.picture.records import (
     Money,
     Owed,
     Picture,
+    ProjectMoney,
     Prospecting,
     RoleLine,
     Roles,
@@ -27,6 +29,8 @@ from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
 
 BAR = 12  # characters of the longest bar
+LONG_TABLE = 60  # rows from which number columns are drawn as one column of text
+PROJECTS = 20  # projects listed in full; beyond, only those with a payment that is not due
 MARKS = {"short": "✗", "newcomer": "○", "open": "…", "incomplete": "?", "away": "", "met": ""}
 STYLES = {"short": "bold red", "newcomer": "dim", "open": "dim", "incomplete": "yellow"}
 _WORDS = (
@@ -84,6 +88,25 @@ class Face:
             table.add_column(self.word(header), justify="right" if right else "left")
         return table
 
+    def show(self, table: Table) -> None:
+        """Print the table. Its number columns get the width of their widest cell, so that rich
+        does not measure each cell; a long table has them drawn as one column of aligned
+        text, so that rich does not lay out each cell either (a thousand members' months are
+        ten thousand cells: seconds)."""
+        widths = {}
+        for index, column in enumerate(table.columns):
+            if column.justify == "right":
+                cells = [_plain(cell) for cell in column.cells]
+                lines = [*str(column.header).split("\n"), *cells, ""]
+                widths[index] = column.width = max(cell_len(line) for line in lines)
+        if table.row_count > LONG_TABLE and len(widths) > 1 and _fits(table, widths, self.width):
+            table = _packed(table, widths)
+        self.console.print(table)
+
+    @property
+    def width(self) -> int:
+        return self.console.width
+
     def hours(self, value: Decimal) -> str:
         return w.hours(value, self.lang)
 
@@ -95,6 +118,79 @@ class Face:
 
     def percent(self, share: Decimal | None) -> str:
         return w.percent(share, self.lang)
+
+
+def _plain(cell: object) -> str:
+    return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Consecutive indexes grouped: [1, 2, 4] -> [[1, 2], [4]]."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _fits(table: Table, widths: dict[int, int], width: int) -> bool:
+    """Whether the table fits `width` with every cell on one line."""
+    total = 0
+    for index, column in enumerate(table.columns):
+        if index in widths:
+            total += widths[index]
+        else:
+            longest = max((cell_len(_plain(cell)) for cell in column.cells), default=0)
+            total += min(longest, column.max_width or longest)
+    return total + 2 * (len(table.columns) - 1) <= width
+
+
+def _packed(table: Table, widths: dict[int, int]) -> Table:
+    """The same table with each run of number columns drawn as one column of aligned text."""
+    packed = Table(box=table.box, pad_edge=False, padding=(0, 1), collapse_padding=True)
+    runs = _runs(sorted(widths))
+    groups: list[list[int]] = []
+    for index in range(len(table.columns)):
+        run = next((r for r in runs if r[0] == index), None)
+        if run is not None:
+            groups.append(run)
+        elif not any(index in r for r in runs):
+            groups.append([index])
+    columns = [list(column.cells) for column in table.columns]
+    for group in groups:
+        if len(group) == 1 and group[0] not in widths:
+            source = table.columns[group[0]]
+            packed.add_column(source.header, justify=source.justify, max_width=source.max_width)
+            continue
+        heads = [str(table.columns[i].header).split("\n") for i in group]
+        height = max(len(lines) for lines in heads)
+        header = "\n".join(
+            "  ".join(
+                (lines[len(lines) - height + line] if line >= height - len(lines) else "").rjust(
+                    widths[i]
+                )
+                for lines, i in zip(heads, group, strict=True)
+            )
+            for line in range(height)
+        )
+        packed.add_column(header, no_wrap=True)
+    for row in range(table.row_count):
+        cells: list[object] = []
+        for group in groups:
+            if len(group) == 1 and group[0] not in widths:
+                cells.append(columns[group[0]][row])
+                continue
+            line = Text()
+            for position, i in enumerate(group):
+                cell = columns[i][row]
+                text = cell if isinstance(cell, Text) else Text(str(cell))
+                line.append(" " * (widths[i] - cell_len(text.plain) + (2 if position else 0)))
+                line.append_text(text)
+            cells.append(line)
+        packed.add_row(*cells)  # type: ignore[arg-type]
+    return packed
 
 
 def bar(value: Decimal, most: Decimal, width: int = BAR) -> str:
@@ -133,7 +229,7 @@ def glance(face: Face, data: Glance) -> None:
         table.columns[0].justify = "left"
         for count in data.findings:
             table.add_row(count.check, str(count.errors), str(count.warnings))
-        face.console.print(table)
+        face.show(table)
     if data.not_run:
         face.say(
             msg(
@@ -212,7 +308,7 @@ def giving(face: Face, data: Giving) -> None:
         ),
         Text(face.hours(data.volunteer), style="bold"),
     )
-    face.console.print(table)
+    face.show(table)
     most = max((giver.share or Decimal(0) for giver in data.members), default=Decimal(0))
     table = face.table(
         "Member",
@@ -230,7 +326,7 @@ def giving(face: Face, data: Giving) -> None:
             Text(bar(giver.share or Decimal(0), most, 24), style="cyan"),
             face.hours(giver.project),
         )
-    face.console.print(table)
+    face.show(table)
     _minimum(face, data)
 
 
@@ -250,36 +346,40 @@ def _minimum(face: Face, data: Giving) -> None:
         ),
     )
     for giver in data.members:
-        cells = []
         months = giver.months if monthly else giver.minimum
-        for owed, month in zip(giver.minimum, months, strict=False):
-            cell = _owed_cell(face, owed, owed.done)
-            if owed.required == 0 and owed.done == 0 and owed.standing == "met":
-                cell = Text(face.word("pause"), style="dim")
-            elif owed.required is not None and owed.required < rule.hours:
-                cell = Text(
-                    f"{face.hours(owed.done)}/{face.hours(owed.required)}", style=cell.style
-                )
-                if MARKS[owed.standing]:
-                    cell.append(" " + MARKS[owed.standing])
-            overload = getattr(month, "overload", ())
-            if overload:
-                cell.append(" ▲", style="bold magenta")
-            cells.append(cell)
+        cells = [
+            _minimum_cell(face, owed, rule.hours, getattr(month, "overload", ()))
+            for owed, month in zip(giver.minimum, months, strict=False)
+        ]
         table.add_row(giver.member, *cells)
-    face.console.print(table)
+    face.show(table)
     face.say(
         msg(
-            "✗ below the minimum · 2.0/1.3: 1.3 h asked, prorated for the days one was a member "
-            "and not on a pause · ▲ overload (over {limit} h in the month, or over {share} of "
-            "everyone's hours) · ○ joined that {period}: not asked yet · … not over yet · ? an "
-            "entry could not be read · – not a member",
+            "✗ below the minimum · ◐ less asked, prorated for the days one was a member and not "
+            "on a pause · ▲ overload (over {limit} h in the month, or over {share} of everyone's "
+            "hours) · ○ joined that {period}: not asked yet · … not over yet · ? an entry could "
+            "not be read · – not a member",
             limit=data.overload.hours if data.overload else Decimal(0),
             share=face.percent(data.overload.max_share) if data.overload else "",
             period=face.word(w.PERIOD_WORDS[rule.period]),
         ),
         "dim",
     )
+
+
+def _minimum_cell(face: Face, owed: Owed, full: Decimal, overload: tuple[str, ...]) -> Text:
+    """The hours, and marks right after them: twelve months must fit in 100 columns."""
+    if owed.standing == "away":
+        return Text("–", style="dim")
+    if owed.required == 0 and owed.done == 0 and owed.standing == "met":
+        return Text(face.word("pause"), style="dim")
+    cell = Text(face.hours(owed.done), style=STYLES.get(owed.standing, ""))
+    if owed.required is not None and owed.required < full and owed.standing != "newcomer":
+        cell.append("◐")
+    cell.append(MARKS[owed.standing], style=STYLES.get(owed.standing, ""))
+    if overload:
+        cell.append("▲", style="bold magenta")
+    return cell
 
 
 def _heading(face: Face, label: str) -> str:
@@ -320,7 +420,7 @@ def deliberation(face: Face, data: Deliberation) -> None:
         "–" if data.ratio is None else w.hours(data.ratio, face.lang, 2),
         "",
     )
-    face.console.print(table)
+    face.show(table)
     face.say(
         msg(
             "Deliberation: {talk}. Productive volunteer work: {work}. The last column: hours of "
@@ -352,7 +452,7 @@ def roles(face: Face, data: Roles, months: list[str]) -> None:
     table.add_column(face.word("Months"), justify="right", no_wrap=True)
     for line in data.roles:
         _role_rows(face, table, line, data.max_tenure_months)
-    face.console.print(table)
+    face.show(table)
     face.say(
         msg(
             "███ held · ░░░ in training · Months: whole months of the current holding, and the "
@@ -402,7 +502,7 @@ def _skills(face: Face, data: Roles) -> None:
             ", ".join(skill.roles),
             Text(", ".join(skill.members) or "–", style="bold red" if few else ""),
         )
-    face.console.print(table)
+    face.show(table)
 
 
 # 5. Clients and money -------------------------------------------------------------------------
@@ -429,7 +529,7 @@ def money(face: Face, data: Money) -> None:
         *(face.money(data.signed.get(k, Decimal(0))) for k in kinds),
         Text(face.money(sum(data.signed.values(), Decimal(0))), style="bold"),
     )
-    face.console.print(table)
+    face.show(table)
     _balance(face, data)
     _finders(face, data)
     _cotraitance(face, data)
@@ -468,7 +568,7 @@ def _balance(face: Face, data: Money) -> None:
                 face.percent(point.share),
                 Text(bar(point.share or Decimal(0), Decimal(1), 20), style="cyan"),
             )
-        face.console.print(table)
+        face.show(table)
 
 
 def _finders(face: Face, data: Money) -> None:
@@ -496,7 +596,14 @@ def _finders(face: Face, data: Money) -> None:
             Text(face.percent(finder.share), style="bold red" if over else ""),
             Text(bar(finder.share, Decimal(1), 20), style="cyan"),
         )
-    face.console.print(table)
+    face.show(table)
+
+
+def projects_to_show(projects: tuple[ProjectMoney, ...]) -> tuple[ProjectMoney, ...]:
+    """Every project, or, beyond `PROJECTS`, those where someone was not paid their due."""
+    if len(projects) <= PROJECTS:
+        return projects
+    return tuple(p for p in projects if any(pay.wrong for pay in p.payments))
 
 
 def _cotraitance(face: Face, data: Money) -> None:
@@ -517,7 +624,8 @@ def _cotraitance(face: Face, data: Money) -> None:
             ),
         ),
     )
-    for project in cotraitance.projects:
+    shown_projects = projects_to_show(cotraitance.projects)
+    for project in shown_projects:
         first = True
         for payment in project.payments:
             table.add_row(
@@ -532,8 +640,18 @@ def _cotraitance(face: Face, data: Money) -> None:
                 ),
             )
             first = False
-    face.console.print(table)
+    face.show(table)
     face.say(msg("✗ paid more or less than due · – not paid yet"), "dim")
+    others = len(cotraitance.projects) - len(shown_projects)
+    if others:
+        face.say(
+            msg(
+                "{count} other projects of the period: every member was paid their due, or "
+                "nothing is paid yet (the HTML and JSON reports list them all).",
+                count=others,
+            ),
+            "dim",
+        )
 
 
 # 6. Prospecting -------------------------------------------------------------------------------
@@ -562,7 +680,7 @@ def prospecting(face: Face, data: Prospecting) -> None:
                     cell.append(" " + mark)
             cells.append(cell)
         table.add_row(row.member, *cells)
-    face.console.print(table)
+    face.show(table)
     face.say(
         msg(
             "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not "
