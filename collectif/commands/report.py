@@ -15,7 +15,7 @@ from collectif.checks.base import Context
 from collectif.commands.dates import parse_day
 from collectif.engine.evaluate import examine, open_store
 from collectif.engine.picture import picture
-from collectif.engine.picture.records import Window
+from collectif.engine.picture.records import Picture, Window
 from collectif.engine.picture.window import window
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.report import picture as faces
@@ -52,8 +52,10 @@ def report(
         store.save()
     language = i18n.resolve(lang, collective.config.language if collective.config else None)
     shown = picture(collective, frame, run.findings, list(run.not_run))
-    width = WIDTH if out is not None or not sys.stdout.isatty() else _terminal_width()
-    text = faces.render(shown, output, language, width)
+    if output == "text" and out is None and sys.stdout.isatty():
+        _print_in_colour(shown, language)
+        return EXIT_OK
+    text = faces.render(shown, output, language, WIDTH)
     if not text.endswith("\n"):
         text += "\n"
     if out is None:
@@ -88,10 +90,15 @@ def _frame(day: date, start: str | None, end: str | None) -> Window:
     return window(day, first, last)
 
 
-def _terminal_width() -> int:
+def _print_in_colour(shown: Picture, language: i18n.Lang) -> None:
+    """The text face in a terminal: in colour, within its width or 100 columns."""
     from rich.console import Console
 
-    return min(Console().width, WIDTH)
+    from collectif.report.picture.text import print_text
+
+    console = Console(highlight=False)
+    console.width = min(console.width, WIDTH)
+    print_text(shown, language, console)
 
 
 def _check_target(out: Path) -> None:
