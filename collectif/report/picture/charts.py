@@ -122,6 +122,16 @@ def counts(most: float) -> list[int]:
     return list(range(0, int(most) + step, step))
 
 
+def steps(most: float, count: int = 5) -> list[float]:
+    """About `count` round axis labels from 0 to past `most` (1, 2 or 5 times a power of ten)."""
+    if most <= 0:
+        return [0.0]
+    rough = most / count
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    return [step * i for i in range(int(most // step) + 2)]
+
+
 def legend_rows(series: int) -> int:
     columns = math.ceil(math.sqrt(series)) or 1
     return (series + columns - 1) // columns

@@ -761,6 +761,7 @@ def _finders(page: Page, data: Money) -> None:
         lambda value: page.money(Decimal(str(value))),
         height=150 + 30 * len(drawn),
         show_legend=False,
+        y_labels=c.steps(max(float(f.amount) for f in drawn)),
     )
     page.figure(
         svg,
