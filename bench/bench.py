@@ -83,6 +83,15 @@ class Run(NamedTuple):
     stdout: str
 
 
+class Reported(NamedTuple):
+    """`collectif report` on a set, warm: each face's run and the HTML page's size."""
+
+    text: Run
+    json: Run
+    html: Run
+    html_bytes: int
+
+
 class Timing(NamedTuple):
     name: str
     files: int
@@ -95,6 +104,7 @@ class Timing(NamedTuple):
     peer: float | None
     errors: int
     warnings: int
+    report: Reported
 
 
 # The sets ------------------------------------------------------------------------------------
@@ -266,6 +276,16 @@ def peer(root: Path, files: list[Path]) -> float | None:
     return time.perf_counter() - started
 
 
+def report(root: Path, as_of: str, runs: int) -> Reported:
+    """`collectif report` as a meeting runs it, warm: text to a pipe, JSON, the HTML page."""
+    base = [*collectif_command(), "report", "--repo", str(root), "--as-of", as_of]
+    page = OUT / f"{root.name}-report.html"
+    text = repeated(runs, lambda _: timed(base))
+    json_run = repeated(runs, lambda _: timed([*base, "--format", "json"]))
+    html = repeated(runs, lambda _: timed([*base, "--format", "html", "--out", str(page)]))
+    return Reported(text, json_run, html, page.stat().st_size)
+
+
 def measure(name: str, root: Path, runs: int, as_of: str, with_peer: bool) -> Timing:
     files = data_files(root)
     size = sum(path.stat().st_size for path in files) / 1e6
@@ -291,6 +311,7 @@ def measure(name: str, root: Path, runs: int, as_of: str, with_peer: bool) -> Ti
         peer(root, files) if with_peer else None,
         summary["errors"],
         summary["warnings"],
+        report(root, as_of, runs),
     )
 
 
@@ -344,6 +365,21 @@ def print_table(timings: list[Timing]) -> None:
         "x: ratio to the parse. cold: --no-cache. warm: cache filled, nothing changed. "
         "1 chg: warm after one file changed. MB: peak RSS. peer: check-jsonschema."
     )
+    print()
+    print(
+        f"{'report':<8} {'text s':>7} {'x chk':>6} {'json s':>7} {'x chk':>6} {'html s':>7} "
+        f"{'x chk':>6} {'html MB':>8} {'peak MB':>8}"
+    )
+    for t in timings:
+        r, warm = t.report, t.warm.seconds
+        peak = max(r.text.peak_kb, r.json.peak_kb, r.html.peak_kb) / 1024
+        print(
+            f"{t.name:<8} {r.text.seconds:>7.3f} {r.text.seconds / warm:>6.2f} "
+            f"{r.json.seconds:>7.3f} {r.json.seconds / warm:>6.2f} "
+            f"{r.html.seconds:>7.3f} {r.html.seconds / warm:>6.2f} "
+            f"{r.html_bytes / 1e6:>8.2f} {peak:>8.0f}"
+        )
+    print("report: warm, whole process; x chk: ratio to the warm check of the same set.")
 
 
 def main() -> None:

@@ -136,7 +136,7 @@ def _skill_message(role: Role, skill: str, members: list[str]) -> Message:
     )
 
 
-def _skilled(collective: Collective, day: date) -> dict[str, list[str]]:
+def skilled_members(collective: Collective, day: date) -> dict[str, list[str]]:
     """Each skill, with the active members who list it (sorted ids)."""
     found: dict[str, list[str]] = {}
     for member_id, member in sorted(collective.members.items()):
@@ -168,7 +168,7 @@ def _skill_findings(role_id: str, role: Role, skilled: dict[str, list[str]]) -> 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every active role short of holders, and every skill it needs that is rare."""
     default = charter_of(collective).roles.min_holders
-    skilled = _skilled(collective, context.as_of)
+    skilled = skilled_members(collective, context.as_of)
     for role_id, role in sorted(active_roles(collective, context.as_of).items()):
         needed = default if role.min_holders is None else role.min_holders
         finding = _holders_finding(collective, role_id, role, needed, context.as_of)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.periods import whole_months
@@ -96,17 +97,33 @@ def _finding(
     )
 
 
-def _role_findings(
-    collective: Collective, role_id: str, role: Role, day: date, limit: int
-) -> Iterator[Finding]:
+class Tenure(NamedTuple):
+    """A current holding: its place in `holders`, its member, since when, whole months."""
+
+    place: int
+    member: str
+    since: date
+    months: int
+
+
+def tenures(collective: Collective, role: Role, day: date) -> Iterator[Tenure]:
+    """Each active member holding `role` on `day`, with their continuous holding's length."""
     for member_id, (index, holdings) in _holdings_by_member(role, day).items():
         member: Member | None = collective.members.get(member_id)
         if member is None or not is_active(member, day):
             continue
         since = max(continuous_since(holdings, role.holders[index]), member.joined)
-        months = whole_months(since, day)
-        if months > limit:
-            yield _finding(role_id, role, index, member_id, since, months, limit)
+        yield Tenure(index, member_id, since, whole_months(since, day))
+
+
+def _role_findings(
+    collective: Collective, role_id: str, role: Role, day: date, limit: int
+) -> Iterator[Finding]:
+    for tenure in tenures(collective, role, day):
+        if tenure.months > limit:
+            yield _finding(
+                role_id, role, tenure.place, tenure.member, tenure.since, tenure.months, limit
+            )
 
 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:

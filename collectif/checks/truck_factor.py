@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
@@ -149,6 +150,25 @@ def _not_found(
     )
 
 
+def role_holders(collective: Collective, day: date) -> Holders:
+    """Each role active on `day`, with its active holders that day (by role id)."""
+    return {
+        role_id: frozenset(active_holders(collective, role, day))
+        for role_id, role in sorted(active_roles(collective, day).items())
+    }
+
+
+def departure(
+    holders: Holders, minimum: int, *, steps: int = STEPS, time_limit: float = TIME_LIMIT
+) -> Departure | Undecided | None:
+    """The first smallest group of fewer than `minimum` members whose departure would leave
+    more than half of the roles without a holder (roles already without one count)."""
+    already = sum(1 for group in holders.values() if not group)
+    need = len(holders) // 2 + 1 - already
+    groups = [group for group in holders.values() if group]
+    return smallest_departure(groups, need, minimum, steps=steps, time_limit=time_limit)
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """One finding when fewer than `truck_factor_min` members would uncover most roles."""
     return check_within(collective, context)
@@ -167,16 +187,10 @@ def check_within(
     truck factor is never reported as no problem.
     """
     minimum = charter_of(collective).truck_factor_min
-    holders = {
-        role_id: frozenset(active_holders(collective, role, context.as_of))
-        for role_id, role in sorted(active_roles(collective, context.as_of).items())
-    }
+    holders = role_holders(collective, context.as_of)
     if not holders:
         return
-    already = sum(1 for group in holders.values() if not group)
-    need = len(holders) // 2 + 1 - already
-    groups = [group for group in holders.values() if group]
-    answer = smallest_departure(groups, need, minimum, steps=steps, time_limit=time_limit)
+    answer = departure(holders, minimum, steps=steps, time_limit=time_limit)
     if isinstance(answer, Departure):
         yield _found(collective, answer, holders, minimum)
     elif isinstance(answer, Undecided):

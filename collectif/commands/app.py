@@ -219,3 +219,39 @@ def sign_command(as_member: AsMember = None, repo: Repo = None, lang: Lang = Non
     from collectif.commands.sign import sign
 
     raise typer.Exit(sign(as_member, repo, lang))
+
+
+@app.command("report")
+def report_command(
+    repo: Repo = None,
+    as_of: AsOf = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="The period's first month, YYYY-MM or a day in it (default: twelve months "
+            "before --to).",
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="DATE",
+            help="The period's last month, YYYY-MM or a day in it (default: the last closed "
+            "month).",
+        ),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="text, html, markdown or json.")
+    ] = "text",
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write to this file.")
+    ] = None,
+    lang: Lang = None,
+) -> None:
+    """Where the collective stands over a period, in pictures and numbers, for the meeting."""
+    from collectif.commands.report import report
+
+    raise typer.Exit(report(repo, as_of, start, end, output, out, lang))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
+from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Placed, Status
 from collectif.model.identity import identity
 from collectif.store import load, place
@@ -50,6 +51,16 @@ def evaluate(
         language = collective.config.language if collective.config else None
         placed = place.place(run.findings, files)
         return Evaluation(placed, run.checks, language, run.not_run, run.timings)
+
+
+def examine(
+    files: Source, context: Context, checks: Sequence[Check], store: Cache | None = None
+) -> tuple[Collective, runner.Run]:
+    """The loaded state and its checks' run, for a command that shows more than the findings
+    (`report`): the findings are not placed, no line is read."""
+    with _collector_paused():
+        collective = load.load(files, None, store)
+        return collective, runner.run(collective, context, checks)
 
 
 @contextmanager

@@ -1,0 +1,933 @@
+"""`report --format html`: one self-contained page that opens offline and prints on A4.
+
+Everything is inline: the style sheet, the charts (static SVG drawn by pygal), no script, no
+web font, no link to load; a Content-Security-Policy says so to the browser. Every chart is
+followed by its data as a table. Every value, ours or from the files, is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from html import escape as _escape
+
+from collectif import i18n
+from collectif.engine.picture.records import (
+    Deliberation,
+    Giver,
+    Giving,
+    Glance,
+    Money,
+    Owed,
+    Picture,
+    Prospecting,
+    Roles,
+)
+from collectif.i18n import Lang, plural
+from collectif.model.message import N_, Message, Names, msg
+from collectif.report.picture import charts as c
+from collectif.report.picture import text as t
+from collectif.report.picture import words as w
+from collectif.report.safe import printable, shown
+
+
+def escape(text: str) -> str:
+    """Any text made safe in HTML: markup escaped, control characters shown as escapes."""
+    return _escape(printable(text))
+
+
+CHART_MEMBERS = 30  # members drawn in a chart at most; the tables list them all
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_WORDS = (
+    N_("The data of the chart"),
+    N_("Active members"),
+    N_("Active roles"),
+    N_("Active projects"),
+    N_("Errors"),
+    N_("Warnings"),
+    N_("Truck factor"),
+    N_("Made by collectif on {day}, from the files as they are."),
+    N_("Findings by check"),
+    N_("asked"),
+    N_("done"),
+    N_("within the limit"),
+    N_("beyond the limit"),
+    N_("minimum"),
+    N_("maximum"),
+    N_("Contents"),
+    N_("held"),
+    N_("in training"),
+    N_("Role"),
+    N_("Since"),
+)
+
+STYLE = """
+:root { --blue:#0072B2; --orange:#E69F00; --green:#009E73; --pink:#CC79A7; --sky:#56B4E9;
+  --vermillion:#D55E00; --yellow:#F0E442; --grey:#6b6b6b; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; color:#1a1a1a; margin: 0 auto; max-width: 1200px; padding: 24px; line-height: 1.45; }
+h1 { font-size: 1.9rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.45rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 3px solid var(--blue); }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+p.lead { color: #444; margin-top: 0; }
+nav ol { columns: 2; padding-left: 1.2rem; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: .8rem 0; }
+.card { border: 1px solid #ccc; border-radius: 6px; padding: 10px 16px; min-width: 150px; }
+.card b { display: block; font-size: 1.9rem; }
+.card.bad { border-color: var(--vermillion); border-width: 2px; }
+.alert { border-left: 6px solid var(--vermillion); padding: .4rem .8rem; background: #fff4ec; }
+.note { color: #444; font-size: .92rem; }
+figure { margin: 1rem 0; break-inside: avoid; }
+figure svg { width: 100%; height: auto; max-height: 520px; display: block; }
+figcaption { font-size: .9rem; color: #444; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem;
+  font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { border: 1px solid #d0d0d0; padding: 3px 7px; }
+th { background: #f0f0f0; text-align: left; }
+td.n { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: 700; background: #f7f7f7; }
+.wide { overflow-x: auto; }
+td.short { background: #fbd5bf; color: #7a2a00; font-weight: 700; }
+td.over { outline: 3px solid var(--pink); outline-offset: -3px; }
+td.newcomer, td.away, td.open { color: #777; }
+td.held { background: var(--blue); color: #fff; text-align: center; }
+td.trainee { background: repeating-linear-gradient(45deg, #fff, #fff 3px, var(--orange) 3px,
+  var(--orange) 6px); text-align: center; }
+td.gap { background: #fff; }
+td.role { font-weight: 700; background: #f7f7f7; }
+.legend span { display: inline-block; margin-right: 1rem; }
+.swatch { display: inline-block; width: 1.1em; height: 1.1em; vertical-align: -.2em;
+  border: 1px solid #999; margin-right: .3em; }
+footer { margin-top: 2rem; color: #666; font-size: .85rem; }
+@media print {
+  @page { size: A4; margin: 12mm 11mm; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  nav { display: none; }
+  h2 { break-before: page; break-after: avoid; }
+  section:first-of-type h2 { break-before: auto; }
+  h3, caption { break-after: avoid; }
+  figure svg { max-height: 120mm; }
+  table { font-size: 8pt; }
+  tr { break-inside: avoid; }
+  .wide { overflow: visible; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+class Page:
+    """The page being written: its parts, its language and currency."""
+
+    def __init__(self, lang: Lang, currency: str, as_of: str = "") -> None:
+        self.lang, self.currency, self.as_of = lang, currency, as_of
+        self.parts: list[str] = []
+
+    def word(self, text: str) -> str:
+        return w.word(self.lang, text)
+
+    def text(self, message: Message) -> str:
+        return escape(shown(message, self.lang))
+
+    def plain(self, message: Message) -> str:
+        """The message as text, for pygal, which escapes what it writes."""
+        return shown(message, self.lang)
+
+    def add(self, *parts: str) -> None:
+        self.parts.extend(parts)
+
+    def para(self, message: Message, kind: str = "") -> None:
+        self.add(
+            f'<p class="{kind}">{self.text(message)}</p>'
+            if kind
+            else f"<p>{self.text(message)}</p>"
+        )
+
+    def hours(self, value: Decimal) -> str:
+        return w.hours(value, self.lang)
+
+    def money(self, value: Decimal) -> str:
+        return w.money(value, self.currency, self.lang, places=0)
+
+    def cents(self, value: Decimal) -> str:
+        return w.money(value, self.currency, self.lang)
+
+    def percent(self, share: Decimal | None) -> str:
+        return w.percent(share, self.lang)
+
+    def figure(self, svg: str, caption: Message) -> None:
+        self.add(f"<figure>{svg}<figcaption>{self.text(caption)}</figcaption></figure>")
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[tuple[str, str]]],
+        caption: str = "",
+    ) -> None:
+        """A table: each cell is (its text, already escaped; its class)."""
+        out = ['<div class="wide"><table>']
+        if caption:
+            out.append(f"<caption>{escape(caption)}</caption>")
+        out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headers))
+        out.append("</tr></thead><tbody>")
+        for row in rows:
+            out.append("<tr>" + "".join(_cell(text, kind) for text, kind in row) + "</tr>")
+        out.append("</tbody></table></div>")
+        self.add("".join(out))
+
+    def data_caption(self) -> str:
+        return self.word("The data of the chart")
+
+    def hours_formatter(self, value: float) -> str:
+        return i18n.number(w.rounded(Decimal(str(value)), 1), self.lang)
+
+
+def _cell(text: str, kind: str) -> str:
+    if kind == "th":
+        return f'<th scope="row">{text}</th>'
+    if kind == "total":
+        return f'<td class="n"><b>{text}</b></td>'
+    return f'<td class="{kind}">{text}</td>' if kind else f"<td>{text}</td>"
+
+
+def _chart_members(givers: Sequence[Giver]) -> list[Giver]:
+    return sorted(givers, key=lambda g: (-g.volunteer, g.member))[:CHART_MEMBERS]
+
+
+# 1. At a glance -------------------------------------------------------------------------------
+
+
+def glance(page: Page, data: Glance) -> None:
+    page.add(f'<section id="glance"><h2>{escape(page.word(w.SECTIONS["glance"]))}</h2>')
+    truck = data.truck_factor
+    cards = [
+        (str(data.members), page.word("Active members"), False),
+        (str(data.roles), page.word("Active roles"), False),
+        (str(data.projects), page.word("Active projects"), False),
+        (str(data.errors), page.word("Errors"), data.errors > 0),
+        (str(data.warnings), page.word("Warnings"), False),
+    ]
+    if truck is not None:
+        size = str(truck.size) if truck.size is not None else f"≥ {truck.minimum}"
+        cards.append((size, page.word("Truck factor"), truck.size is not None))
+    page.add(
+        '<div class="cards">'
+        + "".join(
+            f'<div class="card{" bad" if bad else ""}"><b>{escape(v)}</b>{escape(label)}</div>'
+            for v, label, bad in cards
+        )
+        + "</div>"
+    )
+    page.para(
+        msg(
+            "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
+            "active projects",
+            members=data.members,
+            paused=data.paused,
+            roles=data.roles,
+            projects=data.projects,
+        )
+    )
+    if truck is not None:
+        page.para(t.truck_message(truck), "alert" if truck.size is not None else "")
+    page.para(
+        msg(
+            "What `collectif check` finds: {errors}, {warnings}",
+            errors=plural(page.lang, data.errors, "{count} error", "{count} errors"),
+            warnings=plural(page.lang, data.warnings, "{count} warning", "{count} warnings"),
+        )
+    )
+    if data.findings:
+        checks = [count.check for count in data.findings]
+        svg = c.draw(
+            c.CHARTS["horizontal-stacked"],
+            page.word("Findings by check"),
+            checks,
+            [
+                (
+                    page.word("Errors"),
+                    [count.errors or None for count in data.findings],
+                    c.VERMILLION,
+                ),
+                (
+                    page.word("Warnings"),
+                    [count.warnings or None for count in data.findings],
+                    c.ORANGE,
+                ),
+            ],
+            lambda value: str(int(value)),
+            height=140 + 34 * len(checks),
+            y_labels=c.counts(max(count.errors + count.warnings for count in data.findings)),
+        )
+        page.figure(
+            svg,
+            msg(
+                "Findings of `collectif check` on {day}, by check and severity",
+                day=page.as_of,
+            ),
+        )
+        page.table(
+            [page.word("Check"), page.word("Errors"), page.word("Warnings")],
+            (
+                [(escape(count.check), "th"), (str(count.errors), "n"), (str(count.warnings), "n")]
+                for count in data.findings
+            ),
+            page.data_caption(),
+        )
+    if data.not_run:
+        page.para(
+            msg(
+                "Not run, because collectif.yaml is broken where they read it: {checks}",
+                checks=Names(data.not_run),
+            ),
+            "alert",
+        )
+    page.add("</section>")
+
+
+# 2. Who gives what ----------------------------------------------------------------------------
+
+
+def giving(page: Page, data: Giving) -> None:
+    page.add(f'<section id="giving"><h2>{escape(page.word(w.SECTIONS["giving"]))}</h2>')
+    kinds = [kind for kind in data.kinds if any(kind in g.by_kind for g in data.members)]
+    drawn = _chart_members(data.members)[::-1]  # pygal draws the first label at the bottom
+    svg = c.draw(
+        c.CHARTS["horizontal-stacked"],
+        page.plain(msg("Volunteer hours over the period, by kind")),
+        [g.member for g in drawn],
+        [
+            (
+                page.word(w.KIND_WORDS[kind]),
+                c.floats([g.by_kind.get(kind) for g in drawn]),
+                c.KIND_COLOURS[kind],
+            )
+            for kind in kinds
+        ],
+        page.hours_formatter,
+        height=170 + 30 * len(drawn),
+    )
+    page.figure(
+        svg,
+        msg(
+            "Each bar is one member's volunteer hours over the period, coloured by kind of "
+            "work. Paid project hours are not in it: they are in the last column of the table."
+        ),
+    )
+    if len(data.members) > len(drawn):
+        page.para(
+            msg(
+                "The chart shows the {count} members who gave the most; the table shows everyone.",
+                count=len(drawn),
+            ),
+            "note",
+        )
+    rows = []
+    for g in data.members:
+        rows.append(
+            [
+                (escape(g.member), "th"),
+                *((page.hours(g.by_kind[k]) if k in g.by_kind else "", "n") for k in kinds),
+                (page.hours(g.volunteer), "total"),
+                (page.percent(g.share), "n"),
+                (page.hours(g.project), "n"),
+            ]
+        )
+    rows.append(
+        [
+            (escape(page.word("Total")), "th"),
+            *(
+                (
+                    page.hours(
+                        sum((g.by_kind.get(k, Decimal(0)) for g in data.members), Decimal(0))
+                    ),
+                    "total",
+                )
+                for k in kinds
+            ),
+            (page.hours(data.volunteer), "total"),
+            ("100 %" if page.lang == "fr" else "100%", "total"),
+            (page.hours(data.project), "total"),
+        ]
+    )
+    page.table(
+        [
+            page.word("Member"),
+            *(page.word(w.KIND_WORDS[k]) for k in kinds),
+            page.word("Total"),
+            page.word("Share"),
+            page.word("Paid projects"),
+        ],
+        rows,
+        page.data_caption(),
+    )
+    _minimum(page, data)
+    page.add("</section>")
+
+
+CELL_CLASS = {
+    "short": "n short",
+    "newcomer": "n newcomer",
+    "open": "n open",
+    "away": "n away",
+    "incomplete": "n open",
+    "met": "n",
+}
+
+
+def _owed_text(page: Page, owed: Owed, full: Decimal | None, integer: bool = False) -> str:
+    if owed.standing == "away":
+        return "–"
+    done = str(int(owed.done)) if integer else page.hours(owed.done)
+    if not integer and owed.required == 0 and owed.done == 0 and owed.standing == "met":
+        return escape(page.word("pause"))
+    if owed.required is not None and (integer or (full is not None and owed.required < full)):
+        asked = str(int(owed.required)) if integer else page.hours(owed.required)
+        done = f"{done}/{asked}"
+    mark = t.MARKS[owed.standing]
+    return escape(f"{done} {mark}".strip())
+
+
+def _minimum(page: Page, data: Giving) -> None:
+    rule = data.minimum
+    if rule is None:
+        return
+    page.add(
+        "<h3>"
+        + page.text(
+            msg(
+                "Collective hours per {period} against the minimum of {hours} h",
+                period=page.word(w.PERIOD_WORDS[rule.period]),
+                hours=rule.hours,
+            )
+        )
+        + "</h3>"
+    )
+    monthly = rule.period == "month"
+    rows = []
+    for g in data.members:
+        cells = [(escape(g.member), "th")]
+        for index, owed in enumerate(g.minimum):
+            text = _owed_text(page, owed, rule.hours)
+            kind = CELL_CLASS[owed.standing]
+            if monthly and g.months[index].overload:
+                text += " ▲"
+                kind += " over"
+            cells.append((text, kind))
+        rows.append(cells)
+    page.table(
+        [page.word("Member"), *(w.period_name(s.label, page.lang) for s in rule.periods)], rows
+    )
+    page.para(
+        msg(
+            "✗ below the minimum · 2.0/1.3: 1.3 h asked, prorated for the days one was a member "
+            "and not on a pause · ▲ overload (over {limit} h in the month, or over {share} of "
+            "everyone's hours) · ○ joined that {period}: not asked yet · … not over yet · ? an "
+            "entry could not be read · – not a member",
+            limit=data.overload.hours if data.overload else Decimal(0),
+            share=page.percent(data.overload.max_share) if data.overload else "",
+            period=page.word(w.PERIOD_WORDS[rule.period]),
+        ),
+        "note",
+    )
+
+
+# 3. Hare and tortoise -------------------------------------------------------------------------
+
+
+def deliberation(page: Page, data: Deliberation) -> None:
+    page.add(f'<section id="deliberation"><h2>{escape(page.word(w.SECTIONS["deliberation"]))}</h2>')
+    months = [w.month_name(m.month, page.lang) for m in data.months]
+    svg = c.draw(
+        c.CHARTS["bar"],
+        page.plain(msg("Hours per month: deliberating, doing, and paid project work")),
+        months,
+        [
+            (
+                page.word("Deliberation"),
+                c.floats([m.deliberation for m in data.months]),
+                c.VERMILLION,
+            ),
+            (page.word("Productive"), c.floats([m.productive for m in data.months]), c.GREEN),
+            (page.word("Paid projects"), c.floats([m.project for m in data.months]), c.BLUE),
+        ],
+        page.hours_formatter,
+        x_label_rotation=-35 if len(months) > 8 else 0,
+    )
+    page.figure(
+        svg,
+        msg(
+            "Deliberation: {talk}. Productive volunteer work: {work}. The table's last column: "
+            "hours of deliberation for each hour of paid project work.",
+            talk=Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.deliberation_kinds)),
+            work=Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.productive_kinds)),
+        ),
+    )
+    rows = [
+        [
+            (escape(label), "th"),
+            (page.hours(m.deliberation), "n"),
+            (page.hours(m.productive), "n"),
+            (page.hours(m.project), "n"),
+            ("–" if m.ratio is None else w.hours(m.ratio, page.lang, 2), "n"),
+        ]
+        for label, m in zip(months, data.months, strict=True)
+    ]
+    rows.append(
+        [
+            (escape(page.word("Total")), "th"),
+            (page.hours(data.deliberation), "total"),
+            (page.hours(data.productive), "total"),
+            (page.hours(data.project), "total"),
+            ("–" if data.ratio is None else w.hours(data.ratio, page.lang, 2), "total"),
+        ]
+    )
+    page.table(
+        [
+            page.word(h)
+            for h in (
+                "Month",
+                "Deliberation",
+                "Productive",
+                "Paid projects",
+                "Deliberation per paid hour",
+            )
+        ],
+        rows,
+        page.data_caption(),
+    )
+    page.add("</section>")
+
+
+# 4. Roles -------------------------------------------------------------------------------------
+
+
+def roles(page: Page, data: Roles, months: list[str]) -> None:
+    page.add(f'<section id="roles"><h2>{escape(page.word(w.SECTIONS["roles"]))}</h2>')
+    page.add(
+        "<h3>"
+        + page.text(
+            msg(
+                "Who held each role, month by month, and for how long (the charter's limit: "
+                "{limit} months in a row)",
+                limit=data.max_tenure_months,
+            )
+        )
+        + "</h3>"
+    )
+    page.add(_timeline(page, data, months))
+    page.add(
+        '<p class="legend note"><span><i class="swatch" style="background:var(--blue)"></i>'
+        + escape(page.word("held"))
+        + '</span><span><i class="swatch" style="background:var(--orange)"></i>'
+        + escape(page.word("in training"))
+        + "</span><span>"
+        + page.text(msg("Months: whole months of the current holding, and the charter's limit"))
+        + "</span></p>"
+    )
+    _tenures(page, data)
+    _skills(page, data)
+    page.add("</section>")
+
+
+def _timeline(page: Page, data: Roles, months: list[str]) -> str:
+    """One row per role (its title, how many hold it), then one per member who held it or
+    trained for it, a cell per month: filled when held, hatched when in training."""
+    span = len(months) + 1
+    out = ['<div class="wide"><table class="timeline"><thead><tr>']
+    out.append(f'<th scope="col">{escape(page.word("Role and members"))}</th>')
+    for label in months:
+        name, year = w.month_short(label, page.lang)
+        out.append(f'<th scope="col">{escape(name)}<br>{year}</th>')
+    out.append(f'<th scope="col">{escape(page.word("Months"))}</th></tr></thead><tbody>')
+    for line in data.roles:
+        count = msg(
+            "{count} holder(s) of {needed} needed",
+            count=len(line.holders),
+            needed=line.min_holders,
+        )
+        if not line.active:
+            count = msg("no longer active")
+        short = " short" if line.active and len(line.holders) < line.min_holders else ""
+        out.append(
+            f'<tr><th scope="rowgroup" class="role">{escape(line.title)}</th>'
+            f'<td colspan="{span}" class="role{short}">{page.text(count)}</td></tr>'
+        )
+        tenure = {x.member: x for x in line.tenures}
+        for seat in line.seats:
+            name = escape(seat.member)
+            if seat.trainee:
+                name += " " + escape(page.word("(training)"))
+            held = tenure.get(seat.member) if not seat.trainee else None
+            kind = "trainee" if seat.trainee else "held"
+            cells = "".join(f'<td class="{kind if on else "gap"}"></td>' for on in seat.months)
+            months_held = f"{held.months}/{data.max_tenure_months}" if held else ""
+            over = " short" if held and held.over else ""
+            out.append(
+                f'<tr><th scope="row">{name}</th>{cells}<td class="n{over}">{months_held}</td></tr>'
+            )
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+def _tenures(page: Page, data: Roles) -> None:
+    held = [(line, x) for line in data.roles for x in line.tenures]
+    if not held:
+        return
+    held = held[::-1]  # pygal draws the first label at the bottom
+    labels = [f"{x.member} · {line.title}" for line, x in held]
+    limit = data.max_tenure_months
+    svg = c.draw(
+        c.CHARTS["horizontal-stacked"],
+        page.plain(
+            msg(
+                "How long each holder has held their role, against the limit of {limit} months",
+                limit=limit,
+            )
+        ),
+        labels,
+        [
+            (page.word("within the limit"), [float(min(x.months, limit)) for _, x in held], c.BLUE),
+            (
+                page.word("beyond the limit"),
+                [float(x.months - limit) if x.over else None for _, x in held],
+                c.VERMILLION,
+            ),
+        ],
+        lambda value: str(int(value)),
+        height=150 + 26 * len(held),
+        y_labels=c.counts(max(x.months for _, x in held)),
+    )
+    page.figure(svg, msg("Whole months of the current holding on the day of the report."))
+    page.table(
+        [page.word("Role"), page.word("Member"), page.word("Since"), page.word("Months")],
+        (
+            [
+                (escape(line.title), "th"),
+                (escape(x.member), ""),
+                (x.since.isoformat(), "n"),
+                (f"{x.months}/{limit}", "n short" if x.over else "n"),
+            ]
+            for line, x in held[::-1]
+        ),
+        page.data_caption(),
+    )
+
+
+def _skills(page: Page, data: Roles) -> None:
+    if not data.skills:
+        return
+    page.add("<h3>" + page.text(msg("Skills the roles need")) + "</h3>")
+    page.table(
+        [page.word("Skill"), page.word("Needed by"), page.word("Members who have it")],
+        (
+            [
+                (escape(s.skill), "th"),
+                (escape(", ".join(s.roles)), ""),
+                (escape(", ".join(s.members) or "–"), "short" if len(s.members) < 2 else ""),
+            ]
+            for s in data.skills
+        ),
+    )
+    page.para(msg("Highlighted: a skill that fewer than two active members have."), "note")
+
+
+# 5. Clients and money -------------------------------------------------------------------------
+
+
+def money(page: Page, data: Money) -> None:
+    page.add(f'<section id="money"><h2>{escape(page.word(w.SECTIONS["money"]))}</h2>')
+    kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
+    months = [w.month_name(m.month, page.lang) for m in data.months]
+    svg = c.draw(
+        c.CHARTS["stacked"],
+        page.plain(msg("Revenue signed per month, by kind of client")),
+        months,
+        [
+            (
+                page.word(w.CLIENT_WORDS[k]),
+                c.floats([m.by_kind.get(k) for m in data.months]),
+                c.CLIENT_COLOURS[k],
+            )
+            for k in kinds
+        ],
+        lambda value: page.money(Decimal(str(value))),
+        x_label_rotation=-35 if len(months) > 8 else 0,
+    )
+    page.figure(svg, msg("The budget of each project not cancelled, in the month it was signed."))
+    rows = [
+        [
+            (escape(label), "th"),
+            *((page.money(m.by_kind[k]) if k in m.by_kind else "", "n") for k in kinds),
+            (page.money(sum(m.by_kind.values(), Decimal(0))) if m.by_kind else "", "n"),
+        ]
+        for label, m in zip(months, data.months, strict=True)
+    ]
+    rows.append(
+        [
+            (escape(page.word("Total")), "th"),
+            *((page.money(data.signed.get(k, Decimal(0))), "total") for k in kinds),
+            (page.money(sum(data.signed.values(), Decimal(0))), "total"),
+        ]
+    )
+    page.table(
+        [page.word("Month"), *(page.word(w.CLIENT_WORDS[k]) for k in kinds), page.word("Total")],
+        rows,
+        page.data_caption(),
+    )
+    _balance(page, data)
+    _finders(page, data)
+    _cotraitance(page, data)
+    page.add("</section>")
+
+
+def _balance(page: Page, data: Money) -> None:
+    balance = data.balance
+    if balance is None:
+        return
+    now = balance.now
+    outside = (
+        now.share is not None and not balance.ess_share_min <= now.share <= balance.ess_share_max
+    )
+    page.add("<h3>" + escape(page.word("ESS share")) + "</h3>")
+    page.para(
+        msg(
+            "ESS share: {share} of the revenue signed with ESS clients and big accounts over "
+            "the {months} months to {day} ({ess} of {total}); the charter asks between {low} "
+            "and {high}.",
+            share=page.percent(now.share),
+            months=balance.window_months,
+            day=now.day,
+            ess=page.money(now.ess),
+            total=page.money(now.ess + now.big_account),
+            low=page.percent(balance.ess_share_min),
+            high=page.percent(balance.ess_share_max),
+        ),
+        "alert" if outside else "",
+    )
+    if not balance.trend:
+        return
+    labels = [w.month_name(p.day.isoformat()[:7], page.lang) for p in balance.trend]
+    pct = [None if p.share is None else float(p.share * 100) for p in balance.trend]
+    svg = c.draw(
+        c.CHARTS["line"],
+        page.plain(msg("The ESS share at the end of each month")),
+        labels,
+        [
+            (page.word("ESS share"), pct, c.GREEN),
+            (page.word("minimum"), [float(balance.ess_share_min * 100)] * len(labels), c.BLACK),
+            (page.word("maximum"), [float(balance.ess_share_max * 100)] * len(labels), c.GREY),
+        ],
+        lambda value: page.percent(Decimal(str(value)) / 100),
+        range=(0, 100),
+        x_label_rotation=-35 if len(labels) > 8 else 0,
+        dots_size=4,
+    )
+    page.figure(
+        svg,
+        msg(
+            "Each point: ESS clients' share of the revenue signed with ESS clients and big "
+            "accounts over the {months} months before that day. The charter asks it to stay "
+            "between the two flat lines.",
+            months=balance.window_months,
+        ),
+    )
+    page.table(
+        [page.word("Date"), page.word("ESS share")],
+        ([(p.day.isoformat(), "th"), (page.percent(p.share), "n")] for p in balance.trend),
+        page.data_caption(),
+    )
+
+
+def _finders(page: Page, data: Money) -> None:
+    finders = data.finders
+    if finders is None or not finders.members:
+        return
+    page.add("<h3>" + page.text(msg("Who brought the contracts")) + "</h3>")
+    drawn = finders.members[:CHART_MEMBERS][::-1]
+    svg = c.draw(
+        c.CHARTS["horizontal"],
+        page.plain(
+            msg(
+                "Revenue signed over the {months} months to {day}, by who brought it",
+                months=finders.window_months,
+                day=data.balance.now.day if data.balance else "",
+            )
+        ),
+        [f.member for f in drawn],
+        [(page.word("Brought"), [float(f.amount) for f in drawn], c.GREEN)],
+        lambda value: page.money(Decimal(str(value))),
+        height=150 + 30 * len(drawn),
+        show_legend=False,
+        y_labels=c.steps(max(float(f.amount) for f in drawn)),
+    )
+    page.figure(
+        svg,
+        msg(
+            "A contract found by several members is split evenly among them. The charter's "
+            "limit: {limit} of the total for one member.",
+            limit=page.percent(finders.max_share),
+        ),
+    )
+    page.table(
+        [page.word("Member"), page.word("Brought"), page.word("Share")],
+        (
+            [
+                (escape(f.member), "th"),
+                (page.money(f.amount), "n"),
+                (page.percent(f.share), "n short" if f.share > finders.max_share else "n"),
+            ]
+            for f in finders.members
+        ),
+        page.data_caption(),
+    )
+
+
+def _cotraitance(page: Page, data: Money) -> None:
+    cotraitance = data.cotraitance
+    if cotraitance is None:
+        return
+    page.add(
+        "<h3>"
+        + page.text(
+            msg(
+                "Co-traitance: what each member is due (their lines less {rate} of deductions) "
+                "and was paid",
+                rate=page.percent(cotraitance.deduction_rate),
+            )
+        )
+        + "</h3>"
+    )
+    rows = []
+    for p in cotraitance.projects:
+        for index, pay in enumerate(p.payments):
+            paid = page.cents(pay.paid) if p.paid else "–"
+            rows.append(
+                [
+                    (escape(p.title) if index == 0 else "", "th"),
+                    (escape(page.word(w.CLIENT_WORDS[p.client_kind])) if index == 0 else "", ""),
+                    (escape(pay.member), ""),
+                    (page.cents(pay.expected) if pay.has_line else "–", "n"),
+                    (paid + (" ✗" if pay.wrong else ""), "n short" if pay.wrong else "n"),
+                ]
+            )
+    page.table([page.word(h) for h in ("Project", "Client", "Member", "Due", "Paid")], rows)
+    page.para(msg("✗ paid more or less than due · – not paid yet"), "note")
+
+
+# 6. Prospecting -------------------------------------------------------------------------------
+
+
+def prospecting(page: Page, data: Prospecting) -> None:
+    page.add(f'<section id="prospecting"><h2>{escape(page.word(w.SECTIONS["prospecting"]))}</h2>')
+    closed = [i for i, span in enumerate(data.periods) if span.closed]
+    drawn = data.members[:CHART_MEMBERS]
+    if closed:
+        done = [sum((row.periods[i].done for i in closed), Decimal(0)) for row in drawn]
+        asked = [
+            sum((row.periods[i].required or Decimal(0) for i in closed), Decimal(0))
+            for row in drawn
+        ]
+        svg = c.draw(
+            c.CHARTS["bar"],
+            page.plain(msg("Prospecting actions in the closed periods: done and asked")),
+            [row.member for row in drawn],
+            [
+                (page.word("done"), c.floats(done), c.GREEN),
+                (page.word("asked"), c.floats(asked), c.GREY),
+            ],
+            lambda value: str(int(value)),
+            x_label_rotation=-35 if len(drawn) > 8 else 0,
+        )
+        page.figure(
+            svg,
+            msg(
+                "The charter asks {actions} action(s) per {period} of each member, prorated for "
+                "the days they were a member and not on a pause.",
+                actions=data.actions,
+                period=page.word(w.PERIOD_WORDS[data.period]),
+            ),
+        )
+    page.table(
+        [page.word("Member"), *(w.period_name(s.label, page.lang) for s in data.periods)],
+        (
+            [(escape(row.member), "th")]
+            + [
+                (_owed_text(page, o, None, integer=True), CELL_CLASS[o.standing])
+                for o in row.periods
+            ]
+            for row in data.members
+        ),
+        page.data_caption() if closed else "",
+    )
+    page.para(
+        msg(
+            "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not "
+            "over yet",
+            period=page.word(w.PERIOD_WORDS[data.period]),
+        ),
+        "note",
+    )
+    page.add("</section>")
+
+
+# The page -------------------------------------------------------------------------------------
+
+
+def render_html(picture: Picture, lang: Lang) -> str:
+    """The whole page."""
+    frame = picture.window
+    page = Page(lang, picture.currency, frame.as_of.isoformat())
+    title = shown(
+        msg(
+            "{collective}: from {start} to {end}, as of {as_of}",
+            collective=picture.collective,
+            start=w.month_name(frame.months[0].label, lang),
+            end=w.month_name(frame.months[-1].label, lang),
+            as_of=frame.as_of,
+        ),
+        lang,
+    )
+    sections = [
+        ("glance", True),
+        ("giving", picture.giving),
+        ("deliberation", picture.deliberation),
+        ("roles", picture.roles),
+        ("money", picture.money),
+        ("prospecting", picture.prospecting),
+    ]
+    page.add(
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        f"<header><h1>{escape(picture.collective)}</h1>",
+        f'<p class="lead">{escape(title)}</p></header>',
+        f"<nav><b>{escape(page.word('Contents'))}</b><ol>"
+        + "".join(
+            f'<li><a href="#{key}">{escape(page.word(w.SECTIONS[key]))}</a></li>'
+            for key, present in sections
+            if present
+        )
+        + "</ol></nav><main>",
+    )
+    glance(page, picture.glance)
+    if picture.giving:
+        giving(page, picture.giving)
+    if picture.deliberation:
+        deliberation(page, picture.deliberation)
+    if picture.roles:
+        roles(page, picture.roles, [m.label for m in frame.months])
+    if picture.money:
+        money(page, picture.money)
+    if picture.prospecting:
+        prospecting(page, picture.prospecting)
+    page.add(
+        "</main><footer>"
+        + page.text(msg("Made by collectif on {day}, from the files as they are.", day=frame.as_of))
+        + "</footer></body></html>"
+    )
+    return "\n".join(page.parts)
