@@ -127,7 +127,8 @@ def _param(value: Param, lang: Lang) -> str:
     if isinstance(value, Hours):
         return number(value.value, lang) + _NBSP + "h"
     if isinstance(value, Names):
-        return names(value.items, lang, value.alternatives)
+        items = tuple(gettext_(lang, item) for item in value.items) if value.words else value.items
+        return names(items, lang, value.alternatives)
     if isinstance(value, Text):
         return render(value.message, lang)
     if isinstance(value, Decimal):

@@ -23,11 +23,13 @@ class Hours(NamedTuple):
 class Names(NamedTuple):
     """A list of names or ids, joined with the reader's conventions ("a, b and c").
 
-    `alternatives` joins them as choices instead ("a, b or c").
+    `alternatives` joins them as choices instead ("a, b or c"); `words` says the items are
+    catalog ids (field names, kinds...), each said in the reader's language.
     """
 
     items: tuple[str, ...]
     alternatives: bool = False
+    words: bool = False
 
 
 class Text(NamedTuple):

@@ -20,3 +20,26 @@ KIND_WORDS: dict[str, str] = {
 def kind_word(kind: str) -> Text:
     """The kind of a time entry, in the reader's language (the keyword itself if unknown)."""
     return Text(msg(KIND_WORDS.get(kind, kind)))
+
+
+# The keys of the files, as a sentence names them (`history`: « les informations d'amina ont
+# changé : compétences »). A key missing here is said as written.
+FIELD_WORDS: tuple[str, ...] = (
+    N_("name"),
+    N_("email"),
+    N_("skills"),
+    N_("title"),
+    N_("kind"),
+    N_("min_holders"),
+    N_("created"),
+    N_("retired"),
+    N_("client"),
+    N_("client_kind"),
+    N_("brought_by"),
+    N_("start"),
+    N_("end"),
+    N_("cae"),
+    N_("language"),
+    N_("currency"),
+    N_("truck_factor_min"),
+)

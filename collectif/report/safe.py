@@ -40,7 +40,7 @@ def _printable_param(value: Param) -> Param:
     if isinstance(value, str):
         return printable(value)
     if isinstance(value, Names):
-        return Names(tuple(printable(item) for item in value.items), value.alternatives)
+        return value._replace(items=tuple(printable(item) for item in value.items))
     if isinstance(value, Money):
         return Money(value.amount, printable(value.currency))
     if isinstance(value, Text):

@@ -124,3 +124,10 @@ def test_a_new_charter_version_committed_alone_then_signed_in_turn(tmp_path: Pat
     assert (
         after.returncode == 1 and "member:sam" in after.stdout and "member:leo" not in after.stdout
     )
+
+
+def test_history_names_changed_keys_in_french(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    assert repo.run("member", "set", "leo", "--skills", "web", "--as", "leo").returncode == 0
+    told = repo.run("history", "member:leo", lang="fr")
+    assert "les informations de leo ont changé : compétences" in told.stdout.replace("\u00a0", " ")

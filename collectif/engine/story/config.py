@@ -16,13 +16,15 @@ def _changes(before: CollectiveFile, after: CollectiveFile) -> Iterator[Message]
         yield msg("new charter version {version}", version=new.version)
     rules = [path for path in changed_paths(old, new) if path != "version"]
     if rules:
-        yield msg("the charter changed: {keys}", keys=Names(tuple(rules)))
+        yield msg("the charter changed: {keys}", keys=Names(tuple(rules), words=True))
     checks = changed_paths(before.checks, after.checks)
     if checks:
         yield msg("the check settings changed: {keys}", keys=Names(tuple(checks)))
     others = changed_fields(before, after, ("charter", "checks"))
     if others:
-        yield msg("the collective's settings changed: {keys}", keys=Names(tuple(others)))
+        yield msg(
+            "the collective's settings changed: {keys}", keys=Names(tuple(others), words=True)
+        )
 
 
 def tell(

@@ -54,7 +54,11 @@ def _changes(member: str, before: Member, after: Member) -> Iterator[Message]:
         )
     others = changed_fields(before, after, _HANDLED)
     if others:
-        yield msg("{member}'s details changed: {keys}", member=member, keys=Names(tuple(others)))
+        yield msg(
+            "{member}'s details changed: {keys}",
+            member=member,
+            keys=Names(tuple(others), words=True),
+        )
 
 
 def tell(file_id: FileId, before: Member | None, after: Member | None) -> Iterator[Message]:

@@ -78,7 +78,9 @@ def _changes(project: str, before: Project, after: Project) -> Iterator[Message]
     others = changed_fields(before, after, (*_HANDLED, *([key] if key else [])))
     if others:
         yield msg(
-            "the project {project} changed: {keys}", project=project, keys=Names(tuple(others))
+            "the project {project} changed: {keys}",
+            project=project,
+            keys=Names(tuple(others), words=True),
         )
 
 

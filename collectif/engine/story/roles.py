@@ -79,7 +79,9 @@ def _changes(role: str, before: Role, after: Role) -> Iterator[Message]:
             yield msg("the role {role} was retired", role=role)
     others = changed_fields(before, after, ("holders", "trainees", "active"))
     if others:
-        yield msg("the role {role} changed: {keys}", role=role, keys=Names(tuple(others)))
+        yield msg(
+            "the role {role} changed: {keys}", role=role, keys=Names(tuple(others), words=True)
+        )
 
 
 def tell(file_id: FileId, before: Role | None, after: Role | None) -> Iterator[Message]:
