@@ -14,7 +14,7 @@ from collectif.engine.story import subject_of, summarise
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import CONFIG_FILE, DATA_DIRS, paths_of
 from collectif.model.message import Message, msg
-from collectif.report.safe import json_text, printable, shown
+from collectif.report.safe import json_text, printable, shown, subject_label
 from collectif.store import git
 from collectif.store.history import Commit, commits
 from collectif.store.source import language_of, locate
@@ -95,7 +95,7 @@ def _print(found: list[Event], subject: str | None, lang: i18n.Lang) -> None:
             previous = event.sha
         for sentence in event.sentences:
             line = Text("  ")
-            line.append(printable(event.subject), style="cyan")
+            line.append(subject_label(event.subject, lang), style="cyan")
             line.append("  " + shown(sentence, lang))
             console.print(line)
 

@@ -21,7 +21,7 @@ from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.fingerprint import errors_first, has_statuses
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown
+from collectif.report.safe import printable, shown, subject_label
 from collectif.report.status import state_label
 
 MAX_CHARS = 60_000
@@ -62,7 +62,7 @@ def _row(finding: Placed, lang: Lang) -> str:
     cells = [
         _ICON[finding.severity],
         escape_cell(printable(check)),
-        escape_cell(printable(finding.subject)),
+        escape_cell(subject_label(finding.subject, lang)),
         escape_cell(printable(where)),
         escape_cell(shown(finding.message, lang), MESSAGE_CHARS),
     ]

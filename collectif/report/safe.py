@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import re
 
-from collectif.i18n import Lang, render
-from collectif.model.message import Message, Money, Names, Param, Text
+from collectif.i18n import Lang, gettext_, render
+from collectif.model.message import N_, Message, Money, Names, Param, Text
 
 # C0 and C1 controls and DEL, the Unicode line and paragraph separators, and the bidirectional
 # embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
@@ -65,3 +65,22 @@ def json_text(document: object) -> str:
     is a line break to some readers), U+2028, U+2029 or the bidirectional controls."""
     text = json.dumps(document, ensure_ascii=False, indent=2)
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_SUBJECTS = {
+    "member": N_("member:{id}"),
+    "role": N_("role:{id}"),
+    "project": N_("project:{id}"),
+}
+
+
+def subject_label(subject: str, lang: Lang) -> str:
+    """A subject as a reader's heading: `member:camille` (« membre camille » in French); the
+    JSON keeps the subject itself."""
+    if subject == "collective":
+        return gettext_(lang, N_("collective"))
+    kind, _, ident = subject.partition(":")
+    template = _SUBJECTS.get(kind)
+    if template is None:
+        return printable(subject)
+    return printable(gettext_(lang, template).format(id=ident))

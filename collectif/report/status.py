@@ -14,7 +14,7 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown
+from collectif.report.safe import printable, shown, subject_label
 
 EXISTING_SHOWN = 10
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -57,7 +57,7 @@ def _print_new(findings: list[Placed], lang: Lang, console: Console) -> None:
     for finding in findings:
         groups[finding.subject].append(finding)
     for subject, found in sorted(groups.items()):
-        console.print(Text(printable(subject), style="bold"))
+        console.print(Text(subject_label(subject, lang), style="bold"))
         for finding in sorted(
             found, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key())
         ):

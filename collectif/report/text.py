@@ -15,7 +15,7 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity
 from collectif.model.message import N_, Names, msg
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown
+from collectif.report.safe import printable, shown, subject_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
@@ -101,7 +101,7 @@ def print_text(result: Result, console: Console) -> None:
     for finding in result.findings:
         groups[finding.subject].append(finding)
     for subject, findings in sorted(groups.items(), key=_subject_order):
-        console.print(Text(printable(subject), style="bold"))
+        console.print(Text(subject_label(subject, result.lang), style="bold"))
         ordered = sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key()))
         for finding in ordered:
             console.print(_finding_line(finding, result.lang))

@@ -117,7 +117,7 @@ def test_text_output_in_french(tmp_path: Path) -> None:
     text = plain(done.stdout)
     assert "leo a quitté le rôle tresorerie (dernier jour : 2026-10-31)" in text
     assert "Camille" in text and repo.head()[:10] in text
-    assert "role:tresorerie" in text
+    assert "rôle tresorerie  leo a quitté" in text  # the subject, said in French
 
 
 def test_hand_made_changes(tmp_path: Path) -> None:
