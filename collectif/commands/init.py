@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
@@ -116,9 +115,10 @@ def _identity(root: Path) -> tuple[str, str] | None:
 
 def derive_id(email: str, name: str) -> str | None:
     """An id from the email's local part, else from the name: `sophie.l@x` gives `sophie-l`."""
+    from collectif.engine.write import suggested_id
+
     for text in (email.partition("@")[0], name):
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        candidate = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].strip("-")
+        candidate = suggested_id(text)
         if candidate:
             return candidate
     return None

@@ -6,6 +6,7 @@ write the files and commit them, by the member.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -117,12 +118,28 @@ def parse_id(option: str, value: str) -> str:
     """`value` if it is a valid id, else a clear error naming the option."""
     if _ID.fullmatch(value):
         return value
+    suggestion = suggested_id(value)
+    if suggestion is not None:
+        raise CollectifError(
+            "{option}: `{value}` is not a valid id: ids use unaccented lowercase letters (a-z), "
+            "digits and dashes; `{suggestion}` would do.",
+            option=option,
+            value=value,
+            suggestion=suggestion,
+        )
     raise CollectifError(
         "{option}: `{value}` is not a valid id: use lowercase letters, digits and dashes, "
         "starting with a letter or a digit, at most 63 characters.",
         option=option,
         value=value,
     )
+
+
+def suggested_id(value: str) -> str | None:
+    """`Élodie Roy` as `elodie-roy`: the id a person most likely meant, if one can be made."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    candidate = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:63].strip("-")
+    return candidate if candidate and _ID.fullmatch(candidate) else None
 
 
 def day_before(day: date) -> date:

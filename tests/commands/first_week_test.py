@@ -131,3 +131,10 @@ def test_history_names_changed_keys_in_french(tmp_path: Path) -> None:
     assert repo.run("member", "set", "leo", "--skills", "web", "--as", "leo").returncode == 0
     told = repo.run("history", "member:leo", lang="fr")
     assert "les informations de leo ont changé : compétences" in told.stdout.replace("\u00a0", " ")
+
+
+def test_an_accented_id_gets_a_suggestion(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("member", "add", "élodie", "--name", "Élodie", "--email", "e@x.fr",
+                    "--as", "leo", lang="fr")  # fmt: skip
+    assert done.returncode == 2 and "`elodie` conviendrait" in done.stderr
