@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import NamedTuple
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
@@ -84,7 +85,7 @@ def _finding(
             member=member_id,
             title=role.title,
             since=since,
-            months=months,
+            months=Decimal(months),
             limit=limit,
             role=role_id,
         ),

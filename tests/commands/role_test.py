@@ -96,7 +96,7 @@ def test_join_twice_is_a_clear_error(tmp_path: Path) -> None:
     repo = make(tmp_path)
     done = repo.run("role", "join", "tresorerie", "--as", "sam")
     assert done.returncode == 2
-    assert "You already hold tresorerie, since 2025-01-01." in done.stderr
+    assert "You already hold Trésorerie, since 2025-01-01." in done.stderr
 
 
 def test_unknown_role_and_bad_dates_are_clear_errors(tmp_path: Path) -> None:
@@ -134,7 +134,7 @@ def test_leave_a_role_i_do_not_hold(tmp_path: Path) -> None:
     repo = make(tmp_path)
     done = repo.run("role", "leave", "tresorerie", "--as", "leo")
     assert done.returncode == 2
-    assert "You do not hold tresorerie nor train for it" in done.stderr
+    assert "You do not hold Trésorerie nor train for it" in done.stderr
 
 
 def test_the_last_but_one_holder_cannot_leave(tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_train_then_join_ends_the_training(tmp_path: Path) -> None:
         "trainees:\n  - {member: leo, since: 2026-02-01}\n# people in training come here\n",
     )
     again = repo.run("role", "train", "tresorerie", "--as", "leo")
-    assert again.returncode == 2 and "You already train for tresorerie" in again.stderr
+    assert again.returncode == 2 and "You already train for Trésorerie" in again.stderr
     done = repo.run("role", "join", "tresorerie", "--since", "2026-05-01", "--as", "leo")
     assert done.returncode == 0, done.stderr
     text = repo.read("roles/tresorerie.yaml")

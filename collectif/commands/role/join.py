@@ -26,7 +26,7 @@ def join(
     if held:
         raise CollectifError(
             "You already hold {role}, since {since}.",
-            role=role_id,
+            role=data.title,
             since=data.holders[held[0]].since,
         )
     document = change.edits.open(role_file(role_id)).data

@@ -29,7 +29,7 @@ def leave(
         summary = msg("role: {member} ends training for {role}", member=me, role=role_id)
     if not found:
         raise CollectifError(
-            "You do not hold {role} nor train for it on {date}.", role=role_id, date=first_day
+            "You do not hold {role} nor train for it on {date}.", role=data.title, date=first_day
         )
     for index in found:
         end_holding(change.edits, role_id, key, index, me, day_before(first_day))

@@ -23,12 +23,12 @@ def train(
     change, role_id, data, day = prepare_role(role_id, "--since", since, as_member, repo, lang)
     me = change.me
     if running(data.holders, me, day):
-        raise CollectifError("You already hold {role}: no need to train for it.", role=role_id)
+        raise CollectifError("You already hold {role}: no need to train for it.", role=data.title)
     training = running(data.trainees, me, day)
     if training:
         raise CollectifError(
             "You already train for {role}, since {since}.",
-            role=role_id,
+            role=data.title,
             since=data.trainees[training[0]].since,
         )
     document = change.edits.open(role_file(role_id)).data
