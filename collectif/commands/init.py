@@ -25,7 +25,7 @@ from collectif import i18n
 from collectif.commands.schema import COLLECTIVE_DIR, SCHEMAS, write_schemas
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import CONFIG_FILE, DATA_DIRS
-from collectif.model.message import Message, msg
+from collectif.model.message import N_, Message, msg
 from collectif.store import git, yaml_fast
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,8 +42,10 @@ SCHEMA_GLOBS = {
     "project.schema.json": "projects/*.yaml",
     "contribution.schema.json": "contributions/*/*.yaml",
 }
+GITATTRIBUTES_COMMENT = N_(
+    "The same line endings on every member's computer, so that diffs stay clean."
+)
 GITATTRIBUTES = """\
-# The same line endings on every member's computer, so that diffs stay clean.
 *.yaml text eol=lf
 *.json text eol=lf
 """
@@ -261,7 +263,7 @@ def _files(language: i18n.Lang, name: str, hook: bool) -> dict[str, str]:
         files[HOOK_CONFIG] = hook_config(language)
         files[WORKFLOW] = (TEMPLATES / "github-actions.yml").read_text(encoding="utf-8")
     files[".vscode/settings.json"] = vscode_settings()
-    files[".gitattributes"] = GITATTRIBUTES
+    files[".gitattributes"] = f"# {i18n.gettext_(language, GITATTRIBUTES_COMMENT)}\n{GITATTRIBUTES}"
     files[".gitignore"] = GITIGNORE
     return files
 
