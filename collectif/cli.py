@@ -113,16 +113,22 @@ def run_diff(base: str, head: str | None, options: CheckOptions) -> int:
 
 def _run_typer() -> int:
     """Any other command line: typer reads it, prints help or runs the command."""
+    import typer.main
     from typer.exceptions import Exit
 
     from collectif.commands.app import app
 
     if _wants_help():
-        from collectif.commands.help import localize
+        from collectif.commands.help import localize, localize_command
 
-        localize(app, _error_language())
+        language = _error_language()
+        localize(app, language)
+        command = typer.main.get_command(app)
+        localize_command(command, language)
+    else:
+        command = typer.main.get_command(app)
     try:
-        code = app(standalone_mode=False)
+        code = command(standalone_mode=False)
     except Exit as done:
         return done.exit_code
     return code if isinstance(code, int) else 0

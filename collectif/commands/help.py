@@ -43,3 +43,21 @@ def localize(app: typer.Typer, lang: i18n.Lang, done: set[int] | None = None) ->
         group.help = _translate(group.help, lang)
         if group.typer_instance is not None:
             localize(group.typer_instance, lang, done)
+
+
+def localize_command(command: Any, lang: i18n.Lang) -> None:
+    """Translate the help of a built command tree in place: each command, group and parameter.
+
+    Needed because inline `Annotated[..., typer.Option(help=...)]` declarations are evaluated
+    anew (postponed annotations) when typer builds the command: the objects `localize` changes
+    are not the ones shown.
+    """
+    if lang == "en":
+        return
+    command.help = _translate(command.help, lang)
+    command.short_help = _translate(getattr(command, "short_help", None), lang)
+    for param in getattr(command, "params", ()):
+        if getattr(param, "help", None):
+            param.help = _translate(param.help, lang)
+    for sub in getattr(command, "commands", {}).values():
+        localize_command(sub, lang)

@@ -138,3 +138,12 @@ def test_an_accented_id_gets_a_suggestion(tmp_path: Path) -> None:
     done = repo.run("member", "add", "élodie", "--name", "Élodie", "--email", "e@x.fr",
                     "--as", "leo", lang="fr")  # fmt: skip
     assert done.returncode == 2 and "`elodie` conviendrait" in done.stderr
+
+
+def test_help_of_a_command_in_french(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("log", "--help", lang="fr")
+    assert done.returncode == 0
+    said = done.stdout.replace("\u00a0", " ")
+    assert "Heures passées, par exemple 2.5." in said
+    assert "L'identifiant du projet ou du rôle." in said and "Hours spent" not in said
