@@ -111,6 +111,27 @@ def run_diff(base: str, head: str | None, options: CheckOptions) -> int:
     return diff(base, head, options)
 
 
+def _typer_speaks(language: Language) -> None:
+    """typer's own words in help (panel titles, `[required]`, `[default: …]`): the constants
+    of its rich help, set in the reader's language for this run (English ones put back)."""
+    import typer.rich_utils as rich_utils
+
+    from collectif.i18n import gettext_
+
+    for name, text in _TYPER_WORDS.items():
+        setattr(rich_utils, name, gettext_(language, text))
+
+
+# typer.rich_utils' constants, as its `_()` reads them when it is imported.
+_TYPER_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commands",
+    "REQUIRED_LONG_STRING": "[required]",
+    "DEFAULT_STRING": "[default: {}]",
+}
+
+
 def _run_typer() -> int:
     """Any other command line: typer reads it, prints help or runs the command."""
     import typer.main
@@ -122,6 +143,7 @@ def _run_typer() -> int:
         from collectif.commands.help import localize, localize_command
 
         language = _error_language()
+        _typer_speaks(language)
         localize(app, language)
         command = typer.main.get_command(app)
         localize_command(command, language)

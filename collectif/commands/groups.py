@@ -19,8 +19,20 @@ class Group(NamedTuple):
 
 
 GROUPS = (
-    Group("member", "collectif.commands.member", "Add a member, record a departure or a pause."),
-    Group("role", "collectif.commands.role", "Join, leave or train for a role."),
-    Group("project", "collectif.commands.project", "Start, join or close a project."),
+    Group(
+        "member",
+        "collectif.commands.member",
+        "Add a member, change their details, record a departure or a pause.",
+    ),
+    Group(
+        "role",
+        "collectif.commands.role",
+        "Create a role, join it, leave it, train for it or retire it.",
+    ),
+    Group(
+        "project",
+        "collectif.commands.project",
+        "A project through its life: new, join, line, start, sign, pay, leave, close, cancel.",
+    ),
     Group("hook", "collectif.commands.hook", "Install collectif as a git pre-commit hook."),
 )

@@ -59,5 +59,19 @@ def localize_command(command: Any, lang: i18n.Lang) -> None:
     for param in getattr(command, "params", ()):
         if getattr(param, "help", None):
             param.help = _translate(param.help, lang)
+    _translated_help_option(command, lang)
     for sub in getattr(command, "commands", {}).values():
         localize_command(sub, lang)
+
+
+def _translated_help_option(command: Any, lang: i18n.Lang) -> None:
+    """`--help` itself is made when help is shown, with click's English text."""
+    made = command.get_help_option
+
+    def translated(context: Any) -> Any:
+        option = made(context)
+        if option is not None and option.help:
+            option.help = _translate(option.help, lang)
+        return option
+
+    command.get_help_option = translated
