@@ -335,6 +335,7 @@ class Project(Record):
     team: list[TeamMember] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     payouts: list[Payout] = field(default_factory=list)
+    paid: Day | None = None  # the day the payouts were made (default: `end`)
 
     @property
     def budget(self) -> Decimal:

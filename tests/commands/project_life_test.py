@@ -45,11 +45,12 @@ def test_a_project_from_proposal_to_payment(tmp_path: Path) -> None:
     assert refused.returncode == 2 and "--end" in refused.stderr
     _ok(repo, "project", "start", "site", "--end", end, "--as", "camille")
     _ok(repo, "project", "sign", "site", "--date", TODAY.isoformat(), "--as", "camille")
-    _ok(repo, "project", "pay", "site", "--as", "camille")
+    _ok(repo, "project", "pay", "site", "--date", TODAY.isoformat(), "--as", "camille")
     text = repo.read("projects/site.yaml")
     assert "status: active" in text and f"end: {end}" in text
     assert "{member: camille, amount: 3420.00}" in text
     assert "{member: leo, amount: 5130.00}" in text
+    assert f"paid: {TODAY.isoformat()}" in text
     refused = repo.run("project", "leave", "site", "--as", "camille")
     assert refused.returncode == 2 and "--lead" in refused.stderr
     _ok(repo, "project", "leave", "site", "--lead", "leo", "--as", "camille")

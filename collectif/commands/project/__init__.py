@@ -157,6 +157,7 @@ def line_command(
 @app.command("pay")
 def pay_command(
     project_id: ProjectId,
+    day: Day = None,
     as_member: AsMember = None,
     repo: Repo = None,
     lang: Lang = None,
@@ -164,4 +165,4 @@ def pay_command(
     """Record the payouts co-traitance gives: each member's lines less the deductions."""
     from collectif.commands.project.money import pay
 
-    raise typer.Exit(pay(project_id, as_member, repo, lang))
+    raise typer.Exit(pay(project_id, day, as_member, repo, lang))

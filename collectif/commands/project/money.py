@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from collectif.checks.cotraitance import due
+from collectif.commands.dates import parse_day
 from collectif.commands.project.common import prepare_project
 from collectif.engine.write import PROJECT_KEYS, parse_id, require_member
 from collectif.errors import CollectifError
@@ -79,6 +80,7 @@ def line(
 
 def pay(
     project_id: str,
+    day: str | None = None,
     as_member: str | None = None,
     repo: Path | None = None,
     lang: str | None = None,
@@ -99,7 +101,10 @@ def pay(
         roundtrip.mapping({"member": member, "amount": amount}, flow=True)
         for member, amount in payouts.items()
     )
-    roundtrip.set_value(work.document(), "payouts", items, PROJECT_KEYS)
+    document = work.document()
+    roundtrip.set_value(document, "payouts", items, PROJECT_KEYS)
+    if day is not None:
+        roundtrip.set_value(document, "paid", parse_day("--date", day), PROJECT_KEYS)
     return work.change.record(
         msg(
             "project: payouts of {project} for {members}",
