@@ -57,6 +57,7 @@ class Workspace:
 
     location: Location
     repository: Repository
+    head: str  # the commit `base` is, which the change is judged on and committed on top of
     base: GitFiles
     collective: Collective
     lang: i18n.Lang
@@ -77,13 +78,13 @@ def open_workspace(repo: Path | None, lang: str | None) -> Workspace:
     told = recover(repository)
     if told is not None:
         Console(highlight=False, soft_wrap=True).print(i18n.render(told, language))
-    base = _last_commit(repository)
+    head, base = _last_commit(repository)
     collective = load.load(base)
     language = i18n.resolve(lang, collective.config.language if collective.config else None)
-    return Workspace(location, repository, base, collective, language, date.today(), lock)
+    return Workspace(location, repository, head, base, collective, language, date.today(), lock)
 
 
-def _last_commit(repository: Repository) -> GitFiles:
+def _last_commit(repository: Repository) -> tuple[str, GitFiles]:
     """The state every write starts from: the last commit, which must hold the collective."""
     busy = repository.busy()
     if busy is not None:
@@ -94,13 +95,13 @@ def _last_commit(repository: Repository) -> GitFiles:
         )
     head = repository.head()
     state = commit(repository, head) if head else None
-    if state is None or not state.exists:
+    if head is None or state is None or not state.exists:
         raise CollectifError(
             "The collective is not committed yet: every change is recorded on top of the last "
             'commit. Commit it first (`git add -A && git commit -m "collectif"`), then try '
             "again."
         )
-    return state
+    return head, state
 
 
 # Key orders of the files a command writes, as DESIGN.md shows them -------------------------------
@@ -379,6 +380,7 @@ def _check_and_commit(
         i18n.render(summary, _collective_language(after, workspace)),
         who,
         _committer(workspace, who),
+        parent=workspace.head,
     )
 
 

@@ -395,14 +395,18 @@ def commit(
     message: str,
     author: Person,
     committer: Person,
+    parent: str | None,
 ) -> Committed:
-    """Write `changes` and make them one commit on HEAD; nothing else moves.
+    """Write `changes` and make them one commit on `parent`, the commit they were judged on;
+    nothing else moves.
 
-    Call it holding the writer lock. Raises `HeadMoved` if the branch moved meanwhile (nothing
-    is then written).
+    Call it holding the writer lock. Raises `HeadMoved` if HEAD is no longer `parent`, or
+    moves before the branch is updated (nothing is then written).
     """
     root = repository.folder
     head = repository.head()
+    if head != parent:
+        raise HeadMoved()
     before = originals(root, changes)
     modes = _modes(repository, head, changes)
     entries = {

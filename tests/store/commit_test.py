@@ -25,7 +25,8 @@ class _Repo:
         self.top, self.root, self.prefix = repository.top, repository.folder, repository.prefix
 
     def commit(self, changes: dict[str, bytes], message: str, who: Person) -> Committed:
-        return store.commit(self.repository, changes, message, who, who)
+        parent = self.repository.head()
+        return store.commit(self.repository, changes, message, who, who, parent=parent)
 
     def head(self) -> str | None:
         return self.repository.head()
@@ -301,3 +302,16 @@ def test_the_writer_lock_is_released_when_its_holder_dies(tmp_path: Path) -> Non
     holder.kill()
     holder.wait()
     store.WriterLock(repo.repository, wait=5).release()
+
+
+def test_a_commit_on_another_parent_than_the_one_judged_is_refused(tmp_path: Path) -> None:
+    """A change judged on commit A is never committed on top of B, whatever B brought."""
+    repo = _repo(tmp_path, {"a.yaml": "a: 1\n", "b.yaml": "b: 1\n"})
+    judged = repo.head()
+    (repo.root / "b.yaml").write_text("b: 2\n")
+    git(repo.top, "commit", "-qam", "someone else's commit")
+    moved = repo.head()
+    with pytest.raises(store.HeadMoved):
+        store.commit(repo.repository, {"a.yaml": b"a: 2\n"}, "test: late", LEO, LEO, parent=judged)
+    assert repo.head() == moved
+    assert (repo.root / "a.yaml").read_text() == "a: 1\n"
