@@ -162,19 +162,12 @@ def _hook(root: Path, language: i18n.Lang) -> list[Message]:
 
 
 def choose_language(lang: str | None) -> i18n.Lang:
-    """`--lang`, else COLLECTIF_LANG, else French for a French locale, else English."""
-    if lang is not None and _known(lang) is None:
-        raise CollectifError(
-            "--lang: `{value}` is not one of {choices}.", value=lang, choices="fr, en"
-        )
+    """`--lang`, else COLLECTIF_LANG (both checked as everywhere), else French for a French
+    locale, else English."""
     locale = next(
         (os.environ[key] for key in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(key)), ""
     )
-    return _known(lang) or _known(os.environ.get("COLLECTIF_LANG")) or _known(locale[:2]) or "en"
-
-
-def _known(value: str | None) -> i18n.Lang | None:
-    return "fr" if value == "fr" else "en" if value == "en" else None
+    return i18n.resolve(lang, locale[:2])
 
 
 def _prepare(directory: Path) -> Path:

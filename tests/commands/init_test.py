@@ -320,3 +320,9 @@ def test_the_pull_request_workflow_is_the_documented_one(
     assert run("init", str(root), "--lang", "en", env=env).returncode == 0
     documented = Path(__file__).parents[2] / "docs/ci/github-actions.yml"
     assert (root / ".github/workflows/collectif.yml").read_text() == documented.read_text()
+
+
+def test_an_unknown_collectif_lang_is_refused_as_everywhere(tmp_path: Path) -> None:
+    done = run("init", "atelier", cwd=tmp_path, env={"COLLECTIF_LANG": "de"})
+    assert done.returncode == 2 and "COLLECTIF_LANG" in done.stderr
+    assert not (tmp_path / "atelier").exists()
