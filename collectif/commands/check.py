@@ -11,7 +11,7 @@ from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day, parse_since
-from collectif.commands.options import CheckOptions
+from collectif.commands.options import CheckOptions, require_format
 from collectif.engine.evaluate import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
@@ -128,10 +128,7 @@ def require_ran(result: Result, only: Sequence[str]) -> None:
 
 
 def check_format(output: str) -> None:
-    if output not in FORMATS:
-        raise CollectifError(
-            "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
-        )
+    require_format(output, FORMATS)
 
 
 def make_context(as_of: str | None, since: str | None) -> Context:

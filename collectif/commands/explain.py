@@ -12,7 +12,8 @@ from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Check
 from collectif.checks.registry import CHECKS
-from collectif.errors import EXIT_OK, CollectifError
+from collectif.commands.options import require_format
+from collectif.errors import EXIT_OK
 from collectif.model.message import N_
 from collectif.store import source
 
@@ -58,10 +59,7 @@ def _print_one(console: Console, check: Check, lang: i18n.Lang) -> None:
 def explain(name: str | None = None, lang: str | None = None, output: str = "text") -> int:
     """Print one check's explanation, or the list of checks."""
     language = i18n.resolve(lang, source.language_around(None))
-    if output not in ("text", "json"):
-        raise CollectifError(
-            "--format: `{value}` is not one of {choices}.", value=output, choices="text, json"
-        )
+    require_format(output, ("text", "json"))
     chosen = runner.select([name]) if name else list(CHECKS)
     if output == "json":
         document = [explain_json(check, language) for check in chosen]

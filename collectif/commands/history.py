@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from collectif import i18n
+from collectif.commands.options import require_format
 from collectif.engine.story import subject_of, summarise
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import CONFIG_FILE, DATA_DIRS, paths_of
@@ -107,10 +108,7 @@ def history(
     output: str = "text",
 ) -> int:
     """Print what each commit changed in the collective (or in one subject), newest first."""
-    if output not in FORMATS:
-        raise CollectifError(
-            "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
-        )
+    require_format(output, FORMATS)
     paths = subject_paths(subject)
     where = locate(repo)
     repository = git.require(where.folder, where.repository)

@@ -14,10 +14,11 @@ from rich.text import Text
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
+from collectif.commands.options import require_format
 from collectif.engine.evaluate import evaluate
 from collectif.engine.standing import Standing, standing
 from collectif.engine.write import identify
-from collectif.errors import EXIT_OK, CollectifError
+from collectif.errors import EXIT_OK
 from collectif.model.message import Hours, Message, msg
 from collectif.report.safe import shown
 from collectif.store import load
@@ -164,10 +165,7 @@ def me(
     output: str = "text",
 ) -> int:
     """Print where I stand today, from the files as they are."""
-    if output not in FORMATS:
-        raise CollectifError(
-            "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
-        )
+    require_format(output, FORMATS)
     where = locate(repo)
     language = i18n.resolve(lang, language_of(where.folder))
     collective = load.load(where.worktree())

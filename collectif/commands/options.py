@@ -8,9 +8,13 @@ for on every commit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from collectif.errors import CollectifError
+from collectif.model.message import Names
 
 if TYPE_CHECKING:
     from collectif.commands.parameters import AsMember as AsMember
@@ -42,6 +46,16 @@ class CheckOptions:
     lang: str | None = None
     no_cache: bool = False
     timings: bool = False
+
+
+def require_format(output: str, formats: Sequence[str]) -> None:
+    """`--format`: one of the formats this command writes, else a clear usage error."""
+    if output not in formats:
+        raise CollectifError(
+            "--format: `{value}` is not one of {choices}.",
+            value=output,
+            choices=Names(tuple(formats), alternatives=True),
+        )
 
 
 def __getattr__(name: str) -> object:

@@ -13,6 +13,7 @@ from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
 from collectif.commands.dates import parse_day
+from collectif.commands.options import require_format
 from collectif.engine.evaluate import examine, open_store
 from collectif.engine.picture import picture
 from collectif.engine.picture.records import Picture, Window
@@ -36,10 +37,7 @@ def report(
     lang: str | None = None,
 ) -> int:
     """Show the collective over the period, as text, Markdown, JSON or one HTML page."""
-    if output not in FORMATS:
-        raise CollectifError(
-            "--format: `{value}` is not one of {choices}.", value=output, choices=", ".join(FORMATS)
-        )
+    require_format(output, FORMATS)
     day = parse_day("--as-of", as_of, date.today())
     assert day is not None
     frame = _frame(day, start, end)
