@@ -15,13 +15,13 @@ from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
 from collectif.commands.options import require_format
-from collectif.engine.evaluate import evaluate
+from collectif.engine.evaluate import examine, open_store
 from collectif.engine.standing import Standing, standing
 from collectif.engine.write import identify
 from collectif.errors import EXIT_OK
 from collectif.model.message import Hours, Message, msg
 from collectif.report.safe import shown
-from collectif.store import load
+from collectif.store import place
 from collectif.store.source import language_of, locate
 
 FORMATS = ("text", "json")
@@ -79,7 +79,7 @@ def _print(state: Standing, lang: i18n.Lang) -> None:
         for holding in state.roles:
             say(
                 msg(
-                    "  {title} ({role}) since {since}: {months} of {limit} months",
+                    "  {title} ({role}) since {since}: {months} months (the limit is {limit})",
                     title=holding.title,
                     role=holding.role,
                     since=holding.since,
@@ -168,11 +168,16 @@ def me(
     require_format(output, FORMATS)
     where = locate(repo)
     language = i18n.resolve(lang, language_of(where.folder))
-    collective = load.load(where.worktree())
-    email = where.repository.config("user.email") if where.repository else None
-    member = identify(collective, email, as_member)
+    source = where.worktree()
+    store = open_store(where.repository, no_cache=False)
     today = date.today()
-    findings = evaluate(where.worktree(), Context(as_of=today), runner.select()).findings
+    collective, run = examine(source, Context(as_of=today), runner.select(), store)
+    if store is not None:
+        store.save()
+    member = identify(
+        collective, where.repository.config("user.email") if where.repository else None, as_member
+    )
+    findings = place.place(run.findings, source)
     state = standing(collective, member, today, findings)
     if output == "json":
         sys.stdout.write(_json(state) + "\n")

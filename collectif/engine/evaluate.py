@@ -45,21 +45,23 @@ def evaluate(
     store: Cache | None = None,
 ) -> Evaluation:
     """Load the state, run the checks, give every finding its line."""
-    with _collector_paused():
-        collective = load.load(files, memo, store)
-        run = runner.run(collective, context, checks)
-        language = collective.config.language if collective.config else None
-        placed = place.place(run.findings, files)
-        return Evaluation(placed, run.checks, language, run.not_run, run.timings)
+    collective, run = examine(files, context, checks, store, memo)
+    language = collective.config.language if collective.config else None
+    placed = place.place(run.findings, files)
+    return Evaluation(placed, run.checks, language, run.not_run, run.timings)
 
 
 def examine(
-    files: Source, context: Context, checks: Sequence[Check], store: Cache | None = None
+    files: Source,
+    context: Context,
+    checks: Sequence[Check],
+    store: Cache | None = None,
+    memo: load.Memo | None = None,
 ) -> tuple[Collective, runner.Run]:
     """The loaded state and its checks' run, for a command that shows more than the findings
-    (`report`): the findings are not placed, no line is read."""
+    (`report`, `me`): the findings are not placed, no line is read."""
     with _collector_paused():
-        collective = load.load(files, None, store)
+        collective = load.load(files, memo, store)
         return collective, runner.run(collective, context, checks)
 
 
