@@ -148,18 +148,30 @@ def changes(
     memo: load.Memo = {}  # a file unchanged between the two states is loaded once
     now = evaluate(after, context, checks, memo, store)
     timings = dict(now.timings)
+    ran_before = set(now.checks)
     if before is None:
         then: list[Placed] = []
     elif _same_files(before, after):
         then = now.findings
     else:
         earlier = evaluate(before, context, checks, memo, store)
-        then = earlier.findings
+        then, ran_before = earlier.findings, set(earlier.checks)
         for name, seconds in earlier.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
-    ran = set(now.checks)  # a check that did not run now fixed nothing
+    # A check that did not run now fixed nothing; one that did not run before brought nothing.
+    ran = set(now.checks)
     findings = compare([f for f in then if f.check in ran], now.findings)
+    if before is not None:
+        findings = [_unknown_before(f, ran_before) for f in findings]
     return now._replace(findings=findings, timings=timings)
+
+
+def _unknown_before(finding: Placed, ran_before: set[str]) -> Placed:
+    """A finding of a check that could not run before the change is not the change's doing:
+    the change only made it visible (by mending a broken setting). It is shown as existing."""
+    if finding.status is Status.NEW and finding.check not in ran_before:
+        return finding._replace(status=Status.EXISTING)
+    return finding
 
 
 def _same_files(before: Source, after: Source) -> bool:

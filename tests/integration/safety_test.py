@@ -182,6 +182,15 @@ def test_pipes_unreadable_and_dangling_files_are_findings(tmp_path: Path) -> Non
 
 # Broken settings ----------------------------------------------------------------------------------
 
+CONFIG_WITH_MINIMUM = """\
+name: Atelier Test
+language: en
+currency: EUR
+charter:
+  version: "2026-01"
+  minimum: {hours: 4}
+"""
+
 BROKEN = """\
 name: Atelier Test
 language: fr
@@ -274,3 +283,19 @@ def test_commits_follow_commit_gpgsign(tmp_path: Path) -> None:
     done = repo.run("log", "1", "meeting", "--as", "leo", "--date", TODAY.isoformat())
     assert done.returncode == 0, done.stderr
     assert "gpgsig" in repo.git("cat-file", "-p", "HEAD")
+
+
+def test_mending_a_broken_setting_is_not_blamed_for_what_it_shows(tmp_path: Path) -> None:
+    """`minimum` could not run while its setting was broken; mending the setting shows the
+    shortfalls that were already there, as existing, and the commit is not refused."""
+    broken = CONFIG_WITH_MINIMUM.replace("hours: 4", "hours: lots")
+    root = collective(tmp_path / "repo", FILES, config=broken)
+    git_repo(root)
+    (root / "collectif.yaml").write_text(CONFIG_WITH_MINIMUM)
+    git(root, "add", "-A")
+    done = run("check", "--staged", "--repo", str(root), "--format", "json", "--as-of",
+               "2026-11-15")  # fmt: skip
+    document = json.loads(done.stdout)
+    minimum = [f["status"] for f in document["findings"] if f["check"] == "minimum"]
+    assert minimum and set(minimum) == {"existing"}
+    assert done.returncode == 0, document["summary"]
