@@ -27,6 +27,7 @@ from collectif.model.identity import identity
 from collectif.model.layout import member_file, project_file, role_file
 from collectif.model.message import Message, Names, Text, msg
 from collectif.model.types import ID_PATTERN
+from collectif.model.words import GIT_OPERATIONS
 from collectif.report.refusal import print_refusal
 from collectif.store import git, load, place, roundtrip
 from collectif.store.commit import Committed, WriterLock, inside, recover
@@ -91,7 +92,7 @@ def _last_commit(repository: Repository) -> tuple[str, GitFiles]:
         raise CollectifError(
             "git is in the middle of a {operation}: finish it or abort it first, so that this "
             "change is recorded on its own.",
-            operation=busy,
+            operation=Text(msg(GIT_OPERATIONS.get(busy, busy))),
         )
     head = repository.head()
     state = commit(repository, head) if head else None

@@ -43,3 +43,12 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("currency"),
     N_("truck_factor_min"),
 )
+
+
+# What git can be in the middle of, as a sentence names it.
+GIT_OPERATIONS: dict[str, str] = {
+    "merge": N_("merge"),
+    "rebase": N_("rebase"),
+    "cherry-pick": N_("cherry-pick"),
+    "revert": N_("revert"),
+}

@@ -147,3 +147,12 @@ def test_help_of_a_command_in_french(tmp_path: Path) -> None:
     said = done.stdout.replace("\u00a0", " ")
     assert "Heures passées, par exemple 2.5." in said
     assert "L'identifiant du projet ou du rôle." in said and "Hours spent" not in said
+
+
+def test_no_write_in_the_middle_of_a_merge_said_in_french(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    head = repo.git("rev-parse", "HEAD").strip()
+    (repo.top / ".git" / "MERGE_HEAD").write_text(head + "\n")
+    done = repo.run("log", "1", "meeting", "--as", "leo", lang="fr")
+    assert done.returncode == 2
+    assert "git est au milieu d'une opération (fusion)" in done.stderr
