@@ -209,7 +209,12 @@ def yaml_text(value: str) -> str:
 def collectif_yaml(language: i18n.Lang, name: str) -> str:
     """collectif.yaml from the language's template."""
     template = (TEMPLATES / f"collectif.{language}.yaml").read_text(encoding="utf-8")
-    values = {"name": yaml_text(name), "language": language, "month": f"{date.today():%Y-%m}"}
+    values = {
+        "name": yaml_text(name),
+        "language": language,
+        "month": f"{date.today():%Y-%m}",
+        "today": date.today().isoformat(),
+    }
     for key, value in values.items():
         template = template.replace("{{" + key + "}}", value)
     return template
