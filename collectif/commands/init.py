@@ -246,6 +246,13 @@ def hook_config(language: i18n.Lang, repo: str | None = None) -> str:
     )
 
 
+def workflow(language: i18n.Lang) -> str:
+    """The pull-request workflow, commented in the collective's language (the English one is
+    docs/ci/github-actions.yml)."""
+    name = "github-actions.fr.yml" if language == "fr" else "github-actions.yml"
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
 def vscode_settings() -> str:
     """VS Code settings that validate every kind of file, new ones included."""
     schemas = {
@@ -259,7 +266,7 @@ def _files(language: i18n.Lang, name: str, hook: bool) -> dict[str, str]:
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_DIRS})
     if hook:  # pre-commit and GitHub read their configuration at the repository's root only
         files[HOOK_CONFIG] = hook_config(language)
-        files[WORKFLOW] = (TEMPLATES / "github-actions.yml").read_text(encoding="utf-8")
+        files[WORKFLOW] = workflow(language)
     files[".vscode/settings.json"] = vscode_settings()
     files[".gitattributes"] = f"# {i18n.gettext_(language, GITATTRIBUTES_COMMENT)}\n{GITATTRIBUTES}"
     files[".gitignore"] = GITIGNORE

@@ -325,6 +325,22 @@ def test_the_pull_request_workflow_is_the_documented_one(
     assert (root / ".github/workflows/collectif.yml").read_text() == documented.read_text()
 
 
+def test_the_french_workflow_is_the_same_workflow_commented_in_french(
+    tmp_path: Path,
+    env: dict[str, str],
+) -> None:
+    root = tmp_path / "atelier"
+    assert run("init", str(root), "--lang", "fr", env=env).returncode == 0
+    french = (root / ".github/workflows/collectif.yml").read_text()
+    english = (Path(__file__).parents[2] / "docs/ci/github-actions.yml").read_text()
+    assert yaml_fast.load(french.encode()) == yaml_fast.load(english.encode())
+    comments = [line for line in french.splitlines() if line.lstrip().startswith("# ")]
+    assert comments and "Vérifie chaque pull request" in comments[0]
+    assert all(max(len(line) for line in text.splitlines()) <= 100 for text in (french, english))
+    sentences = {line for line in english.splitlines() if "# " in line and "pip " not in line}
+    assert not sentences & set(french.splitlines())
+
+
 def test_an_unknown_collectif_lang_is_refused_as_everywhere(tmp_path: Path) -> None:
     done = run("init", "atelier", cwd=tmp_path, env={"COLLECTIF_LANG": "de"})
     assert done.returncode == 2 and "COLLECTIF_LANG" in done.stderr
