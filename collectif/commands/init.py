@@ -76,7 +76,8 @@ def init(directory: Path, lang: str | None = None, name: str | None = None) -> i
     files = _files(language, title, hook=at_top)
     written = _write(root, files)
     schemas = [
-        path.relative_to(root).as_posix() for path, _ in write_schemas(root / COLLECTIVE_DIR)
+        path.relative_to(root).as_posix()
+        for path, _ in write_schemas(root / COLLECTIVE_DIR, language)
     ]
     if top is None:
         _git_init(root)
