@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
@@ -14,7 +14,7 @@ from collectif.checks.base import Check, Context, Explanation
 from collectif.checks.periods import month_span
 from collectif.model.collective import Collective, is_active
 from collectif.model.entries import Entries, TimeEntry
-from collectif.model.files import Holding, Member, Project, Role
+from collectif.model.files import Holding, Member, Pause, Project, Role
 from collectif.model.finding import Finding, Path, Severity
 from collectif.model.layout import contribution_file, member_file, project_file, role_file
 from collectif.model.message import N_, Hours, Message, Text, msg
@@ -119,6 +119,32 @@ def _member_findings(member_id: str, member: Member) -> Iterator[Finding]:
             yield _finding(
                 subject, file, ("pauses", index, "to"), _backwards(pause.start, pause.to)
             )
+            continue
+        earlier = _overlapped(member.pauses[:index], pause)
+        if earlier is not None:
+            yield _finding(subject, file, ("pauses", index, "from"), _overlap(earlier))
+
+
+def _overlapped(earlier: Sequence[Pause], pause: Pause) -> Pause | None:
+    """The first of the `earlier` pauses that shares a day with `pause`, if any."""
+    for other in earlier:
+        if other.to is not None and other.to < other.start:
+            continue  # backwards: already a finding of its own
+        if (other.to is None or pause.start <= other.to) and (
+            pause.to is None or other.start <= pause.to
+        ):
+            return other
+    return None
+
+
+def _overlap(other: Pause) -> Message:
+    end = other.to.isoformat() if other.to is not None else "…"
+    return msg(
+        "this pause overlaps the one from {start} to {end}: merge them into one, or correct "
+        "their dates",
+        start=other.start,
+        end=end,
+    )
 
 
 # roles --------------------------------------------------------------------------------------

@@ -358,3 +358,33 @@ def test_a_members_day_adds_up_to_at_most_24_hours(tmp_path: Path) -> None:
     assert finding.check == "references"
     assert (finding.line, finding.column) == (5, 29)  # on the fifth entry's hours
     assert "totalisent 24,5\u00a0h, plus de 24\u00a0h en un jour" in render(finding.message, "fr")
+
+
+def test_overlapping_pauses(tmp_path: Path) -> None:
+    """Two pauses that share a day are one mistake (a pause entered twice, or dates mistyped):
+    the later one in the file is the finding; back-to-back pauses are fine."""
+    pauses = (
+        "pauses:\n"
+        "  - {from: 2026-01-01, to: 2026-01-31}\n"
+        "  - {from: 2026-02-01, to: 2026-02-28}\n"
+        "  - {from: 2026-01-15, to: 2026-01-20, reason: twice}\n"
+        "  - {from: 2026-06-01}\n"
+        "  - {from: 2026-09-01, to: 2026-09-02}\n"
+    )
+    root = collective(tmp_path, {"members/ana.yaml": member("Ana") + pauses})
+    assert refs(root) == [
+        (
+            "member:ana",
+            "members/ana.yaml",
+            8,
+            "this pause overlaps the one from 2026-01-01 to 2026-01-31: merge them into one, "
+            "or correct their dates",
+        ),
+        (
+            "member:ana",
+            "members/ana.yaml",
+            10,
+            "this pause overlaps the one from 2026-06-01 to …: merge them into one, or correct "
+            "their dates",
+        ),
+    ]
