@@ -3,6 +3,9 @@ a French message, while the files keep the English keyword."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 from collectif.model.message import N_, Text, msg
 
 KIND_WORDS: dict[str, str] = {
@@ -42,6 +45,33 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("language"),
     N_("currency"),
     N_("truck_factor_min"),
+    N_("adopted"),
+    N_("signing_grace_days"),
+    N_("records_from"),
+    N_("minimum.period"),
+    N_("minimum.hours"),
+    N_("minimum.counts"),
+    N_("prospecting.period"),
+    N_("prospecting.actions"),
+    N_("roles.min_holders"),
+    N_("roles.max_tenure_months"),
+    N_("cotraitance.deductions"),
+    N_("cotraitance.tolerance"),
+    N_("overload.volunteer_hours_per_month"),
+    N_("overload.max_share"),
+    N_("overload.share_floor_hours"),
+    N_("clients.ess_share_min"),
+    N_("clients.ess_share_max"),
+    N_("clients.window_months"),
+    N_("contracts.max_share_top_member"),
+    N_("contracts.window_months"),
+    N_("joined"),
+    N_("left"),
+    N_("charter_signed"),
+    N_("lead"),
+    N_("signed"),
+    N_("paid"),
+    N_("status"),
 )
 
 
@@ -52,3 +82,9 @@ GIT_OPERATIONS: dict[str, str] = {
     "cherry-pick": N_("cherry-pick"),
     "revert": N_("revert"),
 }
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` was most likely a typo of, if one is close enough."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None

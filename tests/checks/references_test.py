@@ -89,7 +89,7 @@ def test_unknown_ids_everywhere(tmp_path: Path) -> None:
             "member:ana",
             "contributions/ana/2026-03.yaml",
             1,
-            "unknown role `tresorie`: there is no roles/tresorie.yaml",
+            "unknown role `tresorie`: did you mean `tresorerie`?",
         ),
         (
             "member:ana",
@@ -141,6 +141,27 @@ def test_unknown_ids_everywhere(tmp_path: Path) -> None:
             "unknown member `yann`: there is no members/yann.yaml",
         ),
     ]
+
+
+def test_a_typo_of_a_member_id_names_the_member_meant(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("Camille"),
+            "members/chloe.yaml": member("Chloe"),
+            "roles/facilitation.yaml": """\
+            title: Facilitation
+            kind: facilitation
+            holders:
+              - {member: cloe, since: 2025-01-01}
+              - {member: camille, since: 2025-01-01}
+            """,
+        },
+    )
+    (finding,) = findings(root, AS_OF, only="references")
+    assert render(finding.message, "en") == "unknown member `cloe`: did you mean `chloe`?"
+    french = render(finding.message, "fr")
+    assert french == "membre inconnu `cloe`\u00a0: vouliez-vous dire `chloe`\u202f?"
 
 
 def test_periods_that_end_before_they_start(tmp_path: Path) -> None:
