@@ -326,7 +326,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 
 def _raising(error: BaseException) -> Callable[..., int]:
-    def command(*args: object) -> int:
+    def command(*args: object, **kwargs: object) -> int:
         raise error
 
     return command

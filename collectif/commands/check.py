@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from collectif import i18n
 from collectif.checks import runner
@@ -38,30 +38,37 @@ def check(options: CheckOptions, staged: bool = False, rev: str | None = None) -
     context = make_context(options.as_of, options.since)
     checks = select(options.only, options.skip)
     where = source.locate(options.repo)
-    store = open_store(where.repository, options.no_cache)
+    run = _Run(where, context, checks, lang, open_store(where.repository, options.no_cache))
     if staged:
-        result = _staged(where, context, checks, lang, store)
+        result = _staged(run)
     elif rev is not None:
-        result = _revision(where, rev, context, checks, lang, store)
+        result = _revision(run, rev)
     else:
-        evaluation = evaluate(where.worktree(), context, checks, store=store)
+        evaluation = evaluate(where.worktree(), context, checks, store=run.store)
         result = result_of(evaluation, "worktree", context, lang)
-    if store is not None:
-        store.save()
+    if run.store is not None:
+        run.store.save()
     require_ran(result, options.only)
     emit(result, output, options.timings)
     return exit_code(result)
 
 
-def _revision(
-    where: source.Location,
-    rev: str,
-    context: Context,
-    checks: list[Check],
-    lang: str | None,
-    store: Cache | None,
-) -> Result:
-    repository = git.require(where.folder, where.repository)
+class _Run(NamedTuple):
+    """What one check reads and how: the collective's place, the day, the checks, the
+    language, the cache."""
+
+    where: source.Location
+    context: Context
+    checks: list[Check]
+    lang: str | None
+    store: Cache | None
+
+    def repository(self) -> git.Repository:
+        return git.require(self.where.folder, self.where.repository)
+
+
+def _revision(run: _Run, rev: str) -> Result:
+    repository = run.repository()
     files = source.commit(repository, repository.resolve(rev))
     if not files.exists:
         raise CollectifError(
@@ -70,17 +77,12 @@ def _revision(
             folder=repository.prefix or "./",
             rev=rev,
         )
-    return result_of(evaluate(files, context, checks, store=store), files.name, context, lang)
+    evaluation = evaluate(files, run.context, run.checks, store=run.store)
+    return result_of(evaluation, files.name, run.context, run.lang)
 
 
-def _staged(
-    where: source.Location,
-    context: Context,
-    checks: list[Check],
-    lang: str | None,
-    store: Cache | None,
-) -> Result:
-    repository = git.require(where.folder, where.repository)
+def _staged(run: _Run) -> Result:
+    repository = run.repository()
     staged = source.index(repository)
     if not staged.exists:
         raise CollectifError(
@@ -91,9 +93,10 @@ def _staged(
     sha = repository.head()
     before = source.commit(repository, sha) if sha else None
     evaluation = changes(
-        before if before and before.exists else None, staged, context, checks, store
+        before if before and before.exists else None, staged, run.context, run.checks, run.store
     )
-    return result_of(evaluation, staged.name, context, lang, base=f"rev:{sha}" if sha else "")
+    base = f"rev:{sha}" if sha else ""
+    return result_of(evaluation, staged.name, run.context, run.lang, base=base)
 
 
 def result_of(

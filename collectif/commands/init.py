@@ -135,6 +135,7 @@ def _me(root: Path) -> str | None:
 def _first_member(root: Path, language: i18n.Lang) -> list[Message]:
     """Make the person running init the first member, so that the next command works."""
     from collectif.commands.member.add import add
+    from collectif.commands.options import WriteOptions
 
     if _me(root) is not None:
         return []
@@ -147,7 +148,7 @@ def _first_member(root: Path, language: i18n.Lang) -> list[Message]:
                 "--email you@example.org"
             )
         ]
-    add(member_id, identity[0], identity[1], repo=root, lang=language)
+    add(member_id, identity[0], identity[1], None, None, WriteOptions(repo=root, lang=language))
     return [msg("You are its first member: members/{member}.yaml.", member=member_id)]
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
 from collectif.commands.dates import parse_day
-from collectif.engine.write import parse_id, prepare
+from collectif.commands.options import WriteOptions
+from collectif.commands.unlog import remove as take_back
+from collectif.engine.write import given, parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.files import EntryKind
 from collectif.model.layout import contribution_file
@@ -94,29 +95,44 @@ def _ref(kind: str, ref: str | None) -> str | None:
     return None
 
 
+def log_or_remove(
+    hours: str | None,
+    kind: str | None,
+    ref: str | None,
+    day: str | None,
+    note: str | None,
+    remove: str | None,
+    kind_option: str | None,
+    options: WriteOptions,
+) -> int:
+    """`collectif log`: log time, or take back an entry with `--remove DATE`."""
+    if remove is not None:
+        if hours is not None or kind is not None:
+            raise CollectifError(
+                "--remove takes back an entry: give its date, and --kind or --ref if needed, "
+                "not HOURS and KIND."
+            )
+        return take_back(remove, kind_option, ref, options)
+    if hours is None or kind is None:
+        raise CollectifError(
+            "Give the hours and the kind of time, e.g. `collectif log 2.5 support --ref "
+            "tresorerie`, or take back an entry with `collectif log --remove DATE`."
+        )
+    return log(hours, kind, ref, day, note, options)
+
+
 def log(
-    hours: str,
-    kind: str,
-    ref: str | None = None,
-    day: str | None = None,
-    note: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    hours: str, kind: str, ref: str | None, day: str | None, note: str | None, options: WriteOptions
 ) -> int:
     """Append the entry to contributions/<me>/<YYYY-MM>.yaml (made if needed), as one commit."""
-    change = prepare(repo, lang, as_member)
+    change = prepare(options)
     amount = parse_hours(hours)
     kind = _kind(kind)
     reference = _ref(kind, ref)
     when = _day(day, change.today)
     text = _note(note)
     me = change.me
-    entry: dict[str, Any] = {"date": when, "hours": amount, "kind": kind}
-    if reference is not None:
-        entry["ref"] = reference
-    if text is not None:
-        entry["note"] = text
+    entry = given({"date": when, "hours": amount, "kind": kind, "ref": reference, "note": text})
     path = contribution_file(me, f"{when.year:04d}-{when.month:02d}")
     try:
         document = roundtrip.top_list(change.edits.open_or_create(path, roundtrip.new_list))

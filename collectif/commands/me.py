@@ -6,7 +6,6 @@ import json
 import sys
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -14,12 +13,12 @@ from rich.text import Text
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
-from collectif.commands.options import require_format
+from collectif.commands.options import WriteOptions, require_format
 from collectif.engine.evaluate import examine, open_store
 from collectif.engine.standing import Standing, standing
 from collectif.engine.write import identify
 from collectif.errors import EXIT_OK
-from collectif.model.message import Hours, Message, msg
+from collectif.model.message import N_, Hours, Message, msg
 from collectif.report.safe import shown
 from collectif.store import place
 from collectif.store.source import language_of, locate
@@ -76,19 +75,11 @@ def _print(state: Standing, lang: i18n.Lang) -> None:
     )
     if state.roles:
         say(msg("Roles:"), "bold")
+        tenure = N_("  {title} ({role}) since {since}: {months} months (the limit is {limit})")
         for holding in state.roles:
-            say(
-                msg(
-                    "  {title} ({role}) since {since}: {months} months (the limit is {limit})",
-                    title=holding.title,
-                    role=holding.role,
-                    since=holding.since,
-                    months=holding.months,
-                    limit=state.max_tenure,
-                )
-            )
+            say(msg(tenure, **holding._asdict(), limit=state.max_tenure))
     for holding in state.trainings:
-        say(msg("  training for {title} since {since}", title=holding.title, since=holding.since))
+        say(msg("  training for {title} since {since}", **holding._asdict()))
     owed = state.owed
     say(
         msg(
@@ -158,16 +149,11 @@ def _json(state: Standing) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def me(
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-    output: str = "text",
-) -> int:
+def me(options: WriteOptions, output: str) -> int:
     """Print where I stand today, from the files as they are."""
     require_format(output, FORMATS)
-    where = locate(repo)
-    language = i18n.resolve(lang, language_of(where.folder))
+    where = locate(options.repo)
+    language = i18n.resolve(options.lang, language_of(where.folder))
     source = where.worktree()
     store = open_store(where.repository, no_cache=False)
     today = date.today()
@@ -175,7 +161,9 @@ def me(
     if store is not None:
         store.save()
     member = identify(
-        collective, where.repository.config("user.email") if where.repository else None, as_member
+        collective,
+        where.repository.config("user.email") if where.repository else None,
+        options.as_member,
     )
     findings = place.place(run.findings, source)
     state = standing(collective, member, today, findings)

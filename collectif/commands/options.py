@@ -1,9 +1,9 @@
 """Options shared by several commands, defined once so that they mean the same everywhere.
 
-`CheckOptions` is what `check` and `diff` share, as one record. The typer declarations of the
-shared options (`Repo`, `AsOf`...) live in `commands.parameters` and are handed out from here
-on first use: importing the record never imports typer, which the pre-commit hook would pay
-for on every commit.
+`CheckOptions` is what `check` and `diff` share, `WriteOptions` what every writing command (and
+`me`) takes, each as one record. The typer declarations of the shared options (`Repo`,
+`AsOf`...) live in `commands.parameters` and are handed out from here on first use: importing
+the records never imports typer, which the pre-commit hook would pay for on every commit.
 """
 
 from __future__ import annotations
@@ -46,6 +46,16 @@ class CheckOptions:
     lang: str | None = None
     no_cache: bool = False
     timings: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    """Who acts (`--as`), on which collective (`--repo`), in which language (`--lang`): what
+    every command that records a change takes, as given on the command line."""
+
+    as_member: str | None = None
+    repo: Path | None = None
+    lang: str | None = None
 
 
 def require_format(output: str, formats: Sequence[str]) -> None:

@@ -78,3 +78,19 @@ AsMember = Annotated[
         help="Act as this member (default: the member with git's user.email).",
     ),
 ]
+
+# The declaration of each field of the shared records (`options.CheckOptions`,
+# `options.WriteOptions`), by the field's name: `commands.declare` spells a record's options
+# from here.
+FIELDS: dict[str, object] = {
+    "repo": Repo,
+    "as_of": AsOf,
+    "since": Since,
+    "only": Only,
+    "skip": Skip,
+    "output": Format,
+    "lang": Lang,
+    "no_cache": NoCache,
+    "timings": Timings,
+    "as_member": AsMember,
+}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from collectif.commands.options import WriteOptions
 from collectif.engine.write import MEMBER_KEYS, member, prepare
 from collectif.errors import CollectifError
 from collectif.model.layout import member_file
@@ -11,9 +10,9 @@ from collectif.model.message import msg
 from collectif.store import roundtrip
 
 
-def sign(as_member: str | None = None, repo: Path | None = None, lang: str | None = None) -> int:
+def sign(options: WriteOptions) -> int:
     """Set my `charter_signed` to the version in collectif.yaml."""
-    change = prepare(repo, lang, as_member)
+    change = prepare(options)
     version = change.workspace.collective.charter_config.charter.version
     if version is None:
         raise CollectifError(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from collectif.commands.dates import parse_day
+from collectif.commands.options import WriteOptions
 from collectif.engine.write import Change, parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.layout import contribution_file
@@ -58,16 +58,9 @@ def _choose(change: Change, items: Any, found: list[int], day: str) -> int:
     return found[IntPrompt.ask(question, choices=choices) - 1]
 
 
-def remove(
-    day: str,
-    kind: str | None = None,
-    ref: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-) -> int:
+def remove(day: str, kind: str | None, ref: str | None, options: WriteOptions) -> int:
     """Take back my entry of `day` (of that kind, for that project or role), as one commit."""
-    change = prepare(repo, lang, as_member)
+    change = prepare(options)
     when = parse_day("--remove", day, None)
     assert when is not None
     reference = parse_id("--ref", ref) if ref is not None else None

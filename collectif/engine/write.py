@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.console import Console
 
@@ -25,7 +26,7 @@ from collectif.model.files import Holding, Member, Project, Role
 from collectif.model.finding import Finding, Placed, Severity, Status
 from collectif.model.identity import identity
 from collectif.model.layout import member_file, project_file, role_file
-from collectif.model.message import Message, Names, Text, msg
+from collectif.model.message import N_, Message, Names, Text, msg
 from collectif.model.types import ID_PATTERN
 from collectif.model.words import GIT_OPERATIONS
 from collectif.report.refusal import print_refusal
@@ -45,7 +46,11 @@ from collectif.store.source import (
     read_plain,
 )
 
+if TYPE_CHECKING:
+    from collectif.commands.options import WriteOptions
+
 _ID = re.compile(ID_PATTERN)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,16 @@ def suggested_id(value: str) -> str | None:
     return candidate if candidate and _ID.fullmatch(candidate) else None
 
 
+def optional_text(value: str | None) -> str | None:
+    """An optional text option: stripped, and None when it was not given or is blank."""
+    return value.strip() if value and value.strip() else None
+
+
+def given(values: dict[str, Any]) -> dict[str, Any]:
+    """An item to write, without the keys whose value was not given (None)."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
 def day_before(day: date) -> date:
     return day - timedelta(days=1)
 
@@ -211,39 +226,64 @@ def broken(path: str) -> CollectifError:
     )
 
 
+@dataclass(frozen=True)
+class Files(Generic[R]):
+    """The files of one kind (members, roles, projects), as a command that names one reads them."""
+
+    word: str  # the name of the id in `missing`
+    path: Callable[[str], str]
+    missing: str  # what to say when the id has no file
+    records: Callable[[Collective], Mapping[str, R]]
+    known: Callable[[Collective], frozenset[str]]
+
+    def existing(self, collective: Collective, key: str) -> R:
+        """The record of `key`, which must have a file, and not a broken one."""
+        if key not in self.known(collective):
+            error = CollectifError(self.missing)
+            error.message = msg(self.missing, **{self.word: key})
+            raise error
+        records = self.records(collective)
+        if key not in records:
+            raise broken(self.path(key))
+        return records[key]
+
+    def absent(self, collective: Collective, key: str) -> str:
+        """`key`, for a new file: refused when it has one already (even a broken one)."""
+        if key in self.known(collective):
+            raise CollectifError("{path} already exists.", path=self.path(key))
+        return key
+
+
+MEMBERS = Files(
+    "member",
+    member_file,
+    N_("There is no member `{member}` (no members/{member}.yaml)."),
+    lambda collective: collective.members,
+    lambda collective: collective.known.members,
+)
+ROLES = Files(
+    "role",
+    role_file,
+    N_("There is no role `{role}` (no roles/{role}.yaml)."),
+    lambda collective: collective.roles,
+    lambda collective: collective.known.roles,
+)
+PROJECTS = Files(
+    "project",
+    project_file,
+    N_("There is no project `{project}` (no projects/{project}.yaml)."),
+    lambda collective: collective.projects,
+    lambda collective: collective.known.projects,
+)
+
+
 def require_member(workspace: Workspace, member_id: str) -> str:
-    collective = workspace.collective
-    if member_id not in collective.known.members:
-        raise CollectifError(
-            "There is no member `{member}` (no members/{member}.yaml).", member=member_id
-        )
-    if member_id not in collective.members:
-        raise broken(member_file(member_id))
+    MEMBERS.existing(workspace.collective, member_id)
     return member_id
 
 
 def member(workspace: Workspace, member_id: str) -> Member:
-    return workspace.collective.members[require_member(workspace, member_id)]
-
-
-def role(workspace: Workspace, role_id: str) -> Role:
-    collective = workspace.collective
-    if role_id not in collective.known.roles:
-        raise CollectifError("There is no role `{role}` (no roles/{role}.yaml).", role=role_id)
-    if role_id not in collective.roles:
-        raise broken(role_file(role_id))
-    return collective.roles[role_id]
-
-
-def project(workspace: Workspace, project_id: str) -> Project:
-    collective = workspace.collective
-    if project_id not in collective.known.projects:
-        raise CollectifError(
-            "There is no project `{project}` (no projects/{project}.yaml).", project=project_id
-        )
-    if project_id not in collective.projects:
-        raise broken(project_file(project_id))
-    return collective.projects[project_id]
+    return MEMBERS.existing(workspace.collective, member_id)
 
 
 # Files to edit ------------------------------------------------------------------------------
@@ -439,8 +479,35 @@ class Change:
         return record(self.workspace, self.edits, summary, author or self.me, effective)
 
 
-def prepare(repo: Path | None, lang: str | None, as_member: str | None) -> Change:
+def prepare(options: WriteOptions) -> Change:
     """Open the collective (taking the writer lock) and find who acts: every writing command
     starts here."""
-    workspace = open_workspace(repo, lang)
-    return Change(workspace, whoami(workspace, as_member), Edits(workspace))
+    workspace = open_workspace(options.repo, options.lang)
+    return Change(workspace, whoami(workspace, options.as_member), Edits(workspace))
+
+
+@dataclass(frozen=True)
+class Subject(Generic[R]):
+    """What a command changes: a member, role or project that exists, and its file."""
+
+    change: Change
+    key: str  # its id
+    data: R
+    path: str
+
+    def document(self) -> Any:
+        """Its file, to edit (a ruamel mapping)."""
+        return self.change.edits.open(self.path).data
+
+
+def prepare_new(options: WriteOptions, files: Files[Any], key: str) -> tuple[Change, str]:
+    """`prepare`, and the id (the argument ID) of a new member, role or project."""
+    change = prepare(options)
+    return change, files.absent(change.workspace.collective, parse_id("ID", key))
+
+
+def prepare_subject(options: WriteOptions, files: Files[R], argument: str, key: str) -> Subject[R]:
+    """`prepare`, and the member, role or project that the command's `argument` names."""
+    change = prepare(options)
+    key = parse_id(argument, key)
+    return Subject(change, key, files.existing(change.workspace.collective, key), files.path(key))

@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 
+from collectif.commands.declare import command
 from collectif.commands.options import Lang, Repo
 
 app = typer.Typer(no_args_is_help=True)
 
 
-@app.command("install")
+@command(app, "install", "collectif.commands.hook.install:install")
 def install_command(
     repo: Repo = None,
     force: Annotated[
@@ -21,6 +22,3 @@ def install_command(
     lang: Lang = None,
 ) -> None:
     """Install a git pre-commit hook that refuses a commit adding an error finding."""
-    from collectif.commands.hook.install import install
-
-    raise typer.Exit(install(repo, force, lang))

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from typing import NamedTuple
 
 from collectif.commands.dates import parse_day
+from collectif.commands.options import WriteOptions
 from collectif.engine.write import (
     MEMBER_KEYS,
+    MEMBERS,
     Change,
     Edits,
     Workspace,
     git_email,
-    member,
     open_workspace,
     parse_id,
-    prepare,
+    prepare_subject,
     say,
     whoami,
 )
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import member_file
-from collectif.model.message import msg
+from collectif.model.message import N_, msg
 from collectif.model.types import (
     EMAIL_SCHEMA_PATTERN,
     control_character,
@@ -34,42 +36,57 @@ from collectif.store import roundtrip
 _EMAIL = re.compile(EMAIL_SCHEMA_PATTERN)
 
 
+class _GitField(NamedTuple):
+    """A name or an email as git keeps it in the commits a member authors: what it refuses."""
+
+    problem: Callable[[str], str | None]  # `git_name_problem` or `git_email_problem`
+    characters: str  # the message for characters git drops or refuses
+    otherwise: str  # the message for the field's other problem
+
+    def checked(self, value: str) -> str:
+        """`value`, stripped, if git keeps it as it is; else a clear usage error."""
+        text = value.strip()
+        problem = self.problem(text)
+        if problem is not None and problem.endswith("_characters"):
+            raise CollectifError(self.characters, code=control_character(text) or "`<`, `>`")
+        if problem is not None:
+            raise CollectifError(self.otherwise, value=text)
+        return text
+
+
+_NAME = _GitField(
+    git_name_problem,
+    N_(
+        "--name: a name may not hold `<`, `>`, line breaks or other control characters "
+        "({code}): git drops or refuses them in an author's name."
+    ),
+    N_(
+        "--name: `{value}` has no letter or digit: git refuses a name made only of spaces "
+        "and `. , : ; < > \" \\ '`."
+    ),
+)
+_EMAIL_FIELD = _GitField(
+    git_email_problem,
+    N_(
+        "--email: an email may not hold `<`, `>` or control characters ({code}): git "
+        "drops them from an author's email."
+    ),
+    N_(
+        "--email: `{value}` starts or ends with one of `. , : ; \" \\ '`, which git "
+        "strips from an author's email."
+    ),
+)
+
+
 def _name(value: str) -> str:
     """The member's name, as git will keep it in the commits they author."""
-    name = value.strip()
-    if not name:
+    if not value.strip():
         raise CollectifError("--name: give the member's name.")
-    problem = git_name_problem(name)
-    if problem == "git_name_characters":
-        raise CollectifError(
-            "--name: a name may not hold `<`, `>`, line breaks or other control characters "
-            "({code}): git drops or refuses them in an author's name.",
-            code=control_character(name) or "`<`, `>`",
-        )
-    if problem is not None:
-        raise CollectifError(
-            "--name: `{value}` has no letter or digit: git refuses a name made only of spaces "
-            "and `. , : ; < > \" \\ '`.",
-            value=name,
-        )
-    return name
+    return _NAME.checked(value)
 
 
 def _email(workspace: Workspace, value: str, member_id: str | None = None) -> str:
-    email = value.strip()
-    problem = git_email_problem(email)
-    if problem == "git_email_characters":
-        raise CollectifError(
-            "--email: an email may not hold `<`, `>` or control characters ({code}): git "
-            "drops them from an author's email.",
-            code=control_character(email) or "`<`, `>`",
-        )
-    if problem is not None:
-        raise CollectifError(
-            "--email: `{value}` starts or ends with one of `. , : ; \" \\ '`, which git "
-            "strips from an author's email.",
-            value=email,
-        )
+    email = _EMAIL_FIELD.checked(value)
     if not _EMAIL.fullmatch(email):
         raise CollectifError(
             "--email: `{value}` is not an email address, e.g. camille@example.org.", value=value
@@ -110,21 +127,17 @@ def add(
     member_id: str,
     name: str,
     email: str,
-    joined: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-    skill_list: str | None = None,
+    joined: str | None,
+    skill_list: str | None,
+    options: WriteOptions,
 ) -> int:
     """Write members/ID.yaml, signed at the current charter version, as one commit."""
-    workspace = open_workspace(repo, lang)
-    member_id = parse_id("ID", member_id)
-    if member_id in workspace.collective.known.members:
-        raise CollectifError("{path} already exists.", path=member_file(member_id))
+    workspace = open_workspace(options.repo, options.lang)
+    member_id = MEMBERS.absent(workspace.collective, parse_id("ID", member_id))
     full_name = _name(name)
     address = _email(workspace, email)
     day = parse_day("--date", joined, workspace.today)
-    author = _author(workspace, member_id, address, as_member)
+    author = _author(workspace, member_id, address, options.as_member)
     document = roundtrip.new_mapping({"name": full_name, "email": address, "joined": day})
     version = workspace.collective.charter_config.charter.version
     if version is not None:
@@ -159,27 +172,23 @@ def _owes_past(workspace: Workspace, joined: date) -> bool:
 
 def update(
     member_id: str,
-    name: str | None = None,
-    email: str | None = None,
-    skill_list: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    name: str | None,
+    email: str | None,
+    skill_list: str | None,
+    options: WriteOptions,
 ) -> int:
     """Change a member's name, email or skills, as one commit."""
-    change = prepare(repo, lang, as_member)
-    member_id = parse_id("ID", member_id)
-    member(change.workspace, member_id)
+    work = prepare_subject(options, MEMBERS, "ID", member_id)
     if name is None and email is None and skill_list is None:
         raise CollectifError("Say what changes: --name, --email or --skills.")
-    document = change.edits.open(member_file(member_id)).data
+    document = work.document()
     if name is not None:
         roundtrip.set_value(document, "name", _name(name), MEMBER_KEYS)
     if email is not None:
-        address = _email(change.workspace, email, member_id)
+        address = _email(work.change.workspace, email, work.key)
         roundtrip.set_value(document, "email", address, MEMBER_KEYS)
     if skill_list is not None:
         roundtrip.set_value(
             document, "skills", roundtrip.flow_list(skills(skill_list)), MEMBER_KEYS
         )
-    return change.record(msg("member: {member}'s details change", member=member_id))
+    return work.change.record(msg("member: {member}'s details change", member=work.key))

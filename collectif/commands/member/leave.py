@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from collectif.commands.dates import parse_day
+from collectif.commands.options import WriteOptions
 from collectif.commands.role.holdings import end_holding
 from collectif.engine.write import (
     MEMBER_KEYS,
+    MEMBERS,
     Edits,
     Workspace,
     day_before,
-    member,
-    parse_id,
-    prepare,
+    prepare_subject,
 )
 from collectif.errors import CollectifError
-from collectif.model.layout import member_file
 from collectif.model.message import msg
 from collectif.store import roundtrip
 
@@ -36,22 +34,16 @@ def close_holdings(workspace: Workspace, edits: Edits, member_id: str, day: date
     return ended
 
 
-def leave(
-    member_id: str,
-    day: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-) -> int:
+def leave(member_id: str, day: str | None, options: WriteOptions) -> int:
     """Set `left` to the first day without membership, close their roles, as one commit."""
-    change = prepare(repo, lang, as_member)
-    member_id = parse_id("ID", member_id)
-    data = member(change.workspace, member_id)
+    work = prepare_subject(options, MEMBERS, "ID", member_id)
+    change, member_id = work.change, work.key
     first_day = parse_day("--date", day, change.today)
-    if data.left is not None:
-        raise CollectifError("{member} already left, on {left}.", member=member_id, left=data.left)
-    document = change.edits.open(member_file(member_id))
-    roundtrip.set_value(document.data, "left", first_day, MEMBER_KEYS)
+    if work.data.left is not None:
+        raise CollectifError(
+            "{member} already left, on {left}.", member=member_id, left=work.data.left
+        )
+    roundtrip.set_value(work.document(), "left", first_day, MEMBER_KEYS)
     ended = close_holdings(change.workspace, change.edits, member_id, first_day)
     summary = msg("member: {member} leaves on {date}", member=member_id, date=first_day)
     if ended:

@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, NamedTuple
+from collections.abc import Mapping
 
-from collectif.engine.write import Change, parse_id, prepare, project
+from collectif.commands.options import WriteOptions
+from collectif.engine.write import PROJECTS, Subject, prepare_subject
 from collectif.errors import CollectifError
 from collectif.model.files import Project
-from collectif.model.layout import project_file
+from collectif.model.message import N_
 
-
-class ProjectChange(NamedTuple):
-    change: Change
-    project_id: str
-    project: Project
-
-    def document(self) -> Any:
-        """The project's file, to edit (a ruamel mapping)."""
-        return self.change.edits.open(project_file(self.project_id)).data
+# What a command that refuses a project in some statuses says, by status.
+NOT_CANCELLED = {"cancelled": N_("The project {project} was cancelled.")}
+OPEN = {"done": N_("The project {project} is done."), **NOT_CANCELLED}
 
 
 def prepare_project(
-    project_id: str,
-    repo: Path | None,
-    lang: str | None,
-    as_member: str | None,
-    open_only: bool = False,
-) -> ProjectChange:
-    """Open the collective, find me and the project; with `open_only`, refuse a project that
-    is done or cancelled."""
-    change = prepare(repo, lang, as_member)
-    project_id = parse_id("ID", project_id)
-    data = project(change.workspace, project_id)
-    if open_only and data.status == "done":
-        raise CollectifError("The project {project} is done.", project=project_id)
-    if open_only and data.status == "cancelled":
-        raise CollectifError("The project {project} was cancelled.", project=project_id)
-    return ProjectChange(change, project_id, data)
+    project_id: str, options: WriteOptions, refused: Mapping[str, str] | None = None
+) -> Subject[Project]:
+    """Open the collective, find me and the project; refuse a project whose status is one of
+    `refused`, with what it says for that status."""
+    work = prepare_subject(options, PROJECTS, "ID", project_id)
+    said = (refused or {}).get(work.data.status)
+    if said is not None:
+        raise CollectifError(said, project=work.key)
+    return work

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collectif.checks.cotraitance import due
 from collectif.commands.dates import parse_day
-from collectif.commands.project.common import prepare_project
+from collectif.commands.options import WriteOptions
+from collectif.commands.project.common import NOT_CANCELLED, OPEN, prepare_project
 from collectif.engine.write import PROJECT_KEYS, parse_id, require_member
 from collectif.errors import CollectifError
 from collectif.model.message import Names, msg
 from collectif.model.types import MAX_DAYS, MAX_MONEY
 from collectif.store import roundtrip
+
+if TYPE_CHECKING:
+    from collectif.commands.project import LineValue
 
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]{1,2})?")
 
@@ -39,10 +42,9 @@ def parse_amount(option: str, value: str, most: Decimal) -> Decimal:
     return number
 
 
-def _line(
-    member: str, what: str, amount: str | None, days: str | None, rate: str | None
-) -> dict[str, Any]:
+def _line(member: str, what: str, value: LineValue) -> dict[str, Any]:
     item: dict[str, Any] = {"member": member, "what": what}
+    amount, days, rate = value.amount, value.days, value.rate
     if amount is not None and days is None and rate is None:
         item["amount"] = parse_amount("--amount", amount, MAX_MONEY)
     elif amount is None and days is not None and rate is not None:
@@ -59,43 +61,31 @@ def line(
     project_id: str,
     member: str,
     what: str,
-    amount: str | None = None,
-    days: str | None = None,
-    rate: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    value: LineValue,
+    options: WriteOptions,
 ) -> int:
     """Add a line to the project's quote: the work one member does in it, at its value."""
-    work = prepare_project(project_id, repo, lang, as_member, open_only=True)
+    work = prepare_project(project_id, options, OPEN)
     member = require_member(work.change.workspace, parse_id("--member", member))
     if not what.strip():
         raise CollectifError("--what: say what the line is for, e.g. `intégration`.")
-    item = _line(member, what.strip(), amount, days, rate)
+    item = _line(member, what.strip(), value)
     roundtrip.add_item(work.document(), "lines", item, PROJECT_KEYS)
     return work.change.record(
-        msg("project: quote line for {member} in {project}", member=member, project=work.project_id)
+        msg("project: quote line for {member} in {project}", member=member, project=work.key)
     )
 
 
-def pay(
-    project_id: str,
-    day: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-) -> int:
+def pay(project_id: str, day: str | None, options: WriteOptions) -> int:
     """Record the payouts co-traitance gives: each member's lines less the charter's
     deductions, so that paying never takes a margin on anyone's work."""
-    work = prepare_project(project_id, repo, lang, as_member)
-    if work.project.status == "cancelled":
-        raise CollectifError("The project {project} was cancelled.", project=work.project_id)
-    payouts = due(work.change.workspace.collective, work.project)
+    work = prepare_project(project_id, options, NOT_CANCELLED)
+    payouts = due(work.change.workspace.collective, work.data)
     if not payouts:
         raise CollectifError(
             "The project {project} has no quote line yet: add them first "
             "(`collectif project line {project} --member M --what W --amount A`).",
-            project=work.project_id,
+            project=work.key,
         )
     items = roundtrip.block_list(
         roundtrip.mapping({"member": member, "amount": amount}, flow=True)
@@ -108,7 +98,7 @@ def pay(
     return work.change.record(
         msg(
             "project: payouts of {project} for {members}",
-            project=work.project_id,
+            project=work.key,
             members=Names(tuple(payouts)),
         )
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import get_args
 
-from collectif.engine.write import parse_id, prepare
+from collectif.commands.options import WriteOptions
+from collectif.engine.write import PROJECTS, parse_id, prepare_new
 from collectif.errors import CollectifError
 from collectif.model.files import ClientKind
 from collectif.model.layout import project_file
@@ -26,16 +26,11 @@ def new(
     title: str,
     client: str,
     client_kind: str,
-    lead: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    lead: str | None,
+    options: WriteOptions,
 ) -> int:
     """Write projects/ID.yaml with status `proposed`, as one commit."""
-    change = prepare(repo, lang, as_member)
-    project_id = parse_id("ID", project_id)
-    if project_id in change.workspace.collective.known.projects:
-        raise CollectifError("{path} already exists.", path=project_file(project_id))
+    change, project_id = prepare_new(options, PROJECTS, project_id)
     if client_kind not in CLIENT_KINDS:
         raise CollectifError(
             "--client-kind: `{value}` is not one of {choices}.",

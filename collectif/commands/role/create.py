@@ -3,13 +3,13 @@ into being with its holders, or is retired (kept for history)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, get_args
 
 from collectif.commands.dates import parse_day
 from collectif.commands.member.add import skills
+from collectif.commands.options import WriteOptions
 from collectif.commands.role.holdings import prepare_role
-from collectif.engine.write import ROLE_KEYS, parse_id, prepare, require_member
+from collectif.engine.write import ROLE_KEYS, ROLES, parse_id, prepare_new, require_member
 from collectif.errors import CollectifError
 from collectif.model.files import RoleKind
 from collectif.model.layout import role_file
@@ -41,18 +41,13 @@ def new(
     title: str,
     kind: str,
     holders: str,
-    skill_list: str | None = None,
-    min_holders: str | None = None,
-    day: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    skill_list: str | None,
+    min_holders: str | None,
+    since: str | None,
+    options: WriteOptions,
 ) -> int:
-    """Write roles/ID.yaml with its first holders from `day` (its creation), as one commit."""
-    change = prepare(repo, lang, as_member)
-    role_id = parse_id("ID", role_id)
-    if role_id in change.workspace.collective.known.roles:
-        raise CollectifError("{path} already exists.", path=role_file(role_id))
+    """Write roles/ID.yaml with its first holders from `since` (its creation), as one commit."""
+    change, role_id = prepare_new(options, ROLES, role_id)
     if not title.strip():
         raise CollectifError("--title: give the role's name, e.g. `Trésorerie`.")
     if kind not in ROLE_KINDS:
@@ -61,7 +56,7 @@ def new(
             value=kind,
             choices=Names(ROLE_KINDS, alternatives=True),
         )
-    since = parse_day("--date", day, change.today)
+    first_day = parse_day("--date", since, change.today)
     members = _holders(change.workspace, holders)
     content: dict[str, Any] = {"title": title.strip(), "kind": kind}
     needed = _count(min_holders)
@@ -70,28 +65,22 @@ def new(
     if skill_list is not None:
         content["skills"] = roundtrip.flow_list(skills(skill_list))
     content["holders"] = roundtrip.block_list(
-        roundtrip.mapping({"member": member, "since": since}, flow=True) for member in members
+        roundtrip.mapping({"member": member, "since": first_day}, flow=True) for member in members
     )
-    content["created"] = since
+    content["created"] = first_day
     document = roundtrip.new_mapping(content)
     change.edits.open_or_create(role_file(role_id), lambda: document)
     summary = msg(
         "role: new {role}, held by {members}", role=role_id, members=Names(tuple(members))
     )
-    return change.record(summary, effective=since)
-
-
-def retire(
-    role_id: str,
-    day: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-) -> int:
-    """Retire a role from `day` on (its first day without it); its file stays for history."""
-    change, role_id, data, first_day = prepare_role(role_id, "--date", day, as_member, repo, lang)
-    if data.retired is not None:
-        raise CollectifError("The role {role} is already retired.", role=role_id)
-    roundtrip.set_value(change.edits.open(role_file(role_id)).data, "retired", first_day, ROLE_KEYS)
-    summary = msg("role: {role} is retired from {date}", role=role_id, date=first_day)
     return change.record(summary, effective=first_day)
+
+
+def retire(role_id: str, day: str | None, options: WriteOptions) -> int:
+    """Retire a role from `day` on (its first day without it); its file stays for history."""
+    work, first_day = prepare_role(role_id, "--date", day, options)
+    if work.data.retired is not None:
+        raise CollectifError("The role {role} is already retired.", role=work.key)
+    roundtrip.set_value(work.document(), "retired", first_day, ROLE_KEYS)
+    summary = msg("role: {role} is retired from {date}", role=work.key, date=first_day)
+    return work.change.record(summary, effective=first_day)

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import NamedTuple
 
 from collectif.commands.dates import parse_day
-from collectif.engine.write import (
-    HOLDING_KEYS,
-    Change,
-    Edits,
-    broken,
-    parse_id,
-    prepare,
-    role,
-)
+from collectif.commands.options import WriteOptions
+from collectif.engine.write import HOLDING_KEYS, ROLES, Edits, Subject, broken, prepare_subject
 from collectif.errors import CollectifError
 from collectif.model.files import Holding, Role
 from collectif.model.layout import role_file
@@ -24,32 +16,21 @@ from collectif.store import roundtrip
 
 
 class RoleChange(NamedTuple):
-    """What every role command starts from: the change (collective, me, edits), the role and
-    the day."""
+    """What every role command starts from: the role (with the change: collective, me, edits)
+    and the day."""
 
-    change: Change
-    role_id: str
-    role: Role
+    role: Subject[Role]
     day: date
 
 
 def prepare_role(
-    role_id: str,
-    option: str,
-    day: str | None,
-    as_member: str | None,
-    repo: Path | None,
-    lang: str | None,
-    retired_ok: bool = False,
+    role_id: str, option: str, day: str | None, options: WriteOptions, retired_ok: bool = False
 ) -> RoleChange:
     """Open the collective, read the role, the day given with `option` (default today), me."""
-    change = prepare(repo, lang, as_member)
-    role_id = parse_id("ROLE", role_id)
-    data = role(change.workspace, role_id)
+    work = prepare_subject(options, ROLES, "ROLE", role_id)
     if not retired_ok:
-        require_active(role_id, data)
-    when = parse_day(option, day, change.today)
-    return RoleChange(change, role_id, data, when)
+        require_active(work.key, work.data)
+    return RoleChange(work, parse_day(option, day, work.change.today))
 
 
 def running(holdings: Sequence[Holding], member_id: str, day: date) -> list[int]:
@@ -59,6 +40,16 @@ def running(holdings: Sequence[Holding], member_id: str, day: date) -> list[int]
         for index, holding in enumerate(holdings)
         if holding.member == member_id and (holding.until is None or holding.until >= day)
     ]
+
+
+def refuse_running(
+    holdings: Sequence[Holding], member_id: str, day: date, already: str, title: str
+) -> None:
+    """Refuse when the member already holds (or trains for) the role on `day`: `already` says
+    so, with the role's `title` and since when."""
+    found = running(holdings, member_id, day)
+    if found:
+        raise CollectifError(already, role=title, since=holdings[found[0]].since)
 
 
 def require_active(role_id: str, data: Role) -> None:

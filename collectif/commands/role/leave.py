@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from collectif.commands.options import WriteOptions
 from collectif.commands.role.holdings import end_holding, prepare_role, running
 from collectif.engine.write import day_before
 from collectif.errors import CollectifError
 from collectif.model.message import msg
 
 
-def leave(
-    role_id: str,
-    day: str | None = None,
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
-) -> int:
+def leave(role_id: str, day: str | None, options: WriteOptions) -> int:
     """End my holding (else my training) the day before `day`, the first day without it."""
-    change, role_id, data, first_day = prepare_role(
-        role_id, "--date", day, as_member, repo, lang, retired_ok=True
-    )
-    me = change.me
+    work, first_day = prepare_role(role_id, "--date", day, options, retired_ok=True)
+    me, data, role_id = work.change.me, work.data, work.key
     key, found = "holders", running(data.holders, me, first_day)
     summary = msg("role: {member} leaves {role}", member=me, role=role_id)
     if not found:
@@ -32,5 +23,5 @@ def leave(
             "You do not hold {role} nor train for it on {date}.", role=data.title, date=first_day
         )
     for index in found:
-        end_holding(change.edits, role_id, key, index, me, day_before(first_day))
-    return change.record(summary, effective=first_day)
+        end_holding(work.change.edits, role_id, key, index, me, day_before(first_day))
+    return work.change.record(summary, effective=first_day)
