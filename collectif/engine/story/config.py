@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import changed_fields, changed_paths
+from collectif.engine.story.versions import changed_paths, other_changes
 from collectif.model.files import CollectiveFile
 from collectif.model.layout import FileId
 from collectif.model.message import Message, Names, msg
@@ -20,11 +20,9 @@ def _changes(before: CollectiveFile, after: CollectiveFile) -> Iterator[Message]
     checks = changed_paths(before.checks, after.checks)
     if checks:
         yield msg("the check settings changed: {keys}", keys=Names(tuple(checks)))
-    others = changed_fields(before, after, ("charter", "checks"))
-    if others:
-        yield msg(
-            "the collective's settings changed: {keys}", keys=Names(tuple(others), words=True)
-        )
+    keys = other_changes(before, after, ("charter", "checks"))
+    if keys is not None:
+        yield msg("the collective's settings changed: {keys}", keys=keys)
 
 
 def tell(

@@ -5,12 +5,13 @@ it was not a collective's file that could be read at all."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from collectif.model import files
 from collectif.model.layout import FileId, Kind
+from collectif.model.message import Message, Names
 from collectif.store import contributions, load
 from collectif.store.parse import parse
 
@@ -70,6 +71,12 @@ def changed_fields(before: Any, after: Any, handled: Iterable[str] = ()) -> list
     ]
 
 
+def other_changes(before: Any, after: Any, handled: Iterable[str] = ()) -> Names | None:
+    """The keys changed apart from `handled`, said as words in a story line; None if none."""
+    others = changed_fields(before, after, handled)
+    return Names(tuple(others), words=True) if others else None
+
+
 def changed_paths(before: Any, after: Any, prefix: str = "") -> list[str]:
     """Dotted keys whose values differ, down through mappings and models."""
     before, after = files.as_data(before), files.as_data(after)
@@ -86,3 +93,19 @@ def text(value: object) -> str:
 
 
 Tell = Callable[[FileId, Any, Any], Iterable[Any]]
+
+
+class Story(NamedTuple):
+    """How a file of one subject is told, given the subject's id: created, removed, changed."""
+
+    created: Callable[[str, Any], Message]
+    removed: Callable[[str], Message]
+    changed: Callable[[str, Any, Any], Iterable[Message]]
+
+    def tell(self, file_id: FileId, before: Any, after: Any) -> Iterator[Message]:
+        if before is None and after is not None:
+            yield self.created(file_id.id, after)
+        elif after is None:
+            yield self.removed(file_id.id)
+        elif before is not None:
+            yield from self.changed(file_id.id, before, after)
