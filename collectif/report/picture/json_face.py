@@ -11,19 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from collectif.checks.shares import cents, ratio
-from collectif.engine.picture.records import (
-    Deliberation,
-    Giver,
-    Giving,
-    Glance,
-    Money,
-    Owed,
-    Picture,
-    Prospecting,
-    RoleLine,
-    Roles,
-    Span,
-)
+from collectif.engine.picture import records as r
 from collectif.i18n import Lang
 from collectif.report.safe import json_text
 
@@ -43,7 +31,7 @@ def _kinds(values: dict[str, Decimal]) -> Json:
     return {kind: _dec(value) for kind, value in values.items()}
 
 
-def _span(span: Span) -> Json:
+def _span(span: r.Span) -> Json:
     return {
         "period": span.label,
         "from": span.start.isoformat(),
@@ -52,7 +40,7 @@ def _span(span: Span) -> Json:
     }
 
 
-def _glance(glance: Glance) -> Json:
+def _glance(glance: r.Glance) -> Json:
     truck = glance.truck_factor
     return {
         "members": glance.members,
@@ -79,7 +67,7 @@ def _glance(glance: Glance) -> Json:
     }
 
 
-def _owed(owed: Owed, integer: bool = False) -> Json:
+def _owed(owed: r.Owed, integer: bool = False) -> Json:
     required: object = owed.required
     if owed.required is not None:
         required = int(owed.required) if integer else str(cents(owed.required))
@@ -91,7 +79,7 @@ def _owed(owed: Owed, integer: bool = False) -> Json:
     }
 
 
-def _giver(giver: Giver) -> Json:
+def _giver(giver: r.Giver) -> Json:
     return {
         "member": giver.member,
         "name": giver.name,
@@ -113,7 +101,7 @@ def _giver(giver: Giver) -> Json:
     }
 
 
-def _giving(giving: Giving) -> Json:
+def _giving(giving: r.Giving) -> Json:
     rule, over = giving.minimum, giving.overload
     return {
         "kinds": list(giving.kinds),
@@ -134,7 +122,7 @@ def _giving(giving: Giving) -> Json:
     }
 
 
-def _deliberation(pace: Deliberation) -> Json:
+def _deliberation(pace: r.Deliberation) -> Json:
     return {
         "deliberation_kinds": list(pace.deliberation_kinds),
         "productive_kinds": list(pace.productive_kinds),
@@ -155,7 +143,7 @@ def _deliberation(pace: Deliberation) -> Json:
     }
 
 
-def _role(line: RoleLine, months: list[str]) -> Json:
+def _role(line: r.RoleLine, months: list[str]) -> Json:
     return {
         "role": line.role,
         "title": line.title,
@@ -183,7 +171,7 @@ def _role(line: RoleLine, months: list[str]) -> Json:
     }
 
 
-def _roles(roles: Roles, months: list[str]) -> Json:
+def _roles(roles: r.Roles, months: list[str]) -> Json:
     return {
         "max_tenure_months": roles.max_tenure_months,
         "roles": [_role(line, months) for line in roles.roles],
@@ -194,7 +182,7 @@ def _roles(roles: Roles, months: list[str]) -> Json:
     }
 
 
-def _money(money: Money) -> Json:
+def _money(money: r.Money) -> Json:
     balance, finders, cotraitance = money.balance, money.finders, money.cotraitance
 
     def ess(point: Any) -> Json:
@@ -261,7 +249,7 @@ def _money(money: Money) -> Json:
     }
 
 
-def _prospecting(prospecting: Prospecting) -> Json:
+def _prospecting(prospecting: r.Prospecting) -> Json:
     return {
         "period": prospecting.period,
         "actions": prospecting.actions,
@@ -277,7 +265,7 @@ def _prospecting(prospecting: Prospecting) -> Json:
     }
 
 
-def document(picture: Picture) -> Json:
+def document(picture: r.Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
     months = [month.label for month in frame.months]
@@ -300,7 +288,7 @@ def document(picture: Picture) -> Json:
     }
 
 
-def render_json(picture: Picture, lang: Lang) -> str:
+def render_json(picture: r.Picture, lang: Lang) -> str:
     """The same document whatever the language: scripts read it."""
     del lang
     return json_text(document(picture))
