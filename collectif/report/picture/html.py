@@ -341,7 +341,7 @@ def _minimum(page: Page, data: r.Giving, rule: r.MinimumRule) -> None:
             cells.append((text + " ▲", kind + " over") if overloaded else (text, kind))
         rows.append(cells)
     page.table(s.period_headers(page, rule.periods), rows)
-    page.para(s.minimum_legend(page, data, prorated="2.0/1.3"), "note")
+    page.para(s.minimum_legend(page, data, asked=True), "note")
 
 
 # 3. Hare and tortoise -------------------------------------------------------------------------

@@ -93,7 +93,7 @@ def giving(page: Page, data: r.Giving) -> None:
         for member, standings in s.minimum_rows(data)
     ]
     page.table(s.period_headers(page, rule.periods), rows)
-    page.say(s.minimum_legend(page, data, prorated="2.0/1.3"))
+    page.say(s.minimum_legend(page, data, asked=True))
 
 
 def deliberation(page: Page, data: r.Deliberation) -> None:

@@ -183,14 +183,15 @@ def minimum_title(page: w.Figures, data: Giving) -> Message:
     )
 
 
-def minimum_legend(page: w.Figures, data: Giving, prorated: str) -> Message:
-    """The marks of the minimum's table; `prorated` is how the face marks a prorated minimum."""
+def minimum_legend(page: w.Figures, data: Giving, asked: bool) -> Message:
+    """The marks of the minimum's table; `asked`: a prorated minimum is written after the hours
+    (2.0/1.3), rather than marked ◐."""
     rule = data.minimum
     assert rule is not None
     limit = data.overload.hours if data.overload else Decimal(0)
     share = page.percent(data.overload.max_share) if data.overload else ""
     period = page.word(w.PERIOD_WORDS[rule.period])
-    if prorated == "◐":
+    if not asked:
         return msg(
             "✗ below the minimum · ◐ less asked, prorated for the days one was a member and not "
             "on a pause · ▲ overload (over {limit} h in the month, or over {share} of everyone's "
@@ -270,6 +271,12 @@ def holders(line: RoleLine, retired: bool = True) -> Message:
     )
 
 
+ROLES_LEGEND = msg(
+    "███ held · ░░░ in training · Months: whole months of the current holding, and the "
+    "charter's limit"
+)
+
+
 def timeline_title(data: Roles) -> Message:
     return msg(
         "Who held each role, month by month, and for how long (the charter's limit: {limit} "
@@ -301,6 +308,9 @@ def outside(balance: Balance) -> bool:
     """The ESS share now is outside the charter's range."""
     share = balance.now.share
     return share is not None and not balance.ess_share_min <= share <= balance.ess_share_max
+
+
+PAID_LEGEND = msg("✗ paid more or less than due · – not paid yet")
 
 
 def cotraitance_title(page: w.Figures, data: Money) -> Message:
@@ -348,13 +358,6 @@ def prospecting_legend(page: w.Figures, data: Prospecting) -> Message:
         "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not over yet",
         period=page.word(w.PERIOD_WORDS[data.period]),
     )
-
-
-ROLES_LEGEND = msg(
-    "███ held · ░░░ in training · Months: whole months of the current holding, and the "
-    "charter's limit"
-)
-PAID_LEGEND = msg("✗ paid more or less than due · – not paid yet")
 
 
 def period_headers(page: w.Figures, periods: tuple[Span, ...]) -> list[str]:

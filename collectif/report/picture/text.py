@@ -128,10 +128,10 @@ def _packed(table: Table, widths: dict[int, int]) -> Table:
     runs = _runs(sorted(widths))
     groups: list[list[int]] = []
     for index in range(len(table.columns)):
-        run = next((r for r in runs if r[0] == index), None)
+        run = next((each for each in runs if each[0] == index), None)
         if run is not None:
             groups.append(run)
-        elif not any(index in r for r in runs):
+        elif not any(index in each for each in runs):
             groups.append([index])
     columns = [list(column.cells) for column in table.columns]
     for group in groups:
@@ -266,7 +266,7 @@ def _minimum(face: Face, data: r.Giving) -> None:
         ]
         table.add_row(giver.member, *cells)
     face.show(table)
-    face.say(s.minimum_legend(face, data, prorated="◐"), "dim")
+    face.say(s.minimum_legend(face, data, asked=False), "dim")
 
 
 def _minimum_cell(face: Face, owed: r.Owed, full: Decimal, overload: tuple[str, ...]) -> Text:
