@@ -110,10 +110,10 @@ def about_project(project_id: str) -> About:
     return About(f"project:{project_id}", project_file(project_id))
 
 
-def on_charter(section: str, currency: bool = False) -> tuple[Setting, ...]:
-    """The settings a check reads: a section of the charter, and the currency its amounts are
-    said in when `currency`."""
-    return (("charter", section), ("currency",)) if currency else (("charter", section),)
+def on_charter(*sections: str, currency: bool = False) -> tuple[Setting, ...]:
+    """The settings a check reads: these sections of the charter, and, with `currency`, the
+    currency its amounts are said in."""
+    return (*(("charter", section) for section in sections), *([("currency",)] if currency else []))
 
 
 def charter_of(collective: Collective) -> Charter:

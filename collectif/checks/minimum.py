@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
 from collectif.checks.periods import Period, closed_periods
 from collectif.checks.shares import (
     ByPeriod,
@@ -50,7 +50,8 @@ EXPLANATION = Explanation(
         "`charter.minimum.period` (default month: month, quarter or year); "
         "`charter.minimum.hours` (default 4): the hours asked for a whole period; "
         "`charter.minimum.counts` (default: every kind but project): the kinds of entry that "
-        "count."
+        "count; `charter.records_from` (a date): periods that began before it, when the "
+        "collective did not record its time yet, are owed by nobody."
     ),
 )
 
@@ -122,4 +123,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, rules, given)
 
 
-CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, settings=(("charter", "minimum"),))
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, on_charter("minimum", "records_from"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
 from collectif.checks.periods import Period, closed_periods
 from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
 from collectif.model.collective import Collective
@@ -37,7 +37,8 @@ EXPLANATION = Explanation(
     settings=(
         "`charter.prospecting.period` (default quarter: month, quarter or year); "
         "`charter.prospecting.actions` (default 1): the prospecting entries asked of each "
-        "member for a whole period."
+        "member for a whole period; `charter.records_from` (a date): periods that began "
+        "before it, when the collective did not record its time yet, are owed by nobody."
     ),
 )
 
@@ -91,4 +92,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, rules, done)
 
 
-CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=(("charter", "prospecting"),))
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, on_charter("prospecting", "records_from"))
