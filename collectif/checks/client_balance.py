@@ -54,7 +54,7 @@ def balanced(ess: Decimal, big: Decimal, rules: Clients) -> bool:
 def _message(ess: Decimal, big: Decimal, rules: Clients, context: Context, cur: str) -> Message:
     share = ess / (ess + big)
     low = share < rules.ess_share_min
-    said: dict[str, Param] = {
+    values: dict[str, Param] = {
         "months": rules.window_months,
         "as_of": context.as_of,
         "share": percent(share, rules.ess_share_min if low else rules.ess_share_max),
@@ -67,14 +67,14 @@ def _message(ess: Decimal, big: Decimal, rules: Clients, context: Context, cur: 
             "signed with ESS clients and big accounts ({ess} of {total}), below the {minimum}% "
             "minimum: the collective is drifting away from the social-economy clients who share "
             "its values",
-            **said,
+            **values,
             minimum=percent(rules.ess_share_min),
         )
     return msg(
         "over the {months} months to {as_of}, ESS clients brought {share}% of the revenue "
         "signed with ESS clients and big accounts ({ess} of {total}), above the {maximum}% "
         "maximum: the collective also needs big accounts who pay full price",
-        **said,
+        **values,
         maximum=percent(rules.ess_share_max),
     )
 

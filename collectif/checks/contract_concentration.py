@@ -63,7 +63,7 @@ def _message(
 ) -> Message:
     share = percent(_decimal(amount / Fraction(total)), rules.max_share_top_member)
     money = Money(cents(_decimal(amount)), cur)
-    said: dict[str, Param] = {
+    values: dict[str, Param] = {
         "share": share,
         "amount": money,
         "total": Money(total, cur),
@@ -77,14 +77,14 @@ def _message(
             "revenue ({amount} of {total}), above the {maximum}% that one member may bring: "
             "share prospecting, so that new contracts do not depend on a few members",
             members=Names(tuple(top)),
-            **said,
+            **values,
         )
     return msg(
         "over the {months} months to {as_of}, {member} brought {share}% of the signed revenue "
         "({amount} of {total}), above the {maximum}% that one member may bring: share "
         "prospecting, so that new contracts do not depend on one member",
         member=top[0],
-        **said,
+        **values,
     )
 
 

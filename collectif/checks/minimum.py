@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
-from collectif.checks.periods import Period, closed_periods
+from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import (
     ByPeriod,
     cents,
@@ -67,23 +67,23 @@ def short(counted: Decimal, hours: Decimal, days: int, period: Period) -> bool:
 
 
 def _message(member: str, counted: Decimal, rules: Minimum, due: Decimal, label: str) -> Message:
-    said: dict[str, Param] = {
+    values: dict[str, Param] = {
         "member": member,
         "counted": Hours(counted),
-        "period": label,
+        "period": said(label),
         "minimum": Hours(rules.hours),
     }
     if due == rules.hours:
         return msg(
             "{member} gave {counted} of collective time in {period}, below the {minimum} "
             "minimum: log any time not yet recorded, or record a pause for leave or illness",
-            **said,
+            **values,
         )
     return msg(
         "{member} gave {counted} of collective time in {period}, below the {minimum} minimum "
         "(prorated: {required} for the days they were a member and not on a pause): log any "
         "time not yet recorded, or record a pause for leave or illness",
-        **said,
+        **values,
         required=Hours(hours_shown(due, counted)),
     )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
-from collectif.checks.periods import Period, closed_periods
+from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
 from collectif.model.collective import Collective
 from collectif.model.files import Prospecting
@@ -49,19 +49,24 @@ def required(actions: int, days: int, period: Period) -> int:
 
 
 def _message(member: str, count: int, due: int, rules: Prospecting, label: str) -> Message:
-    said: dict[str, Param] = {"member": member, "period": label, "count": count, "required": due}
+    values: dict[str, Param] = {
+        "member": member,
+        "period": said(label),
+        "count": count,
+        "required": due,
+    }
     if due == rules.actions:
         return msg(
             "prospecting entries by {member} in {period}: {count}, below the minimum of "
             "{required} that the charter asks of every member: log the prospecting done, or find "
             "a member at ease with it to coach them",
-            **said,
+            **values,
         )
     return msg(
         "prospecting entries by {member} in {period}: {count}, below the minimum of {required} "
         "for the days they were a member and not on a pause ({actions} for a whole period): "
         "log the prospecting done, or find a member at ease with it to coach them",
-        **said,
+        **values,
         actions=rules.actions,
     )
 

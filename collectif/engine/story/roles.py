@@ -15,19 +15,27 @@ def _by_start(items: Sequence[Holding]) -> dict[tuple[str, date], Holding]:
 
 
 def _started(role: str, holding: Holding, holders: bool) -> Message:
-    said: dict[str, Param] = {"member": holding.member, "role": role, "since": text(holding.since)}
+    values: dict[str, Param] = {
+        "member": holding.member,
+        "role": role,
+        "since": text(holding.since),
+    }
     if holders:
-        return msg("{member} joined the role {role} on {since}", **said)
-    return msg("{member} started training for {role} on {since}", **said)
+        return msg("{member} joined the role {role} on {since}", **values)
+    return msg("{member} started training for {role} on {since}", **values)
 
 
 def _ended(role: str, holding: Holding, holders: bool) -> Message:
     if holding.until is None:
         return msg("{member} holds {role} again, with no end", member=holding.member, role=role)
-    said: dict[str, Param] = {"member": holding.member, "role": role, "until": text(holding.until)}
+    values: dict[str, Param] = {
+        "member": holding.member,
+        "role": role,
+        "until": text(holding.until),
+    }
     if holders:
-        return msg("{member} left the role {role} (last day {until})", **said)
-    return msg("{member} ended training for {role} (last day {until})", **said)
+        return msg("{member} left the role {role} (last day {until})", **values)
+    return msg("{member} ended training for {role} (last day {until})", **values)
 
 
 def _taken_off(role: str, member: str, holders: bool) -> Message:
