@@ -14,12 +14,13 @@ def _by_start(items: Sequence[Holding]) -> dict[tuple[str, date], Holding]:
     return {(item.member, item.since): item for item in items}
 
 
+def _values(role: str, holding: Holding, **day: Param) -> dict[str, Param]:
+    """The values of a sentence about a member's holding (or training) of a role, on a day."""
+    return {"member": holding.member, "role": role, **day}
+
+
 def _started(role: str, holding: Holding, holders: bool) -> Message:
-    values: dict[str, Param] = {
-        "member": holding.member,
-        "role": role,
-        "since": text(holding.since),
-    }
+    values = _values(role, holding, since=text(holding.since))
     if holders:
         return msg("{member} joined the role {role} on {since}", **values)
     return msg("{member} started training for {role} on {since}", **values)
@@ -28,11 +29,7 @@ def _started(role: str, holding: Holding, holders: bool) -> Message:
 def _ended(role: str, holding: Holding, holders: bool) -> Message:
     if holding.until is None:
         return msg("{member} holds {role} again, with no end", member=holding.member, role=role)
-    values: dict[str, Param] = {
-        "member": holding.member,
-        "role": role,
-        "until": text(holding.until),
-    }
+    values = _values(role, holding, until=text(holding.until))
     if holders:
         return msg("{member} left the role {role} (last day {until})", **values)
     return msg("{member} ended training for {role} (last day {until})", **values)
