@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from collectif.model.collective import Collective, Setting
 from collectif.model.files import Charter
-from collectif.model.finding import Finding, Severity
+from collectif.model.finding import Finding, Path, Severity
+from collectif.model.layout import CONFIG_FILE, member_file, project_file, role_file
+from collectif.model.message import Message
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,56 @@ def _overlap(one: Setting, other: Setting) -> bool:
     """One setting path holds the other (or they are the same)."""
     size = min(len(one), len(other))
     return one[:size] == other[:size]
+
+
+class About(NamedTuple):
+    """What a finding is about (`member:ID`, `role:ID`, `project:ID` or `collective`), and the
+    file a member would edit for it."""
+
+    subject: str
+    file: str
+
+    def finding(
+        self,
+        check: str,
+        key: str | None,
+        message: Message,
+        details: dict[str, Any],
+        path: Path = (),
+        **more: Any,
+    ) -> Finding:
+        """The check's finding about this subject; `more` are the other fields of `Finding`."""
+        return Finding(
+            check=check,
+            subject=self.subject,
+            file=self.file,
+            path=path,
+            key=key,
+            message=message,
+            details=details,
+            **more,
+        )
+
+
+COLLECTIVE = About("collective", CONFIG_FILE)
+
+
+def about_member(member_id: str) -> About:
+    return About(f"member:{member_id}", member_file(member_id))
+
+
+def about_role(role_id: str) -> About:
+    return About(f"role:{role_id}", role_file(role_id))
+
+
+def about_project(project_id: str) -> About:
+    return About(f"project:{project_id}", project_file(project_id))
+
+
+def on_charter(*sections: str, currency: bool = False) -> tuple[Setting, ...]:
+    """The settings a check reads: these sections of the charter, and, with `currency`, the
+    currency its amounts are said in."""
+    return (*(("charter", section) for section in sections), *([("currency",)] if currency else []))
 
 
 def charter_of(collective: Collective) -> Charter:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
 from collectif.model import files
 from collectif.model.collective import Collective, is_active
 from collectif.model.files import Charter, Member
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import member_file
 from collectif.model.message import Message, msg
 
 NAME = "charter-signed"
@@ -81,19 +80,14 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         if grace and member.charter_signed is not None:
             continue
         written = "charter_signed" in files.written(member)
-        yield Finding(
-            check=NAME,
-            subject=f"member:{member_id}",
-            file=member_file(member_id),
-            path=("charter_signed",) if written else (),
-            key="signature",
-            message=_message(member_id, member, version),
-            details={"member": member_id, "signed": member.charter_signed, "version": version},
-        )
+        message = _message(member_id, member, version)
+        details = {"member": member_id, "signed": member.charter_signed, "version": version}
+        path = ("charter_signed",) if written else ()
+        yield about_member(member_id).finding(NAME, "signature", message, details, path)
 
 
 CHECK = Check(
-    "charter-signed",
+    NAME,
     Severity.ERROR,
     check,
     EXPLANATION,

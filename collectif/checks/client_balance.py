@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import COLLECTIVE, Check, Context, Explanation, charter_of, on_charter
 from collectif.checks.shares import percent, ratio, signed_in_window
 from collectif.model.collective import Collective
 from collectif.model.files import Clients, Project
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import CONFIG_FILE
-from collectif.model.message import Message, Money, msg
+from collectif.model.message import Message, Money, Param, msg
 
 NAME = "client-balance"
 
@@ -54,28 +53,28 @@ def balanced(ess: Decimal, big: Decimal, rules: Clients) -> bool:
 
 def _message(ess: Decimal, big: Decimal, rules: Clients, context: Context, cur: str) -> Message:
     share = ess / (ess + big)
-    if share < rules.ess_share_min:
+    low = share < rules.ess_share_min
+    values: dict[str, Param] = {
+        "months": rules.window_months,
+        "as_of": context.as_of,
+        "share": percent(share, rules.ess_share_min if low else rules.ess_share_max),
+        "ess": Money(ess, cur),
+        "total": Money(ess + big, cur),
+    }
+    if low:
         return msg(
             "over the {months} months to {as_of}, ESS clients brought {share}% of the revenue "
             "signed with ESS clients and big accounts ({ess} of {total}), below the {minimum}% "
             "minimum: the collective is drifting away from the social-economy clients who share "
             "its values",
-            months=rules.window_months,
-            as_of=context.as_of,
-            share=percent(share, rules.ess_share_min),
-            ess=Money(ess, cur),
-            total=Money(ess + big, cur),
+            **values,
             minimum=percent(rules.ess_share_min),
         )
     return msg(
         "over the {months} months to {as_of}, ESS clients brought {share}% of the revenue "
         "signed with ESS clients and big accounts ({ess} of {total}), above the {maximum}% "
         "maximum: the collective also needs big accounts who pay full price",
-        months=rules.window_months,
-        as_of=context.as_of,
-        share=percent(share, rules.ess_share_max),
-        ess=Money(ess, cur),
-        total=Money(ess + big, cur),
+        **values,
         maximum=percent(rules.ess_share_max),
     )
 
@@ -87,21 +86,9 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     ess, big = revenue_of(projects, "ess"), revenue_of(projects, "big_account")
     if balanced(ess, big, rules):
         return
-    yield Finding(
-        check=NAME,
-        subject="collective",
-        file=CONFIG_FILE,
-        path=("charter", "clients"),
-        key="ess-share",
-        message=_message(ess, big, rules, context, collective.charter_config.currency),
-        details={"ess": ess, "big_account": big, "ess_share": ratio(ess, ess + big)},
-    )
+    message = _message(ess, big, rules, context, collective.charter_config.currency)
+    details = {"ess": ess, "big_account": big, "ess_share": ratio(ess, ess + big)}
+    yield COLLECTIVE.finding(NAME, "ess-share", message, details, ("charter", "clients"))
 
 
-CHECK = Check(
-    "client-balance",
-    Severity.WARNING,
-    check,
-    EXPLANATION,
-    settings=(("charter", "clients"), ("currency",)),
-)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, on_charter("clients", currency=True))

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from collectif.checks.base import Check, Context, Explanation
+from collectif.checks.base import Check, Context, Explanation, about_project
 from collectif.model.collective import Collective, is_active
 from collectif.model.files import Member, Project
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import project_file
 from collectif.model.message import Message, msg
 
 NAME = "commitment"
@@ -45,15 +44,8 @@ EXPLANATION = Explanation(
 def _finding(
     project_id: str, path: Path, message: Message, severity: Severity | None = None, **details: str
 ) -> Finding:
-    return Finding(
-        check=NAME,
-        subject=f"project:{project_id}",
-        file=project_file(project_id),
-        path=path,
-        message=message,
-        details={"project": project_id, **details},
-        severity=severity,
-    )
+    details = {"project": project_id, **details}
+    return about_project(project_id).finding(NAME, None, message, details, path, severity=severity)
 
 
 def _missing(project_id: str, project: Project) -> Iterator[Finding]:
@@ -169,4 +161,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _overdue(project_id, project, context.as_of)
 
 
-CHECK = Check("commitment", Severity.ERROR, check, EXPLANATION, settings=())
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, settings=())

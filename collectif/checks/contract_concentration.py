@@ -7,13 +7,12 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import COLLECTIVE, Check, Context, Explanation, charter_of, on_charter
 from collectif.checks.shares import cents, percent, ratio, signed_in_window
 from collectif.model.collective import Collective
 from collectif.model.files import Contracts, Project
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import CONFIG_FILE
-from collectif.model.message import Message, Money, Names, msg
+from collectif.model.message import Message, Money, Names, Param, msg
 
 NAME = "contract-concentration"
 
@@ -64,30 +63,28 @@ def _message(
 ) -> Message:
     share = percent(_decimal(amount / Fraction(total)), rules.max_share_top_member)
     money = Money(cents(_decimal(amount)), cur)
+    values: dict[str, Param] = {
+        "share": share,
+        "amount": money,
+        "total": Money(total, cur),
+        "maximum": percent(rules.max_share_top_member),
+        "months": rules.window_months,
+        "as_of": as_of,
+    }
     if len(top) > 1:
         return msg(
             "over the {months} months to {as_of}, {members} each brought {share}% of the signed "
             "revenue ({amount} of {total}), above the {maximum}% that one member may bring: "
             "share prospecting, so that new contracts do not depend on a few members",
             members=Names(tuple(top)),
-            share=share,
-            amount=money,
-            total=Money(total, cur),
-            maximum=percent(rules.max_share_top_member),
-            months=rules.window_months,
-            as_of=as_of,
+            **values,
         )
     return msg(
         "over the {months} months to {as_of}, {member} brought {share}% of the signed revenue "
         "({amount} of {total}), above the {maximum}% that one member may bring: share "
         "prospecting, so that new contracts do not depend on one member",
         member=top[0],
-        share=share,
-        amount=money,
-        total=Money(total, cur),
-        maximum=percent(rules.max_share_top_member),
-        months=rules.window_months,
-        as_of=as_of,
+        **values,
     )
 
 
@@ -104,26 +101,14 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         return
     top = sorted(member for member, amount in credit.items() if amount == most)
     currency = collective.charter_config.currency
-    yield Finding(
-        check=NAME,
-        subject="collective",
-        file=CONFIG_FILE,
-        path=("charter", "contracts"),
-        key="top-finder",
-        message=_message(top, most, total, rules, context.as_of, currency),
-        details={
-            "members": top,
-            "brought": cents(_decimal(most)),
-            "total": total,
-            "share": ratio(_decimal(most), total),
-        },
-    )
+    message = _message(top, most, total, rules, context.as_of, currency)
+    details = {
+        "members": top,
+        "brought": cents(_decimal(most)),
+        "total": total,
+        "share": ratio(_decimal(most), total),
+    }
+    yield COLLECTIVE.finding(NAME, "top-finder", message, details, ("charter", "contracts"))
 
 
-CHECK = Check(
-    "contract-concentration",
-    Severity.WARNING,
-    check,
-    EXPLANATION,
-    settings=(("charter", "contracts"), ("currency",)),
-)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, on_charter("contracts", currency=True))

@@ -6,13 +6,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_project, charter_of, on_charter
 from collectif.checks.shares import cents
 from collectif.model.collective import Collective
 from collectif.model.files import Project
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import project_file
-from collectif.model.message import Message, Money, Text, msg
+from collectif.model.message import Message, Money, Param, Text, msg
 
 NAME = "cotraitance"
 
@@ -113,15 +112,19 @@ def _problem(title: str, share: Share, currency: str) -> Message:
             member=share.member,
             paid=paid,
         )
+    # the order of the values does not matter: the finding's key, not its message, names it
+    figures: dict[str, Param] = {
+        "project": title,
+        "member": share.member,
+        "expected": expected,
+        "paid": paid,
+    }
     if share.difference > 0:
         return msg(
             "in {project}, {member} received {excess} more than the value of their own work "
             "(expected {expected}, paid {paid})",
-            project=title,
-            member=share.member,
             excess=gap,
-            expected=expected,
-            paid=paid,
+            **figures,
         )
     if not share.has_payout:
         return msg(
@@ -134,11 +137,8 @@ def _problem(title: str, share: Share, currency: str) -> Message:
     return msg(
         "in {project}, {member} received {shortfall} less than the value of their own work "
         "(expected {expected}, paid {paid})",
-        project=title,
-        member=share.member,
         shortfall=gap,
-        expected=expected,
-        paid=paid,
+        **figures,
     )
 
 
@@ -189,15 +189,13 @@ def _project_findings(
     wrong = [s for s in shares(project, kept) if abs(s.difference) > tolerance or not s.has_line]
     for share in wrong:
         opposite = [other for other in wrong if (other.difference > 0) != (share.difference > 0)]
-        yield Finding(
-            check=NAME,
-            subject=f"project:{project_id}",
-            file=project_file(project_id),
-            path=share.path,
+        yield about_project(project_id).finding(
+            NAME,
+            f"share:{share.member}",
+            _message(project.title, share, opposite, currency),
+            _details(share),
+            share.path,
             on_key=not share.has_payout,
-            key=f"share:{share.member}",
-            message=_message(project.title, share, opposite, currency),
-            details=_details(share),
             measure=abs(share.difference),
         )
 
@@ -227,10 +225,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
             yield from _project_findings(project_id, project, kept, rules.tolerance, currency)
 
 
-CHECK = Check(
-    "cotraitance",
-    Severity.ERROR,
-    check,
-    EXPLANATION,
-    settings=(("charter", "cotraitance"), ("currency",)),
-)
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, on_charter("cotraitance", currency=True))

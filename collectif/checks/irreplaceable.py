@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_role, charter_of
 from collectif.model.collective import Collective, active_holders, active_roles, covers, is_active
 from collectif.model.files import Role
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import role_file
 from collectif.model.message import Message, Names, Text, msg
 
 NAME = "irreplaceable"
@@ -106,17 +105,12 @@ def _holders_finding(
             needed=needed,
             fix=fix,
         )
-    return Finding(
-        check=NAME,
-        subject=f"role:{role_id}",
-        file=role_file(role_id),
-        path=("holders",),
-        # No holder at all is a new problem, not more of the same shortage: a write that
-        # takes a role's last holder away is refused even if the role was already short.
-        key="holders" if holders else "unheld",
-        message=message,
-        details={"holders": holders, "min_holders": needed, "trainees": trainees},
-        measure=Decimal(needed - len(holders)),
+    # No holder at all is a new problem, not more of the same shortage: a write that takes a
+    # role's last holder away is refused even if the role was already short.
+    key = "holders" if holders else "unheld"
+    details = {"holders": holders, "min_holders": needed, "trainees": trainees}
+    return about_role(role_id).finding(
+        NAME, key, message, details, ("holders",), measure=Decimal(needed - len(holders))
     )
 
 
@@ -154,15 +148,10 @@ def _skill_findings(role_id: str, role: Role, skilled: dict[str, list[str]]) -> 
         if skill in seen or len(members) >= 2:
             continue
         seen.add(skill)
-        yield Finding(
-            check=NAME,
-            subject=f"role:{role_id}",
-            file=role_file(role_id),
-            path=("skills", index),
-            key=f"skill:{skill}",
-            message=_skill_message(role, skill, members),
-            details={"skill": skill, "members": members},
-            severity=Severity.WARNING,
+        message = _skill_message(role, skill, members)
+        details = {"skill": skill, "members": members}
+        yield about_role(role_id).finding(
+            NAME, f"skill:{skill}", message, details, ("skills", index), severity=Severity.WARNING
         )
 
 
@@ -187,4 +176,4 @@ def _misread_members(collective: Collective) -> bool:
     return any(problem.file.startswith("members/") for problem in collective.problems)
 
 
-CHECK = Check("irreplaceable", Severity.ERROR, check, EXPLANATION, settings=(("charter", "roles"),))
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, settings=(("charter", "roles"),))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
 from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import (
     ByPeriod,
@@ -20,8 +20,7 @@ from collectif.checks.shares import (
 from collectif.model.collective import Collective
 from collectif.model.files import Minimum
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import member_file
-from collectif.model.message import Hours, Message, msg
+from collectif.model.message import Hours, Message, Param, msg
 
 NAME = "minimum"
 SLACK = Decimal("0.005")
@@ -68,23 +67,23 @@ def short(counted: Decimal, hours: Decimal, days: int, period: Period) -> bool:
 
 
 def _message(member: str, counted: Decimal, rules: Minimum, due: Decimal, label: str) -> Message:
+    values: dict[str, Param] = {
+        "member": member,
+        "counted": Hours(counted),
+        "period": said(label),
+        "minimum": Hours(rules.hours),
+    }
     if due == rules.hours:
         return msg(
             "{member} gave {counted} of collective time in {period}, below the {minimum} "
             "minimum: log any time not yet recorded, or record a pause for leave or illness",
-            member=member,
-            counted=Hours(counted),
-            period=said(label),
-            minimum=Hours(rules.hours),
+            **values,
         )
     return msg(
         "{member} gave {counted} of collective time in {period}, below the {minimum} minimum "
         "(prorated: {required} for the days they were a member and not on a pause): log any "
         "time not yet recorded, or record a pause for leave or illness",
-        member=member,
-        counted=Hours(counted),
-        period=said(label),
-        minimum=Hours(rules.hours),
+        **values,
         required=Hours(hours_shown(due, counted)),
     )
 
@@ -103,20 +102,15 @@ def _period_findings(
         if not short(counted, rules.hours, days, period):
             continue
         due = required(rules.hours, days, period)
-        yield Finding(
-            check=NAME,
-            subject=f"member:{member_id}",
-            file=member_file(member_id),
-            period=period.label,
-            key="minimum",
-            message=_message(member_id, counted, rules, due, period.label),
-            details={
-                "member": member_id,
-                "counted": counted,
-                "required": cents(due),
-                "minimum": rules.hours,
-            },
-            measure=due - counted,
+        message = _message(member_id, counted, rules, due, period.label)
+        details = {
+            "member": member_id,
+            "counted": counted,
+            "required": cents(due),
+            "minimum": rules.hours,
+        }
+        yield about_member(member_id).finding(
+            NAME, "minimum", message, details, period=period.label, measure=due - counted
         )
 
 
@@ -129,10 +123,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, rules, given)
 
 
-CHECK = Check(
-    "minimum",
-    Severity.ERROR,
-    check,
-    EXPLANATION,
-    settings=(("charter", "minimum"), ("charter", "records_from")),
-)
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, on_charter("minimum", "records_from"))

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
 from collectif.checks.periods import Period, closed_periods
 from collectif.checks.shares import ByPeriod, hours_of, incomplete, percent, time_in
 from collectif.model.collective import Collective
 from collectif.model.files import VOLUNTEER_KINDS, Overload
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import member_file
 from collectif.model.message import Hours, Message, msg
 
 NAME = "overload"
@@ -75,14 +74,8 @@ def _too_large(member: str, hours: Decimal, total: Decimal, rules: Overload, lab
 def _finding(
     member: str, period: Period, message: Message, details: dict[str, object], key: str
 ) -> Finding:
-    return Finding(
-        check=NAME,
-        subject=f"member:{member}",
-        file=member_file(member),
-        period=period.label,
-        key=key,
-        message=message,
-        details={"member": member, **details},
+    return about_member(member).finding(
+        NAME, key, message, {"member": member, **details}, period=period.label
     )
 
 
@@ -119,4 +112,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _month_findings(collective, month, rules, hours.get(month.label, {}))
 
 
-CHECK = Check("overload", Severity.WARNING, check, EXPLANATION, settings=(("charter", "overload"),))
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=(("charter", "overload"),))

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
 from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
 from collectif.model.collective import Collective
 from collectif.model.files import Prospecting
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import member_file
-from collectif.model.message import Message, msg
+from collectif.model.message import Message, Param, msg
 
 NAME = "prospecting"
 
@@ -50,24 +49,24 @@ def required(actions: int, days: int, period: Period) -> int:
 
 
 def _message(member: str, count: int, due: int, rules: Prospecting, label: str) -> Message:
+    values: dict[str, Param] = {
+        "member": member,
+        "period": said(label),
+        "count": count,
+        "required": due,
+    }
     if due == rules.actions:
         return msg(
             "prospecting entries by {member} in {period}: {count}, below the minimum of "
             "{required} that the charter asks of every member: log the prospecting done, or find "
             "a member at ease with it to coach them",
-            member=member,
-            period=said(label),
-            count=count,
-            required=due,
+            **values,
         )
     return msg(
         "prospecting entries by {member} in {period}: {count}, below the minimum of {required} "
         "for the days they were a member and not on a pause ({actions} for a whole period): "
         "log the prospecting done, or find a member at ease with it to coach them",
-        member=member,
-        period=said(label),
-        count=count,
-        required=due,
+        **values,
         actions=rules.actions,
     )
 
@@ -82,15 +81,10 @@ def _period_findings(
         count = len(done.get((member_id, period.label), []))
         if count >= due:
             continue
-        yield Finding(
-            check=NAME,
-            subject=f"member:{member_id}",
-            file=member_file(member_id),
-            period=period.label,
-            key="prospecting",
-            message=_message(member_id, count, due, rules, period.label),
-            details={"member": member_id, "count": count, "required": due},
-            measure=Decimal(due - count),
+        message = _message(member_id, count, due, rules, period.label)
+        details = {"member": member_id, "count": count, "required": due}
+        yield about_member(member_id).finding(
+            NAME, "prospecting", message, details, period=period.label, measure=Decimal(due - count)
         )
 
 
@@ -103,10 +97,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, rules, done)
 
 
-CHECK = Check(
-    "prospecting",
-    Severity.WARNING,
-    check,
-    EXPLANATION,
-    settings=(("charter", "prospecting"), ("charter", "records_from")),
-)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, on_charter("prospecting", "records_from"))

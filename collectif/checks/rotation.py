@@ -7,12 +7,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_role, charter_of
 from collectif.checks.periods import whole_months
 from collectif.model.collective import Collective, active_roles, covers, is_active
 from collectif.model.files import Holding, Member, Role
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import role_file
 from collectif.model.message import msg
 
 NAME = "rotation"
@@ -71,30 +70,25 @@ def _holdings_by_member(role: Role, day: date) -> dict[str, tuple[int, list[Hold
 def _finding(
     role_id: str, role: Role, index: int, member_id: str, since: date, months: int, limit: int
 ) -> Finding:
-    return Finding(
-        check=NAME,
-        subject=f"role:{role_id}",
-        file=role_file(role_id),
-        path=("holders", index),
-        key=f"tenure:{member_id}",
-        message=msg(
-            "{member} has held {title} continuously since {since}, {months} whole months, "
-            "more than the charter's limit of {limit}: time to hand it over. Train a successor "
-            "(`collectif role train {role}`), then {member} leaves it "
-            "(`collectif role leave {role}`)",
-            member=member_id,
-            title=role.title,
-            since=since,
-            months=Decimal(months),
-            limit=limit,
-            role=role_id,
-        ),
-        details={
-            "member": member_id,
-            "since": since.isoformat(),
-            "months": months,
-            "max_tenure_months": limit,
-        },
+    message = msg(
+        "{member} has held {title} continuously since {since}, {months} whole months, more than "
+        "the charter's limit of {limit}: time to hand it over. Train a successor "
+        "(`collectif role train {role}`), then {member} leaves it (`collectif role leave {role}`)",
+        member=member_id,
+        title=role.title,
+        since=since,
+        months=Decimal(months),
+        limit=limit,
+        role=role_id,
+    )
+    details = {
+        "member": member_id,
+        "since": since.isoformat(),
+        "months": months,
+        "max_tenure_months": limit,
+    }
+    return about_role(role_id).finding(
+        NAME, f"tenure:{member_id}", message, details, ("holders", index)
     )
 
 
@@ -134,4 +128,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _role_findings(collective, role_id, role, context.as_of, limit)
 
 
-CHECK = Check("rotation", Severity.WARNING, check, EXPLANATION, settings=(("charter", "roles"),))
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=(("charter", "roles"),))

@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import COLLECTIVE, Check, Context, Explanation, charter_of
 from collectif.checks.departure import STEPS, TIME_LIMIT, Departure, Undecided, smallest_departure
 from collectif.model.collective import Collective, active_holders, active_roles
 from collectif.model.files import written
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import Message, Names, Text, msg
 
 NAME = "truck-factor"
@@ -108,46 +107,34 @@ Holders = dict[str, frozenset[str]]
 def _found(collective: Collective, departure: Departure, holders: Holders, minimum: int) -> Finding:
     gone = frozenset(departure.members)
     uncovered = [role_id for role_id, group in holders.items() if group <= gone]
-    return Finding(
-        check=NAME,
-        subject="collective",
-        file=CONFIG_FILE,
-        path=_path(collective),
-        key="truck-factor",
-        message=_message(departure, len(uncovered), len(holders), minimum),
-        details={
-            "members": list(departure.members),
-            "truck_factor": len(departure.members),
-            "exact": departure.exact,
-            "truck_factor_min": minimum,
-            "uncovered_roles": uncovered,
-            "active_roles": len(holders),
-        },
-    )
+    message = _message(departure, len(uncovered), len(holders), minimum)
+    details = {
+        "members": list(departure.members),
+        "truck_factor": len(departure.members),
+        "exact": departure.exact,
+        "truck_factor_min": minimum,
+        "uncovered_roles": uncovered,
+        "active_roles": len(holders),
+    }
+    return COLLECTIVE.finding(NAME, "truck-factor", message, details, _path(collective))
 
 
 def _not_found(
     collective: Collective, answer: Undecided, holders: Holders, minimum: int
 ) -> Finding:
     # Its own key: a baseline that accepts the problem must not hide the doubt, nor the reverse.
-    return Finding(
-        check=NAME,
-        subject="collective",
-        file=CONFIG_FILE,
-        path=_path(collective),
-        key="truck-factor-undecided",
-        message=_undecided(answer, len(holders), minimum),
-        details={
-            "members": [],
-            "truck_factor": None,
-            "exact": False,
-            "undecided": True,
-            "time_limit": answer.seconds,
-            "truck_factor_min": minimum,
-            "uncovered_roles": [role_id for role_id, group in holders.items() if not group],
-            "active_roles": len(holders),
-        },
-    )
+    message = _undecided(answer, len(holders), minimum)
+    details = {
+        "members": [],
+        "truck_factor": None,
+        "exact": False,
+        "undecided": True,
+        "time_limit": answer.seconds,
+        "truck_factor_min": minimum,
+        "uncovered_roles": [role_id for role_id, group in holders.items() if not group],
+        "active_roles": len(holders),
+    }
+    return COLLECTIVE.finding(NAME, "truck-factor-undecided", message, details, _path(collective))
 
 
 def role_holders(collective: Collective, day: date) -> Holders:
@@ -198,9 +185,5 @@ def check_within(
 
 
 CHECK = Check(
-    "truck-factor",
-    Severity.WARNING,
-    check,
-    EXPLANATION,
-    settings=(("charter", "truck_factor_min"),),
+    NAME, Severity.WARNING, check, EXPLANATION, settings=(("charter", "truck_factor_min"),)
 )

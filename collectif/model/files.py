@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Literal, NamedTuple, get_type_hints
+from typing import Any, ClassVar, Literal, NamedTuple, get_args, get_type_hints
 
 from collectif.model.types import (
     Count,
@@ -42,15 +42,8 @@ EntryKind = Literal[
     "facilitation",
     "reflection",
 ]
-VOLUNTEER_KINDS: tuple[EntryKind, ...] = (
-    "support",
-    "meeting",
-    "prospecting",
-    "training",
-    "coaching",
-    "facilitation",
-    "reflection",
-)
+ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
+VOLUNTEER_KINDS: tuple[EntryKind, ...] = tuple(kind for kind in ENTRY_KINDS if kind != "project")
 RoleKind = Literal["support", "mission", "facilitation", "coaching"]
 ClientKind = Literal["ess", "big_account", "public", "other"]
 ProjectStatus = Literal["proposed", "active", "done", "cancelled"]

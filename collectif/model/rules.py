@@ -132,6 +132,24 @@ _DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
 _MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _RATE_TEXT = r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$"
 
+
+def _decimal(
+    kind: str, pattern: str, high: Decimal, decimals: int = 2, above_zero: bool = False
+) -> Any:
+    """A decimal field from 0 (or above 0) to `high`, with at most `decimals` places: read from
+    a number or a quoted number, and described in the JSON Schema as a person writes it."""
+    written = (
+        _as_written(pattern, above=0, high=int(high))
+        if above_zero
+        else _as_written(pattern, low=0, high=int(high))
+    )
+    return Annotated[
+        Decimal,
+        BeforeValidator(_to_decimal, json_schema_input_type=written),
+        _at_most(kind, Decimal(0), high, decimals, above_low=above_zero),
+    ]
+
+
 # What each name of `types.Rules` stands for.
 _FIELD_TYPES: dict[str, Any] = {
     "Id": Annotated[str, StringConstraints(pattern=ID_SCHEMA_PATTERN)],
@@ -142,43 +160,11 @@ _FIELD_TYPES: dict[str, Any] = {
     ],
     "CurrencyCode": Annotated[str, StringConstraints(pattern=CURRENCY_SCHEMA_PATTERN)],
     "Day": Annotated[date, BeforeValidator(_to_date)],
-    "HoursField": Annotated[
-        Decimal,
-        BeforeValidator(
-            _to_decimal,
-            json_schema_input_type=_as_written(_HOURS_TEXT, low=0, high=int(MAX_HOURS)),
-        ),
-        _at_most("hours", Decimal(0), MAX_HOURS, 2),
-    ],
-    "EntryHours": Annotated[
-        Decimal,
-        BeforeValidator(
-            _to_decimal,
-            json_schema_input_type=_as_written(_DAY_HOURS_TEXT, above=0, high=int(DAY_HOURS)),
-        ),
-        _at_most("entry_hours", Decimal(0), DAY_HOURS, 2, above_low=True),
-    ],
-    "Days": Annotated[
-        Decimal,
-        BeforeValidator(
-            _to_decimal,
-            json_schema_input_type=_as_written(_HOURS_TEXT, low=0, high=int(MAX_DAYS)),
-        ),
-        _at_most("days", Decimal(0), MAX_DAYS, 2),
-    ],
-    "MoneyField": Annotated[
-        Decimal,
-        BeforeValidator(
-            _to_decimal,
-            json_schema_input_type=_as_written(_MONEY_TEXT, low=0, high=int(MAX_MONEY)),
-        ),
-        _at_most("money", Decimal(0), MAX_MONEY, 2),
-    ],
-    "Rate": Annotated[
-        Decimal,
-        BeforeValidator(_to_decimal, json_schema_input_type=_as_written(_RATE_TEXT, low=0, high=1)),
-        _at_most("rate", Decimal(0), Decimal(1), RATE_PLACES),
-    ],
+    "HoursField": _decimal("hours", _HOURS_TEXT, MAX_HOURS),
+    "EntryHours": _decimal("entry_hours", _DAY_HOURS_TEXT, DAY_HOURS, above_zero=True),
+    "Days": _decimal("days", _HOURS_TEXT, MAX_DAYS),
+    "MoneyField": _decimal("money", _MONEY_TEXT, MAX_MONEY),
+    "Rate": _decimal("rate", _RATE_TEXT, Decimal(1), RATE_PLACES),
     "Count": Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)],
     "Months": Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)],
     "StrictBool": _StrictBool,

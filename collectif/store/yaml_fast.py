@@ -364,19 +364,18 @@ def load(data: bytes) -> Any:
         loader.dispose()
 
 
-def compose_plain(data: bytes) -> Node | None:
-    """The node tree of one document, plain scalars untyped; raises yaml.YAMLError."""
-    loader = PlainNodeLoader(data)
+def _single_node(loader: NodeLoader | PlainNodeLoader) -> Node | None:
     try:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+def compose_plain(data: bytes) -> Node | None:
+    """The node tree of one document, plain scalars untyped; raises yaml.YAMLError."""
+    return _single_node(PlainNodeLoader(data))
 
 
 def compose(data: bytes) -> Node | None:
     """The node tree of one document, with positions; raises yaml.YAMLError."""
-    loader = NodeLoader(data)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+    return _single_node(NodeLoader(data))

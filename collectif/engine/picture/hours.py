@@ -10,18 +10,8 @@ from collectif.checks.periods import Period
 from collectif.checks.shares import incomplete, membership_in, time_in
 from collectif.engine.picture.records import Standing, Window
 from collectif.model.collective import Collective, Setting
-from collectif.model.files import EntryKind
+from collectif.model.files import ENTRY_KINDS
 
-ALL_KINDS: tuple[EntryKind, ...] = (
-    "project",
-    "support",
-    "meeting",
-    "prospecting",
-    "training",
-    "coaching",
-    "facilitation",
-    "reflection",
-)
 ByKind = dict[str, Decimal]
 
 
@@ -32,7 +22,7 @@ def month_periods(frame: Window) -> list[Period]:
 def monthly(collective: Collective, frame: Window) -> dict[tuple[str, str], ByKind]:
     """Hours by kind per (member, month label) in the window, up to the as-of date."""
     found: dict[tuple[str, str], ByKind] = {}
-    for key, entries in time_in(collective, ALL_KINDS, "month", month_periods(frame)).items():
+    for key, entries in time_in(collective, ENTRY_KINDS, "month", month_periods(frame)).items():
         kinds: ByKind = {}
         for entry in entries:
             if entry.date <= frame.as_of:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import changed_fields, changed_paths, described
+from collectif.engine.story.versions import changed_paths, described, other_changes
 from collectif.model.files import CollectiveFile
 from collectif.model.layout import FileId
 from collectif.model.message import Message, msg
@@ -23,11 +23,9 @@ def _changes(before: CollectiveFile, after: CollectiveFile) -> Iterator[Message]
             "the check settings changed: {keys}",
             keys=described(before.checks, after.checks, checks, words=False),
         )
-    others = changed_fields(before, after, ("charter", "checks"))
-    if others:
-        yield msg(
-            "the collective's settings changed: {keys}", keys=described(before, after, others)
-        )
+    keys = other_changes(before, after, ("charter", "checks"))
+    if keys is not None:
+        yield msg("the collective's settings changed: {keys}", keys=keys)
 
 
 def tell(

@@ -26,6 +26,16 @@ def _logged(member: str, entry: TimeEntry) -> Message:
     return msg("{member} logged {hours} of {kind} on {date}", **common)
 
 
+def _took_off(member: str, entry: TimeEntry) -> Message:
+    return msg(
+        "{member} took off an entry of {date} ({hours} of {kind})",
+        member=member,
+        date=entry.date.isoformat(),
+        hours=Hours(entry.hours),
+        kind=kind_word(entry.kind),
+    )
+
+
 def tell(file_id: FileId, before: Entries | None, after: Entries | None) -> Iterator[Message]:
     member, month = file_id.id, file_id.month
     added, removed = added_removed(before or (), after or ())
@@ -42,10 +52,4 @@ def tell(file_id: FileId, before: Entries | None, after: Entries | None) -> Iter
         for entry in added:
             yield _logged(member, entry)
     for entry in removed:
-        yield msg(
-            "{member} took off an entry of {date} ({hours} of {kind})",
-            member=member,
-            date=entry.date.isoformat(),
-            hours=Hours(entry.hours),
-            kind=kind_word(entry.kind),
-        )
+        yield _took_off(member, entry)

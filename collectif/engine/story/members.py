@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import added_removed, changed_fields, described, text
+from collectif.engine.story.versions import Story, added_removed, other_changes, text
 from collectif.model.files import Member, Pause
-from collectif.model.layout import FileId
 from collectif.model.message import Message, msg
 
 _HANDLED = ("left", "pauses", "charter_signed", "joined")
 
 
-def _pause(member: str, pause: Pause) -> Message:
+def _pause(member: str, pause: Pause, added: bool = True) -> Message:
     start, end = text(pause.start), text(pause.to)
+    if not added:
+        return msg(
+            "a pause of {member} was removed ({start} to {end})",
+            member=member,
+            start=start,
+            end=end,
+        )
     if pause.reason:
         return msg(
             "{member} paused from {start} to {end} ({reason})",
@@ -42,32 +48,22 @@ def _changes(member: str, before: Member, after: Member) -> Iterator[Message]:
     for pause in added:
         yield _pause(member, pause)
     for pause in removed:
-        yield msg(
-            "a pause of {member} was removed ({start} to {end})",
-            member=member,
-            start=text(pause.start),
-            end=text(pause.to),
-        )
+        yield _pause(member, pause, added=False)
     if before.charter_signed != after.charter_signed and after.charter_signed:
         yield msg(
             "{member} signed the charter {version}", member=member, version=after.charter_signed
         )
-    others = changed_fields(before, after, _HANDLED)
-    if others:
-        yield msg(
-            "{member}'s details changed: {keys}",
-            member=member,
-            keys=described(before, after, others),
-        )
+    keys = other_changes(before, after, _HANDLED)
+    if keys is not None:
+        yield msg("{member}'s details changed: {keys}", member=member, keys=keys)
 
 
-def tell(file_id: FileId, before: Member | None, after: Member | None) -> Iterator[Message]:
-    member = file_id.id
-    if before is None and after is not None:
-        yield msg(
-            "{member} joined the collective on {date}", member=member, date=text(after.joined)
-        )
-    elif after is None:
-        yield msg("the file of {member} was removed", member=member)
-    elif before is not None:
-        yield from _changes(member, before, after)
+def _created(member: str, after: Member) -> Message:
+    return msg("{member} joined the collective on {date}", member=member, date=text(after.joined))
+
+
+def _removed(member: str) -> Message:
+    return msg("the file of {member} was removed", member=member)
+
+
+tell = Story(_created, _removed, _changes).tell

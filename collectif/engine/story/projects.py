@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import added_removed, changed_fields, described, text
+from collectif.engine.story.versions import Story, added_removed, other_changes, text
 from collectif.model.files import Project
-from collectif.model.layout import FileId
 from collectif.model.message import Message, Names, msg
 
 _HANDLED = ("status", "team", "lead", "signed", "payouts", "lines")
@@ -75,25 +74,22 @@ def _changes(project: str, before: Project, after: Project) -> Iterator[Message]
     if before.lines != after.lines:
         yield msg("the quote of {project} changed", project=project)
     yield from _payouts(project, before, after)
-    others = changed_fields(before, after, (*_HANDLED, *([key] if key else [])))
-    if others:
-        yield msg(
-            "the project {project} changed: {keys}",
-            project=project,
-            keys=described(before, after, others),
-        )
+    keys = other_changes(before, after, (*_HANDLED, *([key] if key else [])))
+    if keys is not None:
+        yield msg("the project {project} changed: {keys}", project=project, keys=keys)
 
 
-def tell(file_id: FileId, before: Project | None, after: Project | None) -> Iterator[Message]:
-    project = file_id.id
-    if before is None and after is not None:
-        yield msg(
-            "new project {project}: {title}, for {client}",
-            project=project,
-            title=after.title,
-            client=after.client,
-        )
-    elif after is None:
-        yield msg("the project {project} was removed", project=project)
-    elif before is not None:
-        yield from _changes(project, before, after)
+def _created(project: str, after: Project) -> Message:
+    return msg(
+        "new project {project}: {title}, for {client}",
+        project=project,
+        title=after.title,
+        client=after.client,
+    )
+
+
+def _removed(project: str) -> Message:
+    return msg("the project {project} was removed", project=project)
+
+
+tell = Story(_created, _removed, _changes).tell

@@ -5,48 +5,34 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from collectif.engine.story.versions import changed_fields, described, text
+from collectif.engine.story.versions import Story, other_changes, text
 from collectif.model.files import Holding, Role
-from collectif.model.layout import FileId
-from collectif.model.message import Message, msg
+from collectif.model.message import Message, Param, msg
 
 
 def _by_start(items: Sequence[Holding]) -> dict[tuple[str, date], Holding]:
     return {(item.member, item.since): item for item in items}
 
 
+def _values(role: str, holding: Holding, **day: Param) -> dict[str, Param]:
+    """The values of a sentence about a member's holding (or training) of a role, on a day."""
+    return {"member": holding.member, "role": role, **day}
+
+
 def _started(role: str, holding: Holding, holders: bool) -> Message:
+    values = _values(role, holding, since=text(holding.since))
     if holders:
-        return msg(
-            "{member} joined the role {role} on {since}",
-            member=holding.member,
-            role=role,
-            since=text(holding.since),
-        )
-    return msg(
-        "{member} started training for {role} on {since}",
-        member=holding.member,
-        role=role,
-        since=text(holding.since),
-    )
+        return msg("{member} joined the role {role} on {since}", **values)
+    return msg("{member} started training for {role} on {since}", **values)
 
 
 def _ended(role: str, holding: Holding, holders: bool) -> Message:
     if holding.until is None:
         return msg("{member} holds {role} again, with no end", member=holding.member, role=role)
+    values = _values(role, holding, until=text(holding.until))
     if holders:
-        return msg(
-            "{member} left the role {role} (last day {until})",
-            member=holding.member,
-            role=role,
-            until=text(holding.until),
-        )
-    return msg(
-        "{member} ended training for {role} (last day {until})",
-        member=holding.member,
-        role=role,
-        until=text(holding.until),
-    )
+        return msg("{member} left the role {role} (last day {until})", **values)
+    return msg("{member} ended training for {role} (last day {until})", **values)
 
 
 def _taken_off(role: str, member: str, holders: bool) -> Message:
@@ -77,18 +63,17 @@ def _changes(role: str, before: Role, after: Role) -> Iterator[Message]:
             yield msg("the role {role} is active again", role=role)
         else:
             yield msg("the role {role} was retired", role=role)
-    others = changed_fields(before, after, ("holders", "trainees", "active"))
-    if others:
-        yield msg(
-            "the role {role} changed: {keys}", role=role, keys=described(before, after, others)
-        )
+    keys = other_changes(before, after, ("holders", "trainees", "active"))
+    if keys is not None:
+        yield msg("the role {role} changed: {keys}", role=role, keys=keys)
 
 
-def tell(file_id: FileId, before: Role | None, after: Role | None) -> Iterator[Message]:
-    role = file_id.id
-    if before is None and after is not None:
-        yield msg("new role {role}: {title}", role=role, title=after.title)
-    elif after is None:
-        yield msg("the role {role} was removed", role=role)
-    elif before is not None:
-        yield from _changes(role, before, after)
+def _created(role: str, after: Role) -> Message:
+    return msg("new role {role}: {title}", role=role, title=after.title)
+
+
+def _removed(role: str) -> Message:
+    return msg("the role {role} was removed", role=role)
+
+
+tell = Story(_created, _removed, _changes).tell

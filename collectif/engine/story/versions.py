@@ -5,14 +5,14 @@ it was not a collective's file that could be read at all."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from collectif.model import files
 from collectif.model.layout import FileId, Kind
-from collectif.model.message import KeyChange, KeyChanges
+from collectif.model.message import KeyChange, KeyChanges, Message
 from collectif.store import contributions, load
 from collectif.store.parse import parse
 
@@ -119,8 +119,30 @@ def described(before: Any, after: Any, keys: Iterable[str], words: bool = True) 
     return KeyChanges(tuple(found), words)
 
 
+def other_changes(before: Any, after: Any, handled: Iterable[str] = ()) -> KeyChanges | None:
+    """The keys changed apart from `handled`, as `described` says them; None if none."""
+    others = changed_fields(before, after, handled)
+    return described(before, after, others) if others else None
+
+
 def text(value: object) -> str:
     return "" if value is None else str(value)
 
 
 Tell = Callable[[FileId, Any, Any], Iterable[Any]]
+
+
+class Story(NamedTuple):
+    """How a file of one subject is told, given the subject's id: created, removed, changed."""
+
+    created: Callable[[str, Any], Message]
+    removed: Callable[[str], Message]
+    changed: Callable[[str, Any, Any], Iterable[Message]]
+
+    def tell(self, file_id: FileId, before: Any, after: Any) -> Iterator[Message]:
+        if before is None and after is not None:
+            yield self.created(file_id.id, after)
+        elif after is None:
+            yield self.removed(file_id.id)
+        elif before is not None:
+            yield from self.changed(file_id.id, before, after)

@@ -12,21 +12,11 @@ from decimal import Decimal
 from html import escape as _escape
 
 from collectif import i18n
-from collectif.engine.picture.records import (
-    Deliberation,
-    Giver,
-    Giving,
-    Glance,
-    Money,
-    Owed,
-    Picture,
-    Prospecting,
-    Roles,
-)
-from collectif.i18n import Lang, plural
-from collectif.model.message import N_, Message, Names, msg
+from collectif.engine.picture import records as r
+from collectif.i18n import Lang
+from collectif.model.message import N_, Message, msg
 from collectif.report.picture import charts as c
-from collectif.report.picture import text as t
+from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
 
@@ -118,15 +108,13 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 """
 
 
-class Page:
+class Page(w.Figures):
     """The page being written: its parts, its language and currency."""
 
     def __init__(self, lang: Lang, currency: str, as_of: str = "") -> None:
-        self.lang, self.currency, self.as_of = lang, currency, as_of
+        super().__init__(lang, currency)
+        self.as_of = as_of
         self.parts: list[str] = []
-
-    def word(self, text: str) -> str:
-        return w.word(self.lang, text)
 
     def text(self, message: Message) -> str:
         return escape(shown(message, self.lang))
@@ -145,17 +133,8 @@ class Page:
             else f"<p>{self.text(message)}</p>"
         )
 
-    def hours(self, value: Decimal) -> str:
-        return w.hours(value, self.lang)
-
-    def money(self, value: Decimal) -> str:
-        return w.money(value, self.currency, self.lang, places=0)
-
-    def cents(self, value: Decimal) -> str:
-        return w.money(value, self.currency, self.lang)
-
-    def percent(self, share: Decimal | None) -> str:
-        return w.percent(share, self.lang)
+    def heading(self, message: Message) -> None:
+        self.add("<h3>" + self.text(message) + "</h3>")
 
     def figure(self, svg: str, caption: Message) -> None:
         self.add(f"<figure>{svg}<figcaption>{self.text(caption)}</figcaption></figure>")
@@ -192,14 +171,14 @@ def _cell(text: str, kind: str) -> str:
     return f'<td class="{kind}">{text}</td>' if kind else f"<td>{text}</td>"
 
 
-def _chart_members(givers: Sequence[Giver]) -> list[Giver]:
+def _chart_members(givers: Sequence[r.Giver]) -> list[r.Giver]:
     return sorted(givers, key=lambda g: (-g.volunteer, g.member))[:CHART_MEMBERS]
 
 
 # 1. At a glance -------------------------------------------------------------------------------
 
 
-def glance(page: Page, data: Glance) -> None:
+def glance(page: Page, data: r.Glance) -> None:
     page.add(f'<section id="glance"><h2>{escape(page.word(w.SECTIONS["glance"]))}</h2>')
     truck = data.truck_factor
     cards = [
@@ -220,25 +199,10 @@ def glance(page: Page, data: Glance) -> None:
         )
         + "</div>"
     )
-    page.para(
-        msg(
-            "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
-            "active projects",
-            members=data.members,
-            paused=data.paused,
-            roles=data.roles,
-            projects=data.projects,
-        )
-    )
+    page.para(s.counts(data))
     if truck is not None:
-        page.para(t.truck_message(truck), "alert" if truck.size is not None else "")
-    page.para(
-        msg(
-            "What `collectif check` finds: {errors}, {warnings}",
-            errors=plural(page.lang, data.errors, "{count} error", "{count} errors"),
-            warnings=plural(page.lang, data.warnings, "{count} warning", "{count} warnings"),
-        )
-    )
+        page.para(s.truck(truck), "alert" if truck.size is not None else "")
+    page.para(s.findings(data, page.lang))
     if data.findings:
         checks = [count.check for count in data.findings]
         svg = c.draw(
@@ -277,22 +241,16 @@ def glance(page: Page, data: Glance) -> None:
             page.data_caption(),
         )
     if data.not_run:
-        page.para(
-            msg(
-                "Not run, because collectif.yaml is broken where they read it: {checks}",
-                checks=Names(data.not_run),
-            ),
-            "alert",
-        )
+        page.para(s.not_run(data), "alert")
     page.add("</section>")
 
 
 # 2. Who gives what ----------------------------------------------------------------------------
 
 
-def giving(page: Page, data: Giving) -> None:
+def giving(page: Page, data: r.Giving) -> None:
     page.add(f'<section id="giving"><h2>{escape(page.word(w.SECTIONS["giving"]))}</h2>')
-    kinds = [kind for kind in data.kinds if any(kind in g.by_kind for g in data.members)]
+    kinds = s.kinds_given(data)
     drawn = _chart_members(data.members)[::-1]  # pygal draws the first label at the bottom
     svg = c.draw(
         c.CHARTS["horizontal-stacked"],
@@ -329,7 +287,7 @@ def giving(page: Page, data: Giving) -> None:
         rows.append(
             [
                 (escape(g.member), "th"),
-                *((page.hours(g.by_kind[k]) if k in g.by_kind else "", "n") for k in kinds),
+                *((hours, "n") for hours in s.by_kind(page, g.by_kind, kinds)),
                 (page.hours(g.volunteer), "total"),
                 (page.percent(g.share), "n"),
                 (page.hours(g.project), "n"),
@@ -338,32 +296,15 @@ def giving(page: Page, data: Giving) -> None:
     rows.append(
         [
             (escape(page.word("Total")), "th"),
-            *(
-                (
-                    page.hours(
-                        sum((g.by_kind.get(k, Decimal(0)) for g in data.members), Decimal(0))
-                    ),
-                    "total",
-                )
-                for k in kinds
-            ),
+            *((hours, "total") for hours in s.kind_totals(page, data, kinds)),
             (page.hours(data.volunteer), "total"),
             ("100 %" if page.lang == "fr" else "100%", "total"),
             (page.hours(data.project), "total"),
         ]
     )
-    page.table(
-        [
-            page.word("Member"),
-            *(page.word(w.KIND_WORDS[k]) for k in kinds),
-            page.word("Total"),
-            page.word("Share"),
-            page.word("Paid projects"),
-        ],
-        rows,
-        page.data_caption(),
-    )
-    _minimum(page, data)
+    page.table(s.giving_headers(page, kinds), rows, page.data_caption())
+    if data.minimum is not None:
+        _minimum(page, data, data.minimum)
     page.add("</section>")
 
 
@@ -377,7 +318,7 @@ CELL_CLASS = {
 }
 
 
-def _owed_text(page: Page, owed: Owed, full: Decimal | None, integer: bool = False) -> str:
+def _owed_text(page: Page, owed: r.Owed, full: Decimal | None, integer: bool = False) -> str:
     if owed.standing == "away":
         return "–"
     done = str(int(owed.done)) if integer else page.hours(owed.done)
@@ -386,58 +327,27 @@ def _owed_text(page: Page, owed: Owed, full: Decimal | None, integer: bool = Fal
     if owed.required is not None and (integer or (full is not None and owed.required < full)):
         asked = str(int(owed.required)) if integer else page.hours(owed.required)
         done = f"{done}/{asked}"
-    mark = t.MARKS[owed.standing]
+    mark = w.MARKS[owed.standing]
     return escape(f"{done} {mark}".strip())
 
 
-def _minimum(page: Page, data: Giving) -> None:
-    rule = data.minimum
-    if rule is None:
-        return
-    page.add(
-        "<h3>"
-        + page.text(
-            msg(
-                "Collective hours per {period} against the minimum of {hours} h",
-                period=page.word(w.PERIOD_WORDS[rule.period]),
-                hours=rule.hours,
-            )
-        )
-        + "</h3>"
-    )
-    monthly = rule.period == "month"
+def _minimum(page: Page, data: r.Giving, rule: r.MinimumRule) -> None:
+    page.heading(s.minimum_title(page, data))
     rows = []
-    for g in data.members:
-        cells = [(escape(g.member), "th")]
-        for index, owed in enumerate(g.minimum):
-            text = _owed_text(page, owed, rule.hours)
-            kind = CELL_CLASS[owed.standing]
-            if monthly and g.months[index].overload:
-                text += " ▲"
-                kind += " over"
-            cells.append((text, kind))
+    for member, standings in s.minimum_rows(data):
+        cells = [(escape(member), "th")]
+        for owed, overloaded in standings:
+            text, kind = _owed_text(page, owed, rule.hours), CELL_CLASS[owed.standing]
+            cells.append((text + " ▲", kind + " over") if overloaded else (text, kind))
         rows.append(cells)
-    page.table(
-        [page.word("Member"), *(w.period_name(s.label, page.lang) for s in rule.periods)], rows
-    )
-    page.para(
-        msg(
-            "✗ below the minimum · 2.0/1.3: 1.3 h asked, prorated for the days one was a member "
-            "and not on a pause · ▲ overload (over {limit} h in the month, or over {share} of "
-            "everyone's hours) · ○ joined that {period}: not asked yet · … not over yet · ? an "
-            "entry could not be read · – not a member",
-            limit=data.overload.hours if data.overload else Decimal(0),
-            share=page.percent(data.overload.max_share) if data.overload else "",
-            period=page.word(w.PERIOD_WORDS[rule.period]),
-        ),
-        "note",
-    )
+    page.table(s.period_headers(page, rule.periods), rows)
+    page.para(s.minimum_legend(page, data, asked=True), "note")
 
 
 # 3. Hare and tortoise -------------------------------------------------------------------------
 
 
-def deliberation(page: Page, data: Deliberation) -> None:
+def deliberation(page: Page, data: r.Deliberation) -> None:
     page.add(f'<section id="deliberation"><h2>{escape(page.word(w.SECTIONS["deliberation"]))}</h2>')
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
@@ -456,67 +366,20 @@ def deliberation(page: Page, data: Deliberation) -> None:
         page.hours_formatter,
         x_label_rotation=-35 if len(months) > 8 else 0,
     )
-    page.figure(
-        svg,
-        msg(
-            "Deliberation: {talk}. Productive volunteer work: {work}. The table's last column: "
-            "hours of deliberation for each hour of paid project work.",
-            talk=Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.deliberation_kinds)),
-            work=Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.productive_kinds)),
-        ),
-    )
-    rows = [
-        [
-            (escape(label), "th"),
-            (page.hours(m.deliberation), "n"),
-            (page.hours(m.productive), "n"),
-            (page.hours(m.project), "n"),
-            ("–" if m.ratio is None else w.hours(m.ratio, page.lang, 2), "n"),
-        ]
-        for label, m in zip(months, data.months, strict=True)
-    ]
-    rows.append(
-        [
-            (escape(page.word("Total")), "th"),
-            (page.hours(data.deliberation), "total"),
-            (page.hours(data.productive), "total"),
-            (page.hours(data.project), "total"),
-            ("–" if data.ratio is None else w.hours(data.ratio, page.lang, 2), "total"),
-        ]
-    )
-    page.table(
-        [
-            page.word(h)
-            for h in (
-                "Month",
-                "Deliberation",
-                "Productive",
-                "Paid projects",
-                "Deliberation per paid hour",
-            )
-        ],
-        rows,
-        page.data_caption(),
-    )
+    page.figure(svg, s.deliberation_legend(page, data, table=True))
+    *each, (total, figures) = s.deliberation_rows(page, data)
+    rows = [[(escape(label), "th"), *((cell, "n") for cell in cells)] for label, cells in each]
+    rows.append([(escape(total), "th"), *((cell, "total") for cell in figures)])
+    page.table([page.word(h) for h in s.DELIBERATION_HEADERS], rows, page.data_caption())
     page.add("</section>")
 
 
 # 4. Roles -------------------------------------------------------------------------------------
 
 
-def roles(page: Page, data: Roles, months: list[str]) -> None:
+def roles(page: Page, data: r.Roles, months: list[str]) -> None:
     page.add(f'<section id="roles"><h2>{escape(page.word(w.SECTIONS["roles"]))}</h2>')
-    page.add(
-        "<h3>"
-        + page.text(
-            msg(
-                "Who held each role, month by month, and for how long (the charter's limit: "
-                "{limit} months in a row)",
-                limit=data.max_tenure_months,
-            )
-        )
-        + "</h3>"
-    )
+    page.heading(s.timeline_title(data))
     page.add(_timeline(page, data, months))
     page.add(
         '<p class="legend note"><span><i class="swatch" style="background:var(--blue)"></i>'
@@ -532,7 +395,7 @@ def roles(page: Page, data: Roles, months: list[str]) -> None:
     page.add("</section>")
 
 
-def _timeline(page: Page, data: Roles, months: list[str]) -> str:
+def _timeline(page: Page, data: r.Roles, months: list[str]) -> str:
     """One row per role (its title, how many hold it), then one per member who held it or
     trained for it, a cell per month: filled when held, hatched when in training."""
     span = len(months) + 1
@@ -543,13 +406,7 @@ def _timeline(page: Page, data: Roles, months: list[str]) -> str:
         out.append(f'<th scope="col">{escape(name)}<br>{year}</th>')
     out.append(f'<th scope="col">{escape(page.word("Months"))}</th></tr></thead><tbody>')
     for line in data.roles:
-        count = msg(
-            "{count} holder(s) of {needed} needed",
-            count=len(line.holders),
-            needed=line.min_holders,
-        )
-        if not line.active:
-            count = msg("no longer active")
+        count = s.holders(line)
         short = " short" if line.active and len(line.holders) < line.min_holders else ""
         out.append(
             f'<tr><th scope="rowgroup" class="role">{escape(line.title)}</th>'
@@ -572,7 +429,7 @@ def _timeline(page: Page, data: Roles, months: list[str]) -> str:
     return "".join(out)
 
 
-def _tenures(page: Page, data: Roles) -> None:
+def _tenures(page: Page, data: r.Roles) -> None:
     held = [(line, x) for line in data.roles for x in line.tenures]
     if not held:
         return
@@ -616,19 +473,22 @@ def _tenures(page: Page, data: Roles) -> None:
     )
 
 
-def _skills(page: Page, data: Roles) -> None:
+def _skills(page: Page, data: r.Roles) -> None:
     if not data.skills:
         return
-    page.add("<h3>" + page.text(msg("Skills the roles need")) + "</h3>")
+    page.heading(msg("Skills the roles need"))
     page.table(
         [page.word("Skill"), page.word("Needed by"), page.word("Members who have it")],
         (
             [
-                (escape(s.skill), "th"),
-                (escape(", ".join(s.roles)), ""),
-                (escape(", ".join(s.members) or "–"), "short" if len(s.members) < 2 else ""),
+                (escape(skill.skill), "th"),
+                (escape(", ".join(skill.roles)), ""),
+                (
+                    escape(", ".join(skill.members) or "–"),
+                    "short" if len(skill.members) < 2 else "",
+                ),
             ]
-            for s in data.skills
+            for skill in data.skills
         ),
     )
     page.para(msg("Highlighted: a skill that fewer than two active members have."), "note")
@@ -637,7 +497,7 @@ def _skills(page: Page, data: Roles) -> None:
 # 5. Clients and money -------------------------------------------------------------------------
 
 
-def money(page: Page, data: Money) -> None:
+def money(page: Page, data: r.Money) -> None:
     page.add(f'<section id="money"><h2>{escape(page.word(w.SECTIONS["money"]))}</h2>')
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     months = [w.month_name(m.month, page.lang) for m in data.months]
@@ -683,30 +543,12 @@ def money(page: Page, data: Money) -> None:
     page.add("</section>")
 
 
-def _balance(page: Page, data: Money) -> None:
+def _balance(page: Page, data: r.Money) -> None:
     balance = data.balance
     if balance is None:
         return
-    now = balance.now
-    outside = (
-        now.share is not None and not balance.ess_share_min <= now.share <= balance.ess_share_max
-    )
     page.add("<h3>" + escape(page.word("ESS share")) + "</h3>")
-    page.para(
-        msg(
-            "ESS share: {share} of the revenue signed with ESS clients and big accounts over "
-            "the {months} months to {day} ({ess} of {total}); the charter asks between {low} "
-            "and {high}.",
-            share=page.percent(now.share),
-            months=balance.window_months,
-            day=now.day,
-            ess=page.money(now.ess),
-            total=page.money(now.ess + now.big_account),
-            low=page.percent(balance.ess_share_min),
-            high=page.percent(balance.ess_share_max),
-        ),
-        "alert" if outside else "",
-    )
+    page.para(s.ess_share(page, balance), "alert" if s.outside(balance) else "")
     if not balance.trend:
         return
     labels = [w.month_name(p.day.isoformat()[:7], page.lang) for p in balance.trend]
@@ -741,11 +583,11 @@ def _balance(page: Page, data: Money) -> None:
     )
 
 
-def _finders(page: Page, data: Money) -> None:
+def _finders(page: Page, data: r.Money) -> None:
     finders = data.finders
     if finders is None or not finders.members:
         return
-    page.add("<h3>" + page.text(msg("Who brought the contracts")) + "</h3>")
+    page.heading(msg("Who brought the contracts"))
     drawn = finders.members[:CHART_MEMBERS][::-1]
     svg = c.draw(
         c.CHARTS["horizontal"],
@@ -785,42 +627,31 @@ def _finders(page: Page, data: Money) -> None:
     )
 
 
-def _cotraitance(page: Page, data: Money) -> None:
+def _cotraitance(page: Page, data: r.Money) -> None:
     cotraitance = data.cotraitance
     if cotraitance is None:
         return
-    page.add(
-        "<h3>"
-        + page.text(
-            msg(
-                "Co-traitance: what each member is due (their lines less {rate} of deductions) "
-                "and was paid",
-                rate=page.percent(cotraitance.deduction_rate),
-            )
-        )
-        + "</h3>"
-    )
+    page.heading(s.cotraitance_title(page, data))
     rows = []
-    for p in cotraitance.projects:
-        for index, pay in enumerate(p.payments):
-            paid = page.cents(pay.paid) if p.paid else "–"
-            rows.append(
-                [
-                    (escape(p.title) if index == 0 else "", "th"),
-                    (escape(page.word(w.CLIENT_WORDS[p.client_kind])) if index == 0 else "", ""),
-                    (escape(pay.member), ""),
-                    (page.cents(pay.expected) if pay.has_line else "–", "n"),
-                    (paid + (" ✗" if pay.wrong else ""), "n short" if pay.wrong else "n"),
-                ]
-            )
+    for p, first, pay in s.payments(cotraitance.projects):
+        paid = page.cents(pay.paid) if p.paid else "–"
+        rows.append(
+            [
+                (escape(p.title) if first else "", "th"),
+                (escape(page.word(w.CLIENT_WORDS[p.client_kind])) if first else "", ""),
+                (escape(pay.member), ""),
+                (page.cents(pay.expected) if pay.has_line else "–", "n"),
+                (paid + (" ✗" if pay.wrong else ""), "n short" if pay.wrong else "n"),
+            ]
+        )
     page.table([page.word(h) for h in ("Project", "Client", "Member", "Due", "Paid")], rows)
-    page.para(msg("✗ paid more or less than due · – not paid yet"), "note")
+    page.para(s.PAID_LEGEND, "note")
 
 
 # 6. Prospecting -------------------------------------------------------------------------------
 
 
-def prospecting(page: Page, data: Prospecting) -> None:
+def prospecting(page: Page, data: r.Prospecting) -> None:
     page.add(f'<section id="prospecting"><h2>{escape(page.word(w.SECTIONS["prospecting"]))}</h2>')
     closed = [i for i, span in enumerate(data.periods) if span.closed]
     drawn = data.members[:CHART_MEMBERS]
@@ -851,7 +682,7 @@ def prospecting(page: Page, data: Prospecting) -> None:
             ),
         )
     page.table(
-        [page.word("Member"), *(w.period_name(s.label, page.lang) for s in data.periods)],
+        s.period_headers(page, data.periods),
         (
             [(escape(row.member), "th")]
             + [
@@ -862,42 +693,21 @@ def prospecting(page: Page, data: Prospecting) -> None:
         ),
         page.data_caption() if closed else "",
     )
-    page.para(
-        msg(
-            "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not "
-            "over yet",
-            period=page.word(w.PERIOD_WORDS[data.period]),
-        ),
-        "note",
-    )
+    page.para(s.prospecting_legend(page, data), "note")
     page.add("</section>")
 
 
 # The page -------------------------------------------------------------------------------------
 
 
-def render_html(picture: Picture, lang: Lang) -> str:
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
+
+
+def render_html(picture: r.Picture, lang: Lang) -> str:
     """The whole page."""
     frame = picture.window
     page = Page(lang, picture.currency, frame.as_of.isoformat())
-    title = shown(
-        msg(
-            "{collective}: from {start} to {end}, as of {as_of}",
-            collective=picture.collective,
-            start=w.month_name(frame.months[0].label, lang),
-            end=w.month_name(frame.months[-1].label, lang),
-            as_of=frame.as_of,
-        ),
-        lang,
-    )
-    sections = [
-        ("glance", True),
-        ("giving", picture.giving),
-        ("deliberation", picture.deliberation),
-        ("roles", picture.roles),
-        ("money", picture.money),
-        ("prospecting", picture.prospecting),
-    ]
+    title = shown(s.title(picture, picture.collective, lang), lang)
     page.add(
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
@@ -909,22 +719,11 @@ def render_html(picture: Picture, lang: Lang) -> str:
         f"<nav><b>{escape(page.word('Contents'))}</b><ol>"
         + "".join(
             f'<li><a href="#{key}">{escape(page.word(w.SECTIONS[key]))}</a></li>'
-            for key, present in sections
-            if present
+            for key in s.present(picture)
         )
         + "</ol></nav><main>",
     )
-    glance(page, picture.glance)
-    if picture.giving:
-        giving(page, picture.giving)
-    if picture.deliberation:
-        deliberation(page, picture.deliberation)
-    if picture.roles:
-        roles(page, picture.roles, [m.label for m in frame.months])
-    if picture.money:
-        money(page, picture.money)
-    if picture.prospecting:
-        prospecting(page, picture.prospecting)
+    SECTIONS.walk(picture, page)
     page.add(
         "</main><footer>"
         + page.text(msg("Made by collectif on {day}, from the files as they are.", day=frame.as_of))

@@ -7,28 +7,35 @@ The contract is documented in docs/report.md. Hours, money and ratios are decima
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from collectif.checks.shares import cents, ratio
-from collectif.engine.picture.records import (
-    Deliberation,
-    Giver,
-    Giving,
-    Glance,
-    Money,
-    Owed,
-    Picture,
-    Prospecting,
-    RoleLine,
-    Roles,
-    Span,
-)
+from collectif.engine.picture import records as r
 from collectif.i18n import Lang
 from collectif.report.safe import json_text
 
 VERSION = 1
 Json = dict[str, Any]
+T = TypeVar("T")
+
+
+def _value(value: object) -> object:
+    """A figure as the document writes it: decimals as strings, tuples as lists."""
+    if isinstance(value, Decimal):
+        return _dec(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _fields(record: tuple[Any, ...], *names: str) -> Json:
+    """The record's fields of these names, under their own names."""
+    return {name: _value(getattr(record, name)) for name in names}
+
+
+def _section(data: T | None, document: Callable[[T], Json]) -> Json | None:
+    """A section's document; a section without data is null."""
+    return None if data is None else document(data)
 
 
 def _dec(value: Decimal) -> str:
@@ -43,7 +50,7 @@ def _kinds(values: dict[str, Decimal]) -> Json:
     return {kind: _dec(value) for kind, value in values.items()}
 
 
-def _span(span: Span) -> Json:
+def _span(span: r.Span) -> Json:
     return {
         "period": span.label,
         "from": span.start.isoformat(),
@@ -52,34 +59,30 @@ def _span(span: Span) -> Json:
     }
 
 
-def _glance(glance: Glance) -> Json:
+def _glance(glance: r.Glance) -> Json:
     truck = glance.truck_factor
     return {
-        "members": glance.members,
-        "paused": glance.paused,
-        "roles": glance.roles,
-        "projects": glance.projects,
-        "errors": glance.errors,
-        "warnings": glance.warnings,
+        **_fields(glance, "members", "paused", "roles", "projects", "errors", "warnings"),
         "findings": [
             {"check": c.check, "errors": c.errors, "warnings": c.warnings} for c in glance.findings
         ],
         "not_run": list(glance.not_run),
         "truck_factor": None
         if truck is None
-        else {
-            "minimum": truck.minimum,
-            "size": truck.size,
-            "members": list(truck.members),
-            "exact": truck.exact,
-            "undecided": truck.undecided,
-            "active_roles": truck.active_roles,
-            "uncovered_roles": list(truck.uncovered_roles),
-        },
+        else _fields(
+            truck,
+            "minimum",
+            "size",
+            "members",
+            "exact",
+            "undecided",
+            "active_roles",
+            "uncovered_roles",
+        ),
     }
 
 
-def _owed(owed: Owed, integer: bool = False) -> Json:
+def _owed(owed: r.Owed, integer: bool = False) -> Json:
     required: object = owed.required
     if owed.required is not None:
         required = int(owed.required) if integer else str(cents(owed.required))
@@ -91,7 +94,7 @@ def _owed(owed: Owed, integer: bool = False) -> Json:
     }
 
 
-def _giver(giver: Giver) -> Json:
+def _giver(giver: r.Giver) -> Json:
     return {
         "member": giver.member,
         "name": giver.name,
@@ -113,49 +116,42 @@ def _giver(giver: Giver) -> Json:
     }
 
 
-def _giving(giving: Giving) -> Json:
-    rule, over = giving.minimum, giving.overload
+def _minimum(rule: r.MinimumRule) -> Json:
+    return {
+        "hours": _dec(rule.hours),
+        "period": rule.period,
+        "counts": list(rule.counts),
+        "periods": [_span(span) for span in rule.periods],
+    }
+
+
+def _overload(over: r.OverloadRule) -> Json:
+    return {"hours": _dec(over.hours), "max_share": _dec(over.max_share)}
+
+
+def _giving(giving: r.Giving) -> Json:
     return {
         "kinds": list(giving.kinds),
-        "minimum": None
-        if rule is None
-        else {
-            "hours": _dec(rule.hours),
-            "period": rule.period,
-            "counts": list(rule.counts),
-            "periods": [_span(span) for span in rule.periods],
-        },
-        "overload": None
-        if over is None
-        else {"hours": _dec(over.hours), "max_share": _dec(over.max_share)},
-        "volunteer": _dec(giving.volunteer),
-        "project": _dec(giving.project),
+        "minimum": _section(giving.minimum, _minimum),
+        "overload": _section(giving.overload, _overload),
+        **_fields(giving, "volunteer", "project"),
         "members": [_giver(giver) for giver in giving.members],
     }
 
 
-def _deliberation(pace: Deliberation) -> Json:
+def _deliberation(pace: r.Deliberation) -> Json:
+    hours = ("deliberation", "productive", "project")
     return {
-        "deliberation_kinds": list(pace.deliberation_kinds),
-        "productive_kinds": list(pace.productive_kinds),
-        "deliberation": _dec(pace.deliberation),
-        "productive": _dec(pace.productive),
-        "project": _dec(pace.project),
+        **_fields(pace, "deliberation_kinds", "productive_kinds", *hours),
         "ratio": _share(pace.ratio),
         "months": [
-            {
-                "month": month.month,
-                "deliberation": _dec(month.deliberation),
-                "productive": _dec(month.productive),
-                "project": _dec(month.project),
-                "ratio": _share(month.ratio),
-            }
+            {**_fields(month, "month", *hours), "ratio": _share(month.ratio)}
             for month in pace.months
         ],
     }
 
 
-def _role(line: RoleLine, months: list[str]) -> Json:
+def _role(line: r.RoleLine, months: list[str]) -> Json:
     return {
         "role": line.role,
         "title": line.title,
@@ -183,7 +179,7 @@ def _role(line: RoleLine, months: list[str]) -> Json:
     }
 
 
-def _roles(roles: Roles, months: list[str]) -> Json:
+def _roles(roles: r.Roles, months: list[str]) -> Json:
     return {
         "max_tenure_months": roles.max_tenure_months,
         "roles": [_role(line, months) for line in roles.roles],
@@ -194,74 +190,80 @@ def _roles(roles: Roles, months: list[str]) -> Json:
     }
 
 
-def _money(money: Money) -> Json:
-    balance, finders, cotraitance = money.balance, money.finders, money.cotraitance
+def _ess(point: r.EssShare) -> Json:
+    return {
+        "date": point.day.isoformat(),
+        "ess": _dec(point.ess),
+        "big_account": _dec(point.big_account),
+        "share": _share(point.share),
+    }
 
-    def ess(point: Any) -> Json:
-        return {
-            "date": point.day.isoformat(),
-            "ess": _dec(point.ess),
-            "big_account": _dec(point.big_account),
-            "share": _share(point.share),
-        }
 
+def _balance(balance: r.Balance) -> Json:
+    return {
+        "window_months": balance.window_months,
+        "ess_share_min": _dec(balance.ess_share_min),
+        "ess_share_max": _dec(balance.ess_share_max),
+        "now": _ess(balance.now),
+        "months": [_ess(point) for point in balance.trend],
+    }
+
+
+def _finders(finders: r.Finders) -> Json:
+    return {
+        "window_months": finders.window_months,
+        "max_share": _dec(finders.max_share),
+        "total": _dec(finders.total),
+        "members": [
+            {"member": f.member, "amount": _dec(f.amount), "share": _share(f.share)}
+            for f in finders.members
+        ],
+    }
+
+
+def _payment(pay: r.Payment) -> Json:
+    return {
+        "member": pay.member,
+        "expected": str(cents(pay.expected)),
+        "paid": str(cents(pay.paid)),
+        "has_line": pay.has_line,
+        "wrong": pay.wrong,
+    }
+
+
+def _project(p: r.ProjectMoney) -> Json:
+    return {
+        "project": p.project,
+        "title": p.title,
+        "client": p.client,
+        "client_kind": p.client_kind,
+        "status": p.status,
+        "signed": p.signed.isoformat() if p.signed else None,
+        "budget": _dec(p.budget),
+        "paid": p.paid,
+        "members": [_payment(pay) for pay in p.payments],
+    }
+
+
+def _cotraitance(cotraitance: r.Cotraitance) -> Json:
+    return {
+        **_fields(cotraitance, "deduction_rate", "tolerance"),
+        "projects": [_project(p) for p in cotraitance.projects],
+    }
+
+
+def _money(money: r.Money) -> Json:
     return {
         "kinds": list(money.kinds),
         "signed": _kinds(money.signed),
         "months": [{"month": m.month, "by_kind": _kinds(m.by_kind)} for m in money.months],
-        "ess_balance": None
-        if balance is None
-        else {
-            "window_months": balance.window_months,
-            "ess_share_min": _dec(balance.ess_share_min),
-            "ess_share_max": _dec(balance.ess_share_max),
-            "now": ess(balance.now),
-            "months": [ess(point) for point in balance.trend],
-        },
-        "finders": None
-        if finders is None
-        else {
-            "window_months": finders.window_months,
-            "max_share": _dec(finders.max_share),
-            "total": _dec(finders.total),
-            "members": [
-                {"member": f.member, "amount": _dec(f.amount), "share": _share(f.share)}
-                for f in finders.members
-            ],
-        },
-        "cotraitance": None
-        if cotraitance is None
-        else {
-            "deduction_rate": _dec(cotraitance.deduction_rate),
-            "tolerance": _dec(cotraitance.tolerance),
-            "projects": [
-                {
-                    "project": p.project,
-                    "title": p.title,
-                    "client": p.client,
-                    "client_kind": p.client_kind,
-                    "status": p.status,
-                    "signed": p.signed.isoformat() if p.signed else None,
-                    "budget": _dec(p.budget),
-                    "paid": p.paid,
-                    "members": [
-                        {
-                            "member": pay.member,
-                            "expected": str(cents(pay.expected)),
-                            "paid": str(cents(pay.paid)),
-                            "has_line": pay.has_line,
-                            "wrong": pay.wrong,
-                        }
-                        for pay in p.payments
-                    ],
-                }
-                for p in cotraitance.projects
-            ],
-        },
+        "ess_balance": _section(money.balance, _balance),
+        "finders": _section(money.finders, _finders),
+        "cotraitance": _section(money.cotraitance, _cotraitance),
     }
 
 
-def _prospecting(prospecting: Prospecting) -> Json:
+def _prospecting(prospecting: r.Prospecting) -> Json:
     return {
         "period": prospecting.period,
         "actions": prospecting.actions,
@@ -277,7 +279,7 @@ def _prospecting(prospecting: Prospecting) -> Json:
     }
 
 
-def document(picture: Picture) -> Json:
+def document(picture: r.Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
     months = [month.label for month in frame.months]
@@ -290,17 +292,15 @@ def document(picture: Picture) -> Json:
         "to": frame.end.isoformat(),
         "months": [{"month": m.label, "closed": m.closed} for m in frame.months],
         "glance": _glance(picture.glance),
-        "giving": None if picture.giving is None else _giving(picture.giving),
-        "deliberation": None
-        if picture.deliberation is None
-        else _deliberation(picture.deliberation),
+        "giving": _section(picture.giving, _giving),
+        "deliberation": _section(picture.deliberation, _deliberation),
         "roles": None if picture.roles is None else _roles(picture.roles, months),
-        "money": None if picture.money is None else _money(picture.money),
-        "prospecting": None if picture.prospecting is None else _prospecting(picture.prospecting),
+        "money": _section(picture.money, _money),
+        "prospecting": _section(picture.prospecting, _prospecting),
     }
 
 
-def render_json(picture: Picture, lang: Lang) -> str:
+def render_json(picture: r.Picture, lang: Lang) -> str:
     """The same document whatever the language: scripts read it."""
     del lang
     return json_text(document(picture))

@@ -5,33 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from collectif.engine.picture.records import (
-    Deliberation,
-    Giving,
-    Glance,
-    Money,
-    Owed,
-    Picture,
-    Prospecting,
-    Roles,
-)
-from collectif.i18n import Lang, plural
-from collectif.model.message import Message, Names, msg
+from collectif.engine.picture import records as r
+from collectif.i18n import Lang
+from collectif.model.message import Message, msg
 from collectif.report.markdown import escape_cell
-from collectif.report.picture import text as t
+from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import shown
 
-MARKS = t.MARKS
 
-
-class Page:
+class Page(w.Figures):
     def __init__(self, lang: Lang, currency: str) -> None:
-        self.lang, self.currency = lang, currency
+        super().__init__(lang, currency)
         self.lines: list[str] = []
-
-    def word(self, text: str) -> str:
-        return w.word(self.lang, text)
 
     def say(self, message: Message) -> None:
         self.lines += [escape_cell(shown(message, self.lang)), ""]
@@ -49,20 +35,11 @@ class Page:
             self.lines.append("| " + " | ".join(row) + " |")
         self.lines.append("")
 
-    def hours(self, value: Decimal) -> str:
-        return w.hours(value, self.lang)
-
-    def money(self, value: Decimal) -> str:
-        return w.money(value, self.currency, self.lang, places=0)
-
-    def cents(self, value: Decimal) -> str:
-        return w.money(value, self.currency, self.lang)
-
-    def percent(self, share: Decimal | None) -> str:
-        return w.percent(share, self.lang)
+    def bold(self, message: Message) -> None:
+        self.lines += ["**" + escape_cell(shown(message, self.lang)) + "**", ""]
 
 
-def _owed(page: Page, owed: Owed, integer: bool = False) -> str:
+def _owed(page: Page, owed: r.Owed, integer: bool = False) -> str:
     if owed.standing == "away":
         return "–"
     if not integer and owed.required == 0 and owed.done == 0 and owed.standing == "met":
@@ -71,66 +48,35 @@ def _owed(page: Page, owed: Owed, integer: bool = False) -> str:
     if owed.required is not None and (integer or owed.required != owed.required.to_integral()):
         asked = str(int(owed.required)) if integer else page.hours(owed.required)
         done = f"{done}/{asked}"
-    mark = MARKS[owed.standing]
+    mark = w.MARKS[owed.standing]
     return f"**{done} {mark}**" if owed.standing == "short" else (f"{done} {mark}".strip())
 
 
-def glance(page: Page, data: Glance) -> None:
+def glance(page: Page, data: r.Glance) -> None:
     page.title(w.SECTIONS["glance"])
-    page.say(
-        msg(
-            "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
-            "active projects",
-            members=data.members,
-            paused=data.paused,
-            roles=data.roles,
-            projects=data.projects,
-        )
-    )
-    page.say(
-        msg(
-            "What `collectif check` finds: {errors}, {warnings}",
-            errors=plural(page.lang, data.errors, "{count} error", "{count} errors"),
-            warnings=plural(page.lang, data.warnings, "{count} warning", "{count} warnings"),
-        )
-    )
+    page.say(s.counts(data))
+    page.say(s.findings(data, page.lang))
     if data.findings:
         page.table(
             [page.word("Check"), page.word("Errors"), page.word("Warnings")],
             ([c.check, str(c.errors), str(c.warnings)] for c in data.findings),
         )
     if data.not_run:
-        page.say(
-            msg(
-                "Not run, because collectif.yaml is broken where they read it: {checks}",
-                checks=Names(data.not_run),
-            )
-        )
+        page.say(s.not_run(data))
     if data.truck_factor is not None:
-        page.say(t.truck_message(data.truck_factor))
+        page.say(s.truck(data.truck_factor))
 
 
-def giving(page: Page, data: Giving) -> None:
+def giving(page: Page, data: r.Giving) -> None:
     page.title(w.SECTIONS["giving"])
-    kinds = [kind for kind in data.kinds if any(kind in g.by_kind for g in data.members)]
-    page.lines += [
-        "**"
-        + escape_cell(shown(msg("Volunteer hours over the period, by kind"), page.lang))
-        + "**",
-        "",
-    ]
+    kinds = s.kinds_given(data)
+    page.bold(msg("Volunteer hours over the period, by kind"))
     page.table(
-        [
-            page.word("Member"),
-            *(page.word(w.KIND_WORDS[k]) for k in kinds),
-            page.word("Total"),
-            page.word("Share"),
-            page.word("Paid projects"),
-        ],
+        s.giving_headers(page, kinds),
         (
             [
                 g.member,
-                *(page.hours(g.by_kind[k]) if k in g.by_kind else "" for k in kinds),
+                *s.by_kind(page, g.by_kind, kinds),
                 f"**{page.hours(g.volunteer)}**",
                 page.percent(g.share),
                 page.hours(g.project),
@@ -141,104 +87,29 @@ def giving(page: Page, data: Giving) -> None:
     rule = data.minimum
     if rule is None:
         return
-    page.lines += [
-        "**"
-        + escape_cell(
-            shown(
-                msg(
-                    "Collective hours per {period} against the minimum of {hours} h",
-                    period=page.word(w.PERIOD_WORDS[rule.period]),
-                    hours=rule.hours,
-                ),
-                page.lang,
-            )
-        )
-        + "**",
-        "",
-    ]
-    monthly = rule.period == "month"
-    rows = []
-    for g in data.members:
-        cells = []
-        for index, owed in enumerate(g.minimum):
-            cell = _owed(page, owed)
-            if monthly and g.months[index].overload:
-                cell += " ▲"
-            cells.append(cell)
-        rows.append([g.member, *cells])
-    page.table(
-        [page.word("Member"), *(w.period_name(s.label, page.lang) for s in rule.periods)], rows
-    )
-    page.say(
-        msg(
-            "✗ below the minimum · 2.0/1.3: 1.3 h asked, prorated for the days one was a member "
-            "and not on a pause · ▲ overload (over {limit} h in the month, or over {share} of "
-            "everyone's hours) · ○ joined that {period}: not asked yet · … not over yet · ? an "
-            "entry could not be read · – not a member",
-            limit=data.overload.hours if data.overload else Decimal(0),
-            share=page.percent(data.overload.max_share) if data.overload else "",
-            period=page.word(w.PERIOD_WORDS[rule.period]),
-        )
-    )
-
-
-def deliberation(page: Page, data: Deliberation) -> None:
-    page.title(w.SECTIONS["deliberation"])
+    page.bold(s.minimum_title(page, data))
     rows = [
-        [
-            w.month_name(m.month, page.lang),
-            page.hours(m.deliberation),
-            page.hours(m.productive),
-            page.hours(m.project),
-            "–" if m.ratio is None else w.hours(m.ratio, page.lang, 2),
-        ]
-        for m in data.months
+        [member, *(_owed(page, owed) + (" ▲" if over else "") for owed, over in standings)]
+        for member, standings in s.minimum_rows(data)
     ]
-    rows.append(
-        [
-            f"**{page.word('Total')}**",
-            page.hours(data.deliberation),
-            page.hours(data.productive),
-            page.hours(data.project),
-            "–" if data.ratio is None else w.hours(data.ratio, page.lang, 2),
-        ]
-    )
-    page.table(
-        [
-            page.word(h)
-            for h in (
-                "Month",
-                "Deliberation",
-                "Productive",
-                "Paid projects",
-                "Deliberation per paid hour",
-            )
-        ],
-        rows,
-    )
-    page.say(
-        msg(
-            "Deliberation: {talk}. Productive volunteer work: {work}. The last column: hours of "
-            "deliberation for each hour of paid project work.",
-            talk=Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.deliberation_kinds)),
-            work=Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.productive_kinds)),
-        )
-    )
+    page.table(s.period_headers(page, rule.periods), rows)
+    page.say(s.minimum_legend(page, data, asked=True))
 
 
-def roles(page: Page, data: Roles, months: list[str]) -> None:
+def deliberation(page: Page, data: r.Deliberation) -> None:
+    page.title(w.SECTIONS["deliberation"])
+    rows = [[label, *cells] for label, cells in s.deliberation_rows(page, data)]
+    rows[-1][0] = f"**{rows[-1][0]}**"
+    page.table([page.word(h) for h in s.DELIBERATION_HEADERS], rows)
+    page.say(s.deliberation_legend(page, data))
+
+
+def roles(page: Page, data: r.Roles, months: list[str]) -> None:
     page.title(w.SECTIONS["roles"])
     rows = []
     for line in data.roles:
         tenure = {x.member: x for x in line.tenures}
-        holders = shown(
-            msg(
-                "{count} holder(s) of {needed} needed",
-                count=len(line.holders),
-                needed=line.min_holders,
-            ),
-            page.lang,
-        )
+        holders = shown(s.holders(line, retired=False), page.lang)
         rows.append([f"**{escape_cell(line.title)}**", escape_cell(holders), ""])
         for seat in line.seats:
             name = seat.member + (" " + page.word("(training)") if seat.trainee else "")
@@ -254,28 +125,25 @@ def roles(page: Page, data: Roles, months: list[str]) -> None:
     page.table(
         [page.word("Role and members"), f"{first} → {last}", page.word("Months")], rows, right=2
     )
-    page.say(
-        msg(
-            "███ held · ░░░ in training · Months: whole months of the current holding, and the "
-            "charter's limit"
-        )
-    )
+    page.say(s.ROLES_LEGEND)
     if data.skills:
         page.table(
             [page.word("Skill"), page.word("Needed by"), page.word("Members who have it")],
             (
                 [
-                    escape_cell(s.skill) if len(s.members) > 1 else f"**{escape_cell(s.skill)}**",
-                    ", ".join(s.roles),
-                    ", ".join(s.members) or "–",
+                    escape_cell(skill.skill)
+                    if len(skill.members) > 1
+                    else f"**{escape_cell(skill.skill)}**",
+                    ", ".join(skill.roles),
+                    ", ".join(skill.members) or "–",
                 ]
-                for s in data.skills
+                for skill in data.skills
             ),
             right=3,
         )
 
 
-def money(page: Page, data: Money) -> None:
+def money(page: Page, data: r.Money) -> None:
     page.title(w.SECTIONS["money"])
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     rows = [
@@ -292,21 +160,7 @@ def money(page: Page, data: Money) -> None:
     )
     balance = data.balance
     if balance is not None:
-        now = balance.now
-        page.say(
-            msg(
-                "ESS share: {share} of the revenue signed with ESS clients and big accounts over "
-                "the {months} months to {day} ({ess} of {total}); the charter asks between {low} "
-                "and {high}.",
-                share=page.percent(now.share),
-                months=balance.window_months,
-                day=now.day,
-                ess=page.money(now.ess),
-                total=page.money(now.ess + now.big_account),
-                low=page.percent(balance.ess_share_min),
-                high=page.percent(balance.ess_share_max),
-            )
-        )
+        page.say(s.ess_share(page, balance))
     finders = data.finders
     if finders is not None and finders.members:
         page.table(
@@ -316,80 +170,45 @@ def money(page: Page, data: Money) -> None:
     cotraitance = data.cotraitance
     if cotraitance is not None:
         rows = []
-        for p in t.projects_to_show(cotraitance.projects):
-            for index, pay in enumerate(p.payments):
-                rows.append(
-                    [
-                        escape_cell(p.title) if index == 0 else "",
-                        page.word(w.CLIENT_WORDS[p.client_kind]) if index == 0 else "",
-                        pay.member,
-                        page.cents(pay.expected) if pay.has_line else "–",
-                        (f"**{page.cents(pay.paid)} ✗**" if pay.wrong else page.cents(pay.paid))
-                        if p.paid
-                        else "–",
-                    ]
-                )
+        for p, first, pay in s.payments(s.projects_to_show(cotraitance.projects)):
+            rows.append(
+                [
+                    escape_cell(p.title) if first else "",
+                    page.word(w.CLIENT_WORDS[p.client_kind]) if first else "",
+                    pay.member,
+                    page.cents(pay.expected) if pay.has_line else "–",
+                    (f"**{page.cents(pay.paid)} ✗**" if pay.wrong else page.cents(pay.paid))
+                    if p.paid
+                    else "–",
+                ]
+            )
         page.table(
             [page.word(h) for h in ("Project", "Client", "Member", "Due", "Paid")], rows, right=3
         )
-        page.say(msg("✗ paid more or less than due · – not paid yet"))
-        others = len(cotraitance.projects) - len(t.projects_to_show(cotraitance.projects))
-        if others:
-            page.say(
-                msg(
-                    "{count} other projects of the period: every member was paid their due, or "
-                    "nothing is paid yet (the HTML and JSON reports list them all).",
-                    count=others,
-                )
-            )
+        page.say(s.PAID_LEGEND)
+        others = s.others(data)
+        if others is not None:
+            page.say(others)
 
 
-def prospecting(page: Page, data: Prospecting) -> None:
+def prospecting(page: Page, data: r.Prospecting) -> None:
     page.title(w.SECTIONS["prospecting"])
     page.table(
-        [page.word("Member"), *(w.period_name(s.label, page.lang) for s in data.periods)],
+        s.period_headers(page, data.periods),
         (
             [row.member, *(_owed(page, o, integer=True) for o in row.periods)]
             for row in data.members
         ),
     )
-    page.say(
-        msg(
-            "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not "
-            "over yet",
-            period=page.word(w.PERIOD_WORDS[data.period]),
-        )
-    )
+    page.say(s.prospecting_legend(page, data))
 
 
-def render_markdown(picture: Picture, lang: Lang) -> str:
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
+
+
+def render_markdown(picture: r.Picture, lang: Lang) -> str:
     page = Page(lang, picture.currency)
-    frame = picture.window
-    page.lines += [
-        "# "
-        + escape_cell(
-            shown(
-                msg(
-                    "{collective}: from {start} to {end}, as of {as_of}",
-                    collective=picture.collective,
-                    start=w.month_name(frame.months[0].label, lang),
-                    end=w.month_name(frame.months[-1].label, lang),
-                    as_of=frame.as_of,
-                ),
-                lang,
-            )
-        ),
-        "",
-    ]
-    glance(page, picture.glance)
-    if picture.giving:
-        giving(page, picture.giving)
-    if picture.deliberation:
-        deliberation(page, picture.deliberation)
-    if picture.roles:
-        roles(page, picture.roles, [m.label for m in frame.months])
-    if picture.money:
-        money(page, picture.money)
-    if picture.prospecting:
-        prospecting(page, picture.prospecting)
+    title = shown(s.title(picture, picture.collective, lang), lang)
+    page.lines += ["# " + escape_cell(title), ""]
+    SECTIONS.walk(picture, page)
     return "\n".join(page.lines)

@@ -11,27 +11,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from collectif.engine.picture.records import (
-    Deliberation,
-    Giving,
-    Glance,
-    Money,
-    Owed,
-    Picture,
-    ProjectMoney,
-    Prospecting,
-    RoleLine,
-    Roles,
-)
-from collectif.i18n import Lang, plural
-from collectif.model.message import N_, Message, Names, msg
+from collectif.engine.picture import records as r
+from collectif.i18n import Lang
+from collectif.model.message import N_, Message, msg
+from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
 
 BAR = 12  # characters of the longest bar
 LONG_TABLE = 60  # rows from which number columns are drawn as one column of text
-PROJECTS = 20  # projects listed in full; beyond, only those with a payment that is not due
-MARKS = {"short": "✗", "newcomer": "○", "open": "…", "incomplete": "?", "away": "", "met": ""}
+MARKS = w.MARKS
 STYLES = {"short": "bold red", "newcomer": "dim", "open": "dim", "incomplete": "yellow"}
 _WORDS = (
     N_("Member"),
@@ -62,17 +51,15 @@ _WORDS = (
 )
 
 
-class Face:
+class Face(w.Figures):
     """What every section needs: the console, the language, the currency."""
 
     def __init__(self, console: Console, lang: Lang, currency: str) -> None:
-        self.console, self.lang, self.currency = console, lang, currency
+        super().__init__(lang, currency)
+        self.console = console
 
     def say(self, message: Message, style: str = "") -> None:
         self.console.print(Text(shown(message, self.lang), style=style))
-
-    def word(self, text: str) -> str:
-        return w.word(self.lang, text)
 
     def title(self, text: str) -> None:
         self.console.print()
@@ -106,18 +93,6 @@ class Face:
     @property
     def width(self) -> int:
         return self.console.width
-
-    def hours(self, value: Decimal) -> str:
-        return w.hours(value, self.lang)
-
-    def money(self, value: Decimal) -> str:
-        return w.money(value, self.currency, self.lang, places=0)
-
-    def cents(self, value: Decimal) -> str:
-        return w.money(value, self.currency, self.lang)
-
-    def percent(self, share: Decimal | None) -> str:
-        return w.percent(share, self.lang)
 
 
 def _plain(cell: object) -> str:
@@ -153,10 +128,10 @@ def _packed(table: Table, widths: dict[int, int]) -> Table:
     runs = _runs(sorted(widths))
     groups: list[list[int]] = []
     for index in range(len(table.columns)):
-        run = next((r for r in runs if r[0] == index), None)
+        run = next((each for each in runs if each[0] == index), None)
         if run is not None:
             groups.append(run)
-        elif not any(index in r for r in runs):
+        elif not any(index in each for each in runs):
             groups.append([index])
     columns = [list(column.cells) for column in table.columns]
     for group in groups:
@@ -204,26 +179,10 @@ def bar(value: Decimal, most: Decimal, width: int = BAR) -> str:
 # 1. At a glance -------------------------------------------------------------------------------
 
 
-def glance(face: Face, data: Glance) -> None:
+def glance(face: Face, data: r.Glance) -> None:
     face.title(w.SECTIONS["glance"])
-    face.say(
-        msg(
-            "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
-            "active projects",
-            members=data.members,
-            paused=data.paused,
-            roles=data.roles,
-            projects=data.projects,
-        )
-    )
-    face.say(
-        msg(
-            "What `collectif check` finds: {errors}, {warnings}",
-            errors=plural(face.lang, data.errors, "{count} error", "{count} errors"),
-            warnings=plural(face.lang, data.warnings, "{count} warning", "{count} warnings"),
-        ),
-        "bold red" if data.errors else "",
-    )
+    face.say(s.counts(data))
+    face.say(s.findings(data, face.lang), "bold red" if data.errors else "")
     if data.findings:
         table = face.table("Check", "Errors", "Warnings")
         table.columns[0].justify = "left"
@@ -231,53 +190,16 @@ def glance(face: Face, data: Glance) -> None:
             table.add_row(count.check, str(count.errors), str(count.warnings))
         face.show(table)
     if data.not_run:
-        face.say(
-            msg(
-                "Not run, because collectif.yaml is broken where they read it: {checks}",
-                checks=Names(data.not_run),
-            ),
-            "yellow",
-        )
+        face.say(s.not_run(data), "yellow")
     truck = data.truck_factor
     if truck is not None:
-        face.say(truck_message(truck), "bold red" if truck.size is not None else "")
-
-
-def truck_message(truck: object) -> Message:
-    from collectif.engine.picture.records import TruckFactor
-
-    assert isinstance(truck, TruckFactor)
-    if truck.undecided:
-        return msg(
-            "Truck factor: could not be decided in time (the check says more).",
-        )
-    if truck.size is None:
-        return msg(
-            "Truck factor: {minimum} or more. No group of fewer than {minimum} members would "
-            "leave more than half of the {roles} active roles without a holder.",
-            minimum=truck.minimum,
-            roles=truck.active_roles,
-        )
-    if not truck.members:
-        return msg(
-            "Truck factor: 0. More than half of the {roles} active roles already have no holder.",
-            roles=truck.active_roles,
-        )
-    return msg(
-        "Truck factor: {size}, below the {minimum} the charter asks. If {members} left, "
-        "{uncovered} of the {roles} active roles would have no holder.",
-        size=truck.size,
-        minimum=truck.minimum,
-        members=Names(truck.members),
-        uncovered=len(truck.uncovered_roles),
-        roles=truck.active_roles,
-    )
+        face.say(s.truck(truck), "bold red" if truck.size is not None else "")
 
 
 # 2. Who gives what ----------------------------------------------------------------------------
 
 
-def _owed_cell(face: Face, owed: Owed, value: Decimal, integer: bool = False) -> Text:
+def _owed_cell(face: Face, owed: r.Owed, value: Decimal, integer: bool = False) -> Text:
     number = str(int(value)) if integer else face.hours(value)
     if owed.standing == "away":
         return Text("–", style="dim")
@@ -285,9 +207,9 @@ def _owed_cell(face: Face, owed: Owed, value: Decimal, integer: bool = False) ->
     return Text(number + (" " + mark if mark else ""), style=STYLES.get(owed.standing, ""))
 
 
-def giving(face: Face, data: Giving) -> None:
+def giving(face: Face, data: r.Giving) -> None:
     face.title(w.SECTIONS["giving"])
-    kinds = [kind for kind in data.kinds if any(kind in g.by_kind for g in data.members)]
+    kinds = s.kinds_given(data)
     table = face.table(
         "Member",
         *(w.KIND_WORDS[k] for k in kinds),
@@ -295,17 +217,12 @@ def giving(face: Face, data: Giving) -> None:
         title=msg("Volunteer hours over the period, by kind"),
     )
     for giver in data.members:
-        table.add_row(
-            giver.member,
-            *(face.hours(giver.by_kind[k]) if k in giver.by_kind else "" for k in kinds),
-            Text(face.hours(giver.volunteer), style="bold"),
-        )
+        hours = s.by_kind(face, giver.by_kind, kinds)
+        table.add_row(giver.member, *hours, Text(face.hours(giver.volunteer), style="bold"))
+    totals = s.kind_totals(face, data, kinds)
     table.add_row(
         Text(face.word("Total"), style="bold"),
-        *(
-            face.hours(sum((g.by_kind.get(k, Decimal(0)) for g in data.members), Decimal(0)))
-            for k in kinds
-        ),
+        *totals,
         Text(face.hours(data.volunteer), style="bold"),
     )
     face.show(table)
@@ -330,7 +247,7 @@ def giving(face: Face, data: Giving) -> None:
     _minimum(face, data)
 
 
-def _minimum(face: Face, data: Giving) -> None:
+def _minimum(face: Face, data: r.Giving) -> None:
     rule = data.minimum
     if rule is None:
         return
@@ -339,11 +256,7 @@ def _minimum(face: Face, data: Giving) -> None:
     table = face.table(
         "Member",
         *(_heading(face, label) for label in labels),
-        title=msg(
-            "Collective hours per {period} against the minimum of {hours} h",
-            period=face.word(w.PERIOD_WORDS[rule.period]),
-            hours=rule.hours,
-        ),
+        title=s.minimum_title(face, data),
     )
     for giver in data.members:
         months = giver.months if monthly else giver.minimum
@@ -353,21 +266,10 @@ def _minimum(face: Face, data: Giving) -> None:
         ]
         table.add_row(giver.member, *cells)
     face.show(table)
-    face.say(
-        msg(
-            "✗ below the minimum · ◐ less asked, prorated for the days one was a member and not "
-            "on a pause · ▲ overload (over {limit} h in the month, or over {share} of everyone's "
-            "hours) · ○ joined that {period}: not asked yet · … not over yet · ? an entry could "
-            "not be read · – not a member",
-            limit=data.overload.hours if data.overload else Decimal(0),
-            share=face.percent(data.overload.max_share) if data.overload else "",
-            period=face.word(w.PERIOD_WORDS[rule.period]),
-        ),
-        "dim",
-    )
+    face.say(s.minimum_legend(face, data, asked=False), "dim")
 
 
-def _minimum_cell(face: Face, owed: Owed, full: Decimal, overload: tuple[str, ...]) -> Text:
+def _minimum_cell(face: Face, owed: r.Owed, full: Decimal, overload: tuple[str, ...]) -> Text:
     """The hours, and marks right after them: twelve months must fit in 100 columns."""
     if owed.standing == "away":
         return Text("–", style="dim")
@@ -392,60 +294,25 @@ def _heading(face: Face, label: str) -> str:
 # 3. Hare and tortoise -------------------------------------------------------------------------
 
 
-def deliberation(face: Face, data: Deliberation) -> None:
+def deliberation(face: Face, data: r.Deliberation) -> None:
     face.title(w.SECTIONS["deliberation"])
-    table = face.table(
-        "Month",
-        "Deliberation",
-        "Productive",
-        "Paid projects",
-        "Deliberation per paid hour",
-        "",
-    )
+    table = face.table(*s.DELIBERATION_HEADERS, "")
     most = max((m.ratio for m in data.months if m.ratio is not None), default=Decimal(0))
-    for month in data.months:
-        table.add_row(
-            w.month_name(month.month, face.lang),
-            face.hours(month.deliberation),
-            face.hours(month.productive),
-            face.hours(month.project),
-            "–" if month.ratio is None else w.hours(month.ratio, face.lang, 2),
-            Text(bar(month.ratio or Decimal(0), most, 10), style="cyan"),
-        )
-    table.add_row(
-        Text(face.word("Total"), style="bold"),
-        face.hours(data.deliberation),
-        face.hours(data.productive),
-        face.hours(data.project),
-        "–" if data.ratio is None else w.hours(data.ratio, face.lang, 2),
-        "",
-    )
+    *months, (total, figures) = s.deliberation_rows(face, data)
+    for (label, cells), month in zip(months, data.months, strict=True):
+        table.add_row(label, *cells, Text(bar(month.ratio or Decimal(0), most, 10), style="cyan"))
+    table.add_row(Text(total, style="bold"), *figures, "")
     face.show(table)
-    face.say(
-        msg(
-            "Deliberation: {talk}. Productive volunteer work: {work}. The last column: hours of "
-            "deliberation for each hour of paid project work.",
-            talk=Names(tuple(face.word(w.KIND_WORDS[k]) for k in data.deliberation_kinds)),
-            work=Names(tuple(face.word(w.KIND_WORDS[k]) for k in data.productive_kinds)),
-        ),
-        "dim",
-    )
+    face.say(s.deliberation_legend(face, data), "dim")
 
 
 # 4. Roles -------------------------------------------------------------------------------------
 
 
-def roles(face: Face, data: Roles, months: list[str]) -> None:
+def roles(face: Face, data: r.Roles, months: list[str]) -> None:
     face.title(w.SECTIONS["roles"])
     heading = " ".join(w.month_short(m, face.lang)[0][:4].ljust(4) for m in months)
-    face.say(
-        msg(
-            "Who held each role, month by month, and for how long (the charter's limit: {limit} "
-            "months in a row)",
-            limit=data.max_tenure_months,
-        ),
-        "bold",
-    )
+    face.say(s.timeline_title(data), "bold")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
     table.add_column(face.word("Role and members"), max_width=30)
     table.add_column(heading, no_wrap=True)
@@ -453,25 +320,15 @@ def roles(face: Face, data: Roles, months: list[str]) -> None:
     for line in data.roles:
         _role_rows(face, table, line, data.max_tenure_months)
     face.show(table)
-    face.say(
-        msg(
-            "███ held · ░░░ in training · Months: whole months of the current holding, and the "
-            "charter's limit"
-        ),
-        "dim",
-    )
+    face.say(s.ROLES_LEGEND, "dim")
     _skills(face, data)
 
 
-def _role_rows(face: Face, table: Table, line: RoleLine, limit: int) -> None:
+def _role_rows(face: Face, table: Table, line: r.RoleLine, limit: int) -> None:
     title = Text(printable(line.title), style="bold")
-    holders = msg(
-        "{count} holder(s) of {needed} needed", count=len(line.holders), needed=line.min_holders
-    )
+    holders = shown(s.holders(line), face.lang)
     short = line.active and len(line.holders) < line.min_holders
-    if not line.active:
-        holders = msg("no longer active")
-    table.add_row(title, Text(shown(holders, face.lang), style="bold red" if short else "dim"), "")
+    table.add_row(title, Text(holders, style="bold red" if short else "dim"), "")
     tenure = {t.member: t for t in line.tenures}
     for seat in line.seats:
         name = Text("  " + seat.member)
@@ -486,7 +343,7 @@ def _role_rows(face: Face, table: Table, line: RoleLine, limit: int) -> None:
         table.add_row(name, Text(cells, style="yellow" if seat.trainee else "cyan"), months)
 
 
-def _skills(face: Face, data: Roles) -> None:
+def _skills(face: Face, data: r.Roles) -> None:
     rare = [skill for skill in data.skills if len(skill.members) < 2]
     if not data.skills:
         return
@@ -508,7 +365,7 @@ def _skills(face: Face, data: Roles) -> None:
 # 5. Clients and money -------------------------------------------------------------------------
 
 
-def money(face: Face, data: Money) -> None:
+def money(face: Face, data: r.Money) -> None:
     face.title(w.SECTIONS["money"])
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     table = face.table(
@@ -535,29 +392,11 @@ def money(face: Face, data: Money) -> None:
     _cotraitance(face, data)
 
 
-def _balance(face: Face, data: Money) -> None:
+def _balance(face: Face, data: r.Money) -> None:
     balance = data.balance
     if balance is None:
         return
-    now = balance.now
-    outside = now.share is not None and not (
-        balance.ess_share_min <= now.share <= balance.ess_share_max
-    )
-    face.say(
-        msg(
-            "ESS share: {share} of the revenue signed with ESS clients and big accounts over "
-            "the {months} months to {day} ({ess} of {total}); the charter asks between {low} "
-            "and {high}.",
-            share=face.percent(now.share),
-            months=balance.window_months,
-            day=now.day,
-            ess=face.money(now.ess),
-            total=face.money(now.ess + now.big_account),
-            low=face.percent(balance.ess_share_min),
-            high=face.percent(balance.ess_share_max),
-        ),
-        "bold red" if outside else "bold",
-    )
+    face.say(s.ess_share(face, balance), "bold red" if s.outside(balance) else "bold")
     if balance.trend:
         table = face.table(
             "Date", "ESS share", "", title=msg("The ESS share at the end of each month")
@@ -571,7 +410,7 @@ def _balance(face: Face, data: Money) -> None:
         face.show(table)
 
 
-def _finders(face: Face, data: Money) -> None:
+def _finders(face: Face, data: r.Money) -> None:
     finders = data.finders
     if finders is None or not finders.members:
         return
@@ -599,14 +438,7 @@ def _finders(face: Face, data: Money) -> None:
     face.show(table)
 
 
-def projects_to_show(projects: tuple[ProjectMoney, ...]) -> tuple[ProjectMoney, ...]:
-    """Every project, or, beyond `PROJECTS`, those where someone was not paid their due."""
-    if len(projects) <= PROJECTS:
-        return projects
-    return tuple(p for p in projects if any(pay.wrong for pay in p.payments))
-
-
-def _cotraitance(face: Face, data: Money) -> None:
+def _cotraitance(face: Face, data: r.Money) -> None:
     cotraitance = data.cotraitance
     if cotraitance is None:
         return
@@ -616,48 +448,31 @@ def _cotraitance(face: Face, data: Money) -> None:
         "Member",
         "Due",
         "Paid",
-        title=msg(
-            "Co-traitance: what each member is due (their lines less {rate} of deductions) and "
-            "was paid",
-            rate=face.percent(
-                cotraitance.deduction_rate,
-            ),
-        ),
+        title=s.cotraitance_title(face, data),
     )
-    shown_projects = projects_to_show(cotraitance.projects)
-    for project in shown_projects:
-        first = True
-        for payment in project.payments:
-            table.add_row(
-                Text(printable(project.title), style="bold") if first else "",
-                face.word(w.CLIENT_WORDS[project.client_kind]) if first else "",
-                payment.member,
-                face.cents(payment.expected) if payment.has_line else "–",
-                Text(
-                    (face.cents(payment.paid) if project.paid else "–")
-                    + (" ✗" if payment.wrong else ""),
-                    style="bold red" if payment.wrong else "",
-                ),
-            )
-            first = False
-    face.show(table)
-    face.say(msg("✗ paid more or less than due · – not paid yet"), "dim")
-    others = len(cotraitance.projects) - len(shown_projects)
-    if others:
-        face.say(
-            msg(
-                "{count} other projects of the period: every member was paid their due, or "
-                "nothing is paid yet (the HTML and JSON reports list them all).",
-                count=others,
+    for project, first, payment in s.payments(s.projects_to_show(cotraitance.projects)):
+        table.add_row(
+            Text(printable(project.title), style="bold") if first else "",
+            face.word(w.CLIENT_WORDS[project.client_kind]) if first else "",
+            payment.member,
+            face.cents(payment.expected) if payment.has_line else "–",
+            Text(
+                (face.cents(payment.paid) if project.paid else "–")
+                + (" ✗" if payment.wrong else ""),
+                style="bold red" if payment.wrong else "",
             ),
-            "dim",
         )
+    face.show(table)
+    face.say(s.PAID_LEGEND, "dim")
+    others = s.others(data)
+    if others is not None:
+        face.say(others, "dim")
 
 
 # 6. Prospecting -------------------------------------------------------------------------------
 
 
-def prospecting(face: Face, data: Prospecting) -> None:
+def prospecting(face: Face, data: r.Prospecting) -> None:
     face.title(w.SECTIONS["prospecting"])
     labels = [span.label for span in data.periods]
     table = face.table(
@@ -681,47 +496,23 @@ def prospecting(face: Face, data: Prospecting) -> None:
             cells.append(cell)
         table.add_row(row.member, *cells)
     face.show(table)
-    face.say(
-        msg(
-            "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not "
-            "over yet",
-            period=face.word(w.PERIOD_WORDS[data.period]),
-        ),
-        "dim",
-    )
+    face.say(s.prospecting_legend(face, data), "dim")
 
 
 # The whole report -----------------------------------------------------------------------------
 
 
-def print_text(picture: Picture, lang: Lang, console: Console) -> None:
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
+
+
+def print_text(picture: r.Picture, lang: Lang, console: Console) -> None:
     """Every section that has data, in the order of DESIGN §7."""
     face = Face(console, lang, picture.currency)
-    frame = picture.window
-    face.say(
-        msg(
-            "{collective}: from {start} to {end}, as of {as_of}",
-            collective=printable(picture.collective),
-            start=w.month_name(frame.months[0].label, lang),
-            end=w.month_name(frame.months[-1].label, lang),
-            as_of=frame.as_of,
-        ),
-        "bold",
-    )
-    glance(face, picture.glance)
-    if picture.giving:
-        giving(face, picture.giving)
-    if picture.deliberation:
-        deliberation(face, picture.deliberation)
-    if picture.roles:
-        roles(face, picture.roles, [m.label for m in frame.months])
-    if picture.money:
-        money(face, picture.money)
-    if picture.prospecting:
-        prospecting(face, picture.prospecting)
+    face.say(s.title(picture, printable(picture.collective), lang), "bold")
+    SECTIONS.walk(picture, face)
 
 
-def render_text(picture: Picture, lang: Lang, width: int = 100) -> str:
+def render_text(picture: r.Picture, lang: Lang, width: int = 100) -> str:
     """The text face as a string without colour, `width` columns wide."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, highlight=False)

@@ -102,3 +102,30 @@ def percent(share: Decimal | None, lang: Lang, places: int = 0) -> str:
         return "–"
     number = i18n.number(rounded(share * 100, places), lang, places)
     return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
+
+
+MARKS = {"short": "✗", "newcomer": "○", "open": "…", "incomplete": "?", "away": "", "met": ""}
+
+
+class Figures:
+    """What every face's page knows: the reader's language and the collective's currency, and
+    how it says a word, hours, money and a share in them."""
+
+    def __init__(self, lang: Lang, currency: str) -> None:
+        self.lang, self.currency = lang, currency
+
+    def word(self, text: str) -> str:
+        return word(self.lang, text)
+
+    def hours(self, value: Decimal) -> str:
+        return hours(value, self.lang)
+
+    def money(self, value: Decimal) -> str:
+        """Whole units: the tables of revenue."""
+        return money(value, self.currency, self.lang, places=0)
+
+    def cents(self, value: Decimal) -> str:
+        return money(value, self.currency, self.lang)
+
+    def percent(self, share: Decimal | None) -> str:
+        return percent(share, self.lang)

@@ -1,0 +1,365 @@
+"""The report's sections, walked in one order by every face, and the sentences the faces share.
+
+A face gives one function per section (`Sections`); `Sections.walk` calls those that have data,
+in the order of DESIGN §7. The sentences are messages, each face shows them its own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from collectif.engine.picture.records import (
+    Balance,
+    Deliberation,
+    Giving,
+    Glance,
+    Money,
+    Owed,
+    Pace,
+    Payment,
+    Picture,
+    ProjectMoney,
+    Prospecting,
+    RoleLine,
+    Roles,
+    Span,
+    TruckFactor,
+)
+from collectif.i18n import Lang, plural
+from collectif.model.message import Message, Names, msg
+from collectif.report.picture import words as w
+
+PROJECTS = 20  # projects listed in full; beyond, only those with a payment that is not due
+Page = TypeVar("Page")
+
+
+@dataclass(frozen=True)
+class Sections(Generic[Page]):
+    """How one face draws each section on its page."""
+
+    glance: Callable[[Page, Glance], None]
+    giving: Callable[[Page, Giving], None]
+    deliberation: Callable[[Page, Deliberation], None]
+    roles: Callable[[Page, Roles, list[str]], None]
+    money: Callable[[Page, Money], None]
+    prospecting: Callable[[Page, Prospecting], None]
+
+    def walk(self, picture: Picture, page: Page) -> None:
+        """Every section that has data, in the order of DESIGN §7."""
+        self.glance(page, picture.glance)
+        if picture.giving:
+            self.giving(page, picture.giving)
+        if picture.deliberation:
+            self.deliberation(page, picture.deliberation)
+        if picture.roles:
+            self.roles(page, picture.roles, [month.label for month in picture.window.months])
+        if picture.money:
+            self.money(page, picture.money)
+        if picture.prospecting:
+            self.prospecting(page, picture.prospecting)
+
+
+def present(picture: Picture) -> list[str]:
+    """The keys of the sections that have data, in their order."""
+    data = (picture.giving, picture.deliberation, picture.roles, picture.money, picture.prospecting)
+    later = ("giving", "deliberation", "roles", "money", "prospecting")
+    return ["glance", *(key for key, section in zip(later, data, strict=True) if section)]
+
+
+def title(picture: Picture, collective: str, lang: Lang) -> Message:
+    """The report's title: the collective (as the face shows its name), the months, the day."""
+    frame = picture.window
+    return msg(
+        "{collective}: from {start} to {end}, as of {as_of}",
+        collective=collective,
+        start=w.month_name(frame.months[0].label, lang),
+        end=w.month_name(frame.months[-1].label, lang),
+        as_of=frame.as_of,
+    )
+
+
+# 1. At a glance -------------------------------------------------------------------------------
+
+
+def counts(data: Glance) -> Message:
+    return msg(
+        "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
+        "active projects",
+        members=data.members,
+        paused=data.paused,
+        roles=data.roles,
+        projects=data.projects,
+    )
+
+
+def findings(data: Glance, lang: Lang) -> Message:
+    return msg(
+        "What `collectif check` finds: {errors}, {warnings}",
+        errors=plural(lang, data.errors, "{count} error", "{count} errors"),
+        warnings=plural(lang, data.warnings, "{count} warning", "{count} warnings"),
+    )
+
+
+def not_run(data: Glance) -> Message:
+    return msg(
+        "Not run, because collectif.yaml is broken where they read it: {checks}",
+        checks=Names(data.not_run),
+    )
+
+
+def truck(truck: TruckFactor) -> Message:
+    if truck.undecided:
+        return msg(
+            "Truck factor: could not be decided in time (the check says more).",
+        )
+    if truck.size is None:
+        return msg(
+            "Truck factor: {minimum} or more. No group of fewer than {minimum} members would "
+            "leave more than half of the {roles} active roles without a holder.",
+            minimum=truck.minimum,
+            roles=truck.active_roles,
+        )
+    if not truck.members:
+        return msg(
+            "Truck factor: 0. More than half of the {roles} active roles already have no holder.",
+            roles=truck.active_roles,
+        )
+    return msg(
+        "Truck factor: {size}, below the {minimum} the charter asks. If {members} left, "
+        "{uncovered} of the {roles} active roles would have no holder.",
+        size=truck.size,
+        minimum=truck.minimum,
+        members=Names(truck.members),
+        uncovered=len(truck.uncovered_roles),
+        roles=truck.active_roles,
+    )
+
+
+# 2. Who gives what ----------------------------------------------------------------------------
+
+
+def kinds_given(data: Giving) -> list[str]:
+    """The kinds of work that someone gave hours to, in the charter's order."""
+    return [kind for kind in data.kinds if any(kind in g.by_kind for g in data.members)]
+
+
+def by_kind(page: w.Figures, hours: dict[str, Decimal], kinds: list[str]) -> list[str]:
+    """The hours of each kind, or nothing where there were none."""
+    return [page.hours(hours[kind]) if kind in hours else "" for kind in kinds]
+
+
+def kind_totals(page: w.Figures, data: Giving, kinds: list[str]) -> list[str]:
+    """Everyone's hours of each kind."""
+    return [
+        page.hours(sum((g.by_kind.get(kind, Decimal(0)) for g in data.members), Decimal(0)))
+        for kind in kinds
+    ]
+
+
+def giving_headers(page: w.Figures, kinds: list[str]) -> list[str]:
+    words = ("Member", *(w.KIND_WORDS[kind] for kind in kinds), "Total", "Share", "Paid projects")
+    return [page.word(text) for text in words]
+
+
+def minimum_rows(data: Giving) -> Iterator[tuple[str, list[tuple[Owed, bool]]]]:
+    """Each member, with how they stand against the minimum in each period, and whether they
+    were overloaded that month (for a monthly minimum)."""
+    monthly = data.minimum is not None and data.minimum.period == "month"
+    for g in data.members:
+        cells = [(owed, monthly and bool(g.months[i].overload)) for i, owed in enumerate(g.minimum)]
+        yield g.member, cells
+
+
+def minimum_title(page: w.Figures, data: Giving) -> Message:
+    rule = data.minimum
+    assert rule is not None
+    return msg(
+        "Collective hours per {period} against the minimum of {hours} h",
+        period=page.word(w.PERIOD_WORDS[rule.period]),
+        hours=rule.hours,
+    )
+
+
+def minimum_legend(page: w.Figures, data: Giving, asked: bool) -> Message:
+    """The marks of the minimum's table; `asked`: a prorated minimum is written after the hours
+    (2.0/1.3), rather than marked ◐."""
+    rule = data.minimum
+    assert rule is not None
+    limit = data.overload.hours if data.overload else Decimal(0)
+    share = page.percent(data.overload.max_share) if data.overload else ""
+    period = page.word(w.PERIOD_WORDS[rule.period])
+    if not asked:
+        return msg(
+            "✗ below the minimum · ◐ less asked, prorated for the days one was a member and not "
+            "on a pause · ▲ overload (over {limit} h in the month, or over {share} of everyone's "
+            "hours) · ○ joined that {period}: not asked yet · … not over yet · ? an entry could "
+            "not be read · – not a member",
+            limit=limit,
+            share=share,
+            period=period,
+        )
+    return msg(
+        "✗ below the minimum · 2.0/1.3: 1.3 h asked, prorated for the days one was a member "
+        "and not on a pause · ▲ overload (over {limit} h in the month, or over {share} of "
+        "everyone's hours) · ○ joined that {period}: not asked yet · … not over yet · ? an "
+        "entry could not be read · – not a member",
+        limit=limit,
+        share=share,
+        period=period,
+    )
+
+
+# 3. Hare and tortoise -------------------------------------------------------------------------
+
+
+DELIBERATION_HEADERS = (
+    "Month",
+    "Deliberation",
+    "Productive",
+    "Paid projects",
+    "Deliberation per paid hour",
+)
+
+
+def deliberation_rows(page: w.Figures, data: Deliberation) -> list[tuple[str, list[str]]]:
+    """Each month (by name) and the total (named `Total`), with their four figures."""
+    rows = [(w.month_name(m.month, page.lang), _pace(page, m)) for m in data.months]
+    return [*rows, (page.word("Total"), _pace(page, data))]
+
+
+def _pace(page: w.Figures, pace: Pace | Deliberation) -> list[str]:
+    ratio = "–" if pace.ratio is None else w.hours(pace.ratio, page.lang, 2)
+    return [
+        page.hours(pace.deliberation),
+        page.hours(pace.productive),
+        page.hours(pace.project),
+        ratio,
+    ]
+
+
+def deliberation_legend(page: w.Figures, data: Deliberation, table: bool = False) -> Message:
+    """What the kinds of hours are; `table`: said under a chart, of the table that follows."""
+    talk = Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.deliberation_kinds))
+    work = Names(tuple(page.word(w.KIND_WORDS[k]) for k in data.productive_kinds))
+    if table:
+        return msg(
+            "Deliberation: {talk}. Productive volunteer work: {work}. The table's last column: "
+            "hours of deliberation for each hour of paid project work.",
+            talk=talk,
+            work=work,
+        )
+    return msg(
+        "Deliberation: {talk}. Productive volunteer work: {work}. The last column: hours of "
+        "deliberation for each hour of paid project work.",
+        talk=talk,
+        work=work,
+    )
+
+
+# 4. Roles -------------------------------------------------------------------------------------
+
+
+def holders(line: RoleLine, retired: bool = True) -> Message:
+    """How many hold the role, of how many it needs; or, with `retired`, that it is retired."""
+    if retired and not line.active:
+        return msg("no longer active")
+    return msg(
+        "{count} holder(s) of {needed} needed", count=len(line.holders), needed=line.min_holders
+    )
+
+
+ROLES_LEGEND = msg(
+    "███ held · ░░░ in training · Months: whole months of the current holding, and the "
+    "charter's limit"
+)
+
+
+def timeline_title(data: Roles) -> Message:
+    return msg(
+        "Who held each role, month by month, and for how long (the charter's limit: {limit} "
+        "months in a row)",
+        limit=data.max_tenure_months,
+    )
+
+
+# 5. Clients and money -------------------------------------------------------------------------
+
+
+def ess_share(page: w.Figures, balance: Balance) -> Message:
+    now = balance.now
+    return msg(
+        "ESS share: {share} of the revenue signed with ESS clients and big accounts over "
+        "the {months} months to {day} ({ess} of {total}); the charter asks between {low} "
+        "and {high}.",
+        share=page.percent(now.share),
+        months=balance.window_months,
+        day=now.day,
+        ess=page.money(now.ess),
+        total=page.money(now.ess + now.big_account),
+        low=page.percent(balance.ess_share_min),
+        high=page.percent(balance.ess_share_max),
+    )
+
+
+def outside(balance: Balance) -> bool:
+    """The ESS share now is outside the charter's range."""
+    share = balance.now.share
+    return share is not None and not balance.ess_share_min <= share <= balance.ess_share_max
+
+
+PAID_LEGEND = msg("✗ paid more or less than due · – not paid yet")
+
+
+def cotraitance_title(page: w.Figures, data: Money) -> Message:
+    assert data.cotraitance is not None
+    return msg(
+        "Co-traitance: what each member is due (their lines less {rate} of deductions) and "
+        "was paid",
+        rate=page.percent(data.cotraitance.deduction_rate),
+    )
+
+
+def projects_to_show(projects: tuple[ProjectMoney, ...]) -> tuple[ProjectMoney, ...]:
+    """Every project, or, beyond `PROJECTS`, those where someone was not paid their due."""
+    if len(projects) <= PROJECTS:
+        return projects
+    return tuple(p for p in projects if any(pay.wrong for pay in p.payments))
+
+
+def payments(projects: tuple[ProjectMoney, ...]) -> Iterator[tuple[ProjectMoney, bool, Payment]]:
+    """Each payment of each project, with its project and whether it is the project's first."""
+    for project in projects:
+        for index, payment in enumerate(project.payments):
+            yield project, index == 0, payment
+
+
+def others(data: Money) -> Message | None:
+    """The projects left out by `projects_to_show`, if any."""
+    assert data.cotraitance is not None
+    projects = data.cotraitance.projects
+    count = len(projects) - len(projects_to_show(projects))
+    if not count:
+        return None
+    return msg(
+        "{count} other projects of the period: every member was paid their due, or "
+        "nothing is paid yet (the HTML and JSON reports list them all).",
+        count=count,
+    )
+
+
+# 6. Prospecting -------------------------------------------------------------------------------
+
+
+def prospecting_legend(page: w.Figures, data: Prospecting) -> Message:
+    return msg(
+        "done/asked · ✗ fewer than asked · ○ joined that {period}: not asked yet · … not over yet",
+        period=page.word(w.PERIOD_WORDS[data.period]),
+    )
+
+
+def period_headers(page: w.Figures, periods: tuple[Span, ...]) -> list[str]:
+    """The headings of a table of members by period: `Member`, then each period's name."""
+    return [page.word("Member"), *(w.period_name(span.label, page.lang) for span in periods)]
