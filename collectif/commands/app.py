@@ -255,3 +255,83 @@ def report_command(
     from collectif.commands.report import report
 
     raise typer.Exit(report(repo, as_of, start, end, output, out, lang))
+
+
+@app.command("decide")
+def decide_command(
+    first: Annotated[
+        str, typer.Argument(metavar="MEETING", help="The meeting (its file name, or its day).")
+    ],
+    second: Annotated[str, typer.Argument(metavar="ID", help="The decision's id.")],
+    title: Annotated[str | None, typer.Option("--title", help="What was decided.")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="consensus, consent or vote.")] = None,
+    outcome: Annotated[
+        str, typer.Option("--outcome", help="adopted, rejected or deferred.")
+    ] = "adopted",
+    votes: Annotated[
+        str | None, typer.Option("--votes", metavar="FOR,AGAINST,ABSTAIN", help="A vote's count.")
+    ] = None,
+    charter: Annotated[
+        str | None,
+        typer.Option("--charter", metavar="VERSION", help="The charter version it adopts."),
+    ] = None,
+    objection: Annotated[
+        list[str] | None,
+        typer.Option("--objection", metavar="MEMBER:REASON", help="An objection (repeatable)."),
+    ] = None,
+    lifted: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lifted",
+            metavar="MEMBER:REASON",
+            help="An objection raised, then lifted in the meeting (repeatable).",
+        ),
+    ] = None,
+    review_by: Annotated[
+        str | None, typer.Option("--review-by", metavar="DATE", help="To be revisited by then.")
+    ] = None,
+    supersedes: Annotated[
+        str | None,
+        typer.Option("--supersedes", metavar="IDS", help="Earlier decisions it replaces."),
+    ] = None,
+    lift: Annotated[
+        bool,
+        typer.Option("--lift", help="Lift an objection instead: `decide --lift DECISION MEMBER`."),
+    ] = False,
+    as_member: AsMember = None,
+    repo: Repo = None,
+    lang: Lang = None,
+) -> None:
+    """Record a decision in its meeting, or lift an objection (--lift), as one commit."""
+    from collectif.commands import decide
+
+    if lift:
+        raise typer.Exit(decide.lift(first, second, as_member, repo, lang))
+    wanted = decide.Wanted(
+        title,
+        mode,
+        outcome,
+        votes,
+        charter,
+        _given(objection),
+        _given(lifted),
+        review_by,
+        supersedes,
+    )
+    raise typer.Exit(decide.decide(first, second, wanted, as_member, repo, lang))
+
+
+@app.command("decisions")
+def decisions_command(
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Only the decisions due for review.")
+    ] = False,
+    as_of: AsOf = None,
+    repo: Repo = None,
+    lang: Lang = None,
+    output: Format = "text",
+) -> None:
+    """The decisions, newest first, and those due for review."""
+    from collectif.commands.decisions import decisions
+
+    raise typer.Exit(decisions(open_only, as_of, repo, lang, output))
