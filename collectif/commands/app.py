@@ -167,7 +167,7 @@ def log_command(
 @app.command("history")
 def history_command(
     subject: Annotated[
-        str | None, typer.Argument(help="member:ID, role:ID, project:ID or collective.")
+        str | None, typer.Argument(help="member:ID, role:ID, project:ID, meeting:ID or collective.")
     ] = None,
     repo: Repo = None,
     lang: Lang = None,
