@@ -165,7 +165,7 @@ def decide(
     summary = msg(
         "decision: {decision} {outcome} in {meeting}",
         decision=decision_id,
-        outcome=content["outcome"],
+        outcome=Names((content["outcome"],), words=True),
         meeting=meeting_id,
     )
     return change.record(summary, effective=change.workspace.collective.meetings[meeting_id].date)
