@@ -384,3 +384,29 @@ def test_decision_problem(
     assert decision_problem(data, decision_id, date.fromisoformat(day)) == problem
     found_decision = find_decision(data, "b")
     assert found_decision is not None and found_decision.meeting == "2026-12-10"
+
+
+def test_meetings_come_back_from_the_cache_alike(tmp_path: Path) -> None:
+    from tests.helpers import check_json, git_repo
+
+    decision = ADOPTS + "    objections:\n      - {member: julien}\n"
+    root = make(tmp_path, {"2026-12-10": plenary("2026-12-10", decisions=decision)})
+    git_repo(root)
+    first = check_json(root, "--as-of", "2026-12-20", "--only", "decisions")
+    again = check_json(root, "--as-of", "2026-12-20", "--only", "decisions")
+    assert first == again
+    assert [f["check"] for f in first[1]["findings"]] == ["decisions"]
+
+
+def test_the_meeting_schema_asks_what_the_checks_ask() -> None:
+    pytest.importorskip("jsonschema")
+    from tests.commands.schema_test import schema_errors
+
+    def valid(text: str) -> bool:
+        return not schema_errors("meeting.schema.json", text)
+
+    assert valid(plenary("2026-12-10", decisions=ADOPTS))
+    assert not valid("date: 2026-12-10\nkind: plenary\nattendees: [ines]\n")
+    assert not valid("date: 2026-12-10\nkind: project\nattendees: [ines]\n")
+    assert valid("date: 2026-12-10\nkind: group\nrole: tresorerie\nattendees: [ines]\n")
+    assert not valid(plenary("2026-12-10") + "agenda: [x]\n")
