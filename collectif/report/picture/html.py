@@ -897,6 +897,7 @@ def render_html(picture: Picture, lang: Lang) -> str:
         ("roles", picture.roles),
         ("money", picture.money),
         ("prospecting", picture.prospecting),
+        ("meetings", picture.meetings),
     ]
     page.add(
         "<!DOCTYPE html>",
@@ -925,6 +926,10 @@ def render_html(picture: Picture, lang: Lang) -> str:
         money(page, picture.money)
     if picture.prospecting:
         prospecting(page, picture.prospecting)
+    if picture.meetings:
+        from collectif.report.picture.meetings import html_section
+
+        html_section(page, picture.meetings)
     page.add(
         "</main><footer>"
         + page.text(msg("Made by collectif on {day}, from the files as they are.", day=frame.as_of))

@@ -25,6 +25,7 @@ from collectif.engine.picture.records import (
     Span,
 )
 from collectif.i18n import Lang
+from collectif.report.picture.meetings import json_section
 from collectif.report.safe import json_text
 
 VERSION = 1
@@ -297,6 +298,7 @@ def document(picture: Picture) -> Json:
         "roles": None if picture.roles is None else _roles(picture.roles, months),
         "money": None if picture.money is None else _money(picture.money),
         "prospecting": None if picture.prospecting is None else _prospecting(picture.prospecting),
+        "meetings": None if picture.meetings is None else json_section(picture.meetings),
     }
 
 

@@ -392,4 +392,8 @@ def render_markdown(picture: Picture, lang: Lang) -> str:
         money(page, picture.money)
     if picture.prospecting:
         prospecting(page, picture.prospecting)
+    if picture.meetings:
+        from collectif.report.picture.meetings import markdown_section
+
+        markdown_section(page, picture.meetings)
     return "\n".join(page.lines)

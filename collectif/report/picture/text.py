@@ -719,6 +719,10 @@ def print_text(picture: Picture, lang: Lang, console: Console) -> None:
         money(face, picture.money)
     if picture.prospecting:
         prospecting(face, picture.prospecting)
+    if picture.meetings:
+        from collectif.report.picture.meetings import text_section
+
+        text_section(face, picture.meetings)
 
 
 def render_text(picture: Picture, lang: Lang, width: int = 100) -> str:
