@@ -294,3 +294,30 @@ def test_a_charter_changed_without_a_new_version_is_refused_between_two_states(
     repo.write("collectif.yaml", changed.replace('"2026-01"', '"2026-02"').replace("20}", "21}"))
     repo.git("add", "collectif.yaml")
     assert "charter-adopted" not in repo.run("check", "--staged", "--as-of", "2026-01-20").stdout
+
+
+def test_decide_by_day_needs_a_single_meeting_that_day(tmp_path: Path) -> None:
+    repo = repo_with_meeting(tmp_path)
+    other = repo.run(
+        "meeting", "new", "2026-01-13", "--kind", "group", "--attendees", "leo", "--slug", "com"
+    )
+    assert other.returncode == 0, other.stderr
+    done = repo.run("decide", "2026-01-13", "a", "--title", "A")
+    assert done.returncode == 2
+    assert "several meetings on 2026-01-13" in done.stderr
+    assert "2026-01-13-com or 2026-01-13-plenary" in done.stderr
+    assert repo.run("decide", "2026-01-13-com", "a", "--title", "A").returncode == 0
+
+
+def test_meeting_new_says_when_the_charter_keeps_no_decisions(tmp_path: Path) -> None:
+    files = {**FILES, "collectif.yaml": 'name: A\nlanguage: en\ncharter: {version: "2026-01"}\n'}
+    repo = make(tmp_path, files)
+    done = repo.run(*NEW)
+    assert done.returncode == 0, done.stderr
+    assert "no `charter.decisions` yet" in done.stdout
+    assert (
+        "no `charter.decisions`"
+        not in repo_with_meeting(tmp_path / "b")
+        .run("meeting", "new", "2026-01-27", "--facilitator", "leo", "--attendees", "leo")
+        .stdout
+    )

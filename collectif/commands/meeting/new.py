@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
 from collectif.commands.dates import parse_day
-from collectif.engine.write import Change, parse_id, prepare, project, require_member, role
-from collectif.errors import CollectifError
+from collectif.engine.write import Change, parse_id, prepare, project, require_member, role, say
+from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import MeetingKind
 from collectif.model.layout import meeting_file
 from collectif.model.message import Message, Names, msg
@@ -121,4 +121,14 @@ def new(
         )
     document = roundtrip.new_mapping(content)
     change.edits.open_or_create(meeting_file(meeting_id), lambda: document)
-    return change.record(_summary(meeting_id, content), effective=day)
+    done = change.record(_summary(meeting_id, content), effective=day)
+    if done == EXIT_OK and change.workspace.collective.charter_config.charter.decisions is None:
+        say(change.workspace, _NOT_KEPT)
+    return done
+
+
+_NOT_KEPT = msg(
+    "collectif.yaml has no `charter.decisions` yet: this meeting is kept, but its decisions, "
+    "facilitation and cadence are checked only once the charter says how the collective "
+    "decides (see the commented `decisions:` in `collectif init`'s collectif.yaml)."
+)
