@@ -443,8 +443,30 @@ def _unreadable(error: yaml.reader.ReaderError, raw: bytes) -> Located:
     return Located(message, *_position(raw, error.position))
 
 
+_CONFLICT = re.compile(rb"^<<<<<<< ", re.MULTILINE)
+
+
+def _conflict(raw: bytes) -> Located | None:
+    """A merge that stopped on a conflict leaves git's markers in the file: say so, rather
+    than the YAML error they cause."""
+    found = _CONFLICT.search(raw)
+    if found is None or b"\n>>>>>>> " not in raw[found.start() :]:
+        return None
+    line = raw.count(b"\n", 0, found.start()) + 1
+    return Located(
+        msg(
+            "an unresolved merge conflict (git's `<<<<<<<` markers): keep the right lines, "
+            "remove the markers, then `git add` the file"
+        ),
+        line,
+    )
+
+
 def yaml_problem(error: yaml.YAMLError, raw: bytes) -> Located:
     """What a file's bytes that do not parse as YAML say, and where, in words for a person."""
+    conflict = _conflict(raw)
+    if conflict is not None:
+        return conflict
     if isinstance(error, yaml.reader.ReaderError):
         return _unreadable(error, raw)
     if not isinstance(error, yaml.MarkedYAMLError):
