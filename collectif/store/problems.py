@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -25,6 +24,7 @@ from collectif.model.types import (
     MAX_MONEY,
     RATE_PLACES,
 )
+from collectif.model.words import closest
 from collectif.store import yaml_fast
 
 if TYPE_CHECKING:
@@ -123,10 +123,10 @@ def _unknown_key(error: ErrorDetails, root: type[Record] | None) -> Problem:
     path = tuple(error["loc"])
     key = str(path[-1])
     keys = known_keys(root, path[:-1])
-    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-    if close:
+    close = closest(key, keys)
+    if close is not None:
         message = msg(
-            "unknown key `{key}`: did you mean `{suggestion}`?", key=key, suggestion=close[0]
+            "unknown key `{key}`: did you mean `{suggestion}`?", key=key, suggestion=close
         )
     else:
         message = msg(
