@@ -36,7 +36,8 @@ class Check(NamedTuple):
     """A check's registry record, exported by its own module as `CHECK`.
 
     `settings` are the parts of collectif.yaml it reads: while one of them is broken, the check
-    does not run (and says so), rather than run on a default nobody chose.
+    does not run (and says so), rather than run on a default nobody chose. `between`, if
+    any, compares two states: what it finds is what the change did, new by nature.
     """
 
     name: str
@@ -44,6 +45,8 @@ class Check(NamedTuple):
     run: Callable[[Collective, Context], Iterable[Finding]]
     explanation: Explanation
     settings: tuple[Setting, ...] = ()
+    # What it finds between two states (`check --staged`, `diff`): before, after, when.
+    between: Callable[[Collective, Collective, Context], Iterable[Finding]] | None = None
 
     def blocked_by(self, broken: Iterable[Setting]) -> list[Setting]:
         """The broken settings that stop this check: those it reads. (A broken severity

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
+from collectif.checks.charter_adopted import adopting
 from collectif.model import files
 from collectif.model.collective import Collective, is_active
 from collectif.model.files import Charter, Member
@@ -34,7 +35,8 @@ EXPLANATION = Explanation(
     ),
     settings=(
         "`charter.version` in collectif.yaml (no default: without it the check finds nothing); "
-        "`charter.adopted`, the day that version was adopted, and `charter.signing_grace_days` "
+        "`charter.adopted`, the day that version was adopted (when decisions are kept: the "
+        "day of the plenary that adopted it), and `charter.signing_grace_days` "
         "(default 30): during those days an earlier signature still counts, so that each "
         "member signs in turn (`collectif sign`). "
         "Severity: `checks: {charter-signed: warning}` or `off`."
@@ -59,12 +61,22 @@ def _message(member_id: str, member: Member, version: str) -> Message:
     )
 
 
-def in_grace(charter: Charter, day: date) -> bool:
+def adopted_on(collective: Collective, charter: Charter, day: date) -> date | None:
+    """The day the current version was adopted: the plenary that adopted it when decisions are
+    kept, else `charter.adopted`."""
+    if charter.decisions is not None and charter.version is not None:
+        found = adopting(collective, charter.version, Context(as_of=day))
+        if found is not None:
+            return found.date
+    return charter.adopted
+
+
+def in_grace(adopted: date | None, charter: Charter, day: date) -> bool:
     """Within `signing_grace_days` after the current version's adoption: an earlier signature
     still counts, so that a new version is committed first and signed by each member in turn."""
-    if charter.adopted is None:
+    if adopted is None:
         return False
-    return charter.adopted <= day < charter.adopted + timedelta(days=charter.signing_grace_days)
+    return adopted <= day < adopted + timedelta(days=charter.signing_grace_days)
 
 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
@@ -73,7 +85,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     version = charter.version
     if version is None:
         return
-    grace = in_grace(charter, context.as_of)
+    adopted = adopted_on(collective, charter, context.as_of)
+    grace = in_grace(adopted, charter, context.as_of)
     for member_id, member in sorted(collective.members.items()):
         if not is_active(member, context.as_of) or member.charter_signed == version:
             continue

@@ -11,6 +11,7 @@ from itertools import chain, tee
 from operator import itemgetter
 
 from collectif.checks.base import Check, Context, Explanation
+from collectif.checks.meeting_refs import meeting_references
 from collectif.checks.periods import month_span
 from collectif.model.collective import Collective, is_active
 from collectif.model.entries import Entries, TimeEntry
@@ -429,6 +430,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _project_findings(collective, project_id, project)
     yield from _contribution_findings(collective)
     yield from _day_findings(collective)
+    yield from meeting_references(collective)
 
 
 CHECK = Check("references", Severity.ERROR, check, EXPLANATION, settings=())

@@ -4,16 +4,21 @@ own record (`CHECK`: name, default severity, explanation, the settings it reads)
 from __future__ import annotations
 
 from collectif.checks import (
+    charter_adopted,
     charter_signed,
     client_balance,
     commitment,
     contract_concentration,
     cotraitance,
+    decisions,
+    facilitation,
     irreplaceable,
+    meeting_cadence,
     minimum,
     overload,
     prospecting,
     references,
+    review_due,
     rotation,
     schema,
     truck_factor,
@@ -34,6 +39,11 @@ CHECKS: tuple[Check, ...] = (
     contract_concentration.CHECK,
     commitment.CHECK,
     charter_signed.CHECK,
+    decisions.CHECK,
+    charter_adopted.CHECK,
+    facilitation.CHECK,
+    meeting_cadence.CHECK,
+    review_due.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

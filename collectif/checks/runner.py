@@ -139,3 +139,24 @@ def run(collective: Collective, context: Context, checks: Sequence[Check]) -> Ru
         findings.extend(_with_severity(found, severity))
         ran.append(check.name)
     return Run(findings, ran, timings, not_run)
+
+
+def between(
+    before: Collective, after: Collective, context: Context, checks: Sequence[Check]
+) -> list[Finding]:
+    """What the selected checks find between two states, rated as the later state says; a
+    check whose settings are broken on either side finds nothing there."""
+    findings: list[Finding] = []
+    for check in checks:
+        broken = (*before.broken_settings, *after.broken_settings)
+        if check.between is None or check.blocked_by(broken):
+            continue
+        severity = _severity(check, after)
+        if severity is None:
+            continue
+        try:
+            found = list(check.between(before, after, context))
+        except Exception as error:  # a broken check must not hide the others
+            found = [_crash(check, error)]
+        findings.extend(_with_severity(found, severity))
+    return findings

@@ -130,7 +130,7 @@ def log_command(
 @command(app, "history", "collectif.commands.history:history")
 def history_command(
     subject: Annotated[
-        str | None, typer.Argument(help="member:ID, role:ID, project:ID or collective.")
+        str | None, typer.Argument(help="member:ID, role:ID, project:ID, meeting:ID or collective.")
     ] = None,
     repo: Repo = None,
     lang: Lang = None,
@@ -190,3 +190,61 @@ def report_command(
     lang: Lang = None,
 ) -> None:
     """Where the collective stands over a period, in pictures and numbers, for the meeting."""
+
+
+@command(app, "decide", "collectif.commands.decide:run", WriteOptions)
+def decide_command(
+    first: Annotated[
+        str, typer.Argument(metavar="MEETING", help="The meeting (its file name, or its day).")
+    ],
+    second: Annotated[str, typer.Argument(metavar="ID", help="The decision's id.")],
+    title: Annotated[str | None, typer.Option("--title", help="What was decided.")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="consensus, consent or vote.")] = None,
+    outcome: Annotated[
+        str, typer.Option("--outcome", help="adopted, rejected or deferred.")
+    ] = "adopted",
+    votes: Annotated[
+        str | None, typer.Option("--votes", metavar="FOR,AGAINST,ABSTAIN", help="A vote's count.")
+    ] = None,
+    charter: Annotated[
+        str | None,
+        typer.Option("--charter", metavar="VERSION", help="The charter version it adopts."),
+    ] = None,
+    objection: Annotated[
+        list[str] | None,
+        typer.Option("--objection", metavar="MEMBER:REASON", help="An objection (repeatable)."),
+    ] = None,
+    lifted: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lifted",
+            metavar="MEMBER:REASON",
+            help="An objection raised, then lifted in the meeting (repeatable).",
+        ),
+    ] = None,
+    review_by: Annotated[
+        str | None, typer.Option("--review-by", metavar="DATE", help="To be revisited by then.")
+    ] = None,
+    supersedes: Annotated[
+        str | None,
+        typer.Option("--supersedes", metavar="IDS", help="Earlier decisions it replaces."),
+    ] = None,
+    lift: Annotated[
+        bool,
+        typer.Option("--lift", help="Lift an objection instead: `decide --lift DECISION MEMBER`."),
+    ] = False,
+) -> None:
+    """Record a decision in its meeting, or lift an objection (--lift), as one commit."""
+
+
+@command(app, "decisions", "collectif.commands.decisions:decisions")
+def decisions_command(
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Only the decisions due for review.")
+    ] = False,
+    as_of: AsOf = None,
+    repo: Repo = None,
+    lang: Lang = None,
+    output: Format = "text",
+) -> None:
+    """The decisions, newest first, and those due for review."""

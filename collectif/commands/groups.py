@@ -34,5 +34,10 @@ GROUPS = (
         "collectif.commands.project",
         "A project through its life: new, join, line, start, sign, pay, leave, close, cancel.",
     ),
+    Group(
+        "meeting",
+        "collectif.commands.meeting",
+        "Record a meeting, and say who should facilitate the next plenary.",
+    ),
     Group("hook", "collectif.commands.hook", "Install collectif as a git pre-commit hook."),
 )

@@ -55,7 +55,8 @@ def subject_paths(subject: str | None) -> list[str]:
     paths = paths_of(subject)
     if paths is None:
         raise CollectifError(
-            "`{subject}` is not a subject: write member:ID, role:ID, project:ID or collective.",
+            "`{subject}` is not a subject: write member:ID, role:ID, project:ID, meeting:ID or "
+            "collective.",
             subject=subject,
         )
     return paths

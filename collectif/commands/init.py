@@ -41,6 +41,7 @@ SCHEMA_GLOBS = {
     "role.schema.json": "roles/*.yaml",
     "project.schema.json": "projects/*.yaml",
     "contribution.schema.json": "contributions/*/*.yaml",
+    "meeting.schema.json": "meetings/*.yaml",
 }
 GITATTRIBUTES_COMMENT = N_(
     "The same line endings on every member's computer, so that diffs stay clean."
@@ -265,7 +266,10 @@ def vscode_settings() -> str:
 
 def _files(language: i18n.Lang, name: str, hook: bool) -> dict[str, str]:
     files = {CONFIG_FILE: collectif_yaml(language, name)}
-    files.update({f"{folder}/.gitkeep": "" for folder in DATA_DIRS})
+    files.update({f"{folder}/.gitkeep": "" for folder in DATA_DIRS if folder != "meetings"})
+    files["meetings/.template.yaml"] = (TEMPLATES / f"meeting.{language}.yaml").read_text(
+        encoding="utf-8"
+    )
     if hook:  # pre-commit and GitHub read their configuration at the repository's root only
         files[HOOK_CONFIG] = hook_config(language)
         files[WORKFLOW] = workflow(language)

@@ -19,7 +19,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from collectif import i18n
 from collectif.commands.schema_words import HOVER, RECORD_OF_SCHEMA
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.files import CollectiveFile, Entry, Meeting, Member, Project, Role
 from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import N_, msg
 from collectif.model.rules import adapter
@@ -70,12 +70,31 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         N_("A member's time entries for one month: contributions/<member>/<YYYY-MM>.yaml."),
         list[Entry],
     ),
+    SchemaFile(
+        "meeting.schema.json",
+        "Meeting",
+        "A meeting: who came, who facilitated, what was decided: "
+        "meetings/<YYYY-MM-DD>[-slug].yaml.",
+        Meeting,
+    ),
 )
 
 # What the checks across a record's fields (model/rules.py) ask, said in JSON Schema so that
 # editors know it too.
 _NOT_NULL = {"not": {"type": "null"}}
 _RULES: dict[str, JsonSchemaValue] = {
+    "Meeting": {
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": "plenary"}}, "required": ["kind"]},
+                "then": {"properties": {"facilitator": _NOT_NULL}, "required": ["facilitator"]},
+            },
+            {
+                "if": {"properties": {"kind": {"const": "project"}}, "required": ["kind"]},
+                "then": {"properties": {"project": _NOT_NULL}, "required": ["project"]},
+            },
+        ]
+    },
     "Entry": {
         "if": {"properties": {"kind": {"enum": ["project", "support"]}}, "required": ["kind"]},
         "then": {"properties": {"ref": _NOT_NULL}, "required": ["ref"]},
@@ -156,6 +175,7 @@ def document(schema: SchemaFile, language: i18n.Lang = "en") -> JsonSchemaValue:
     for name, rules in _RULES.items():
         if name in tree.get("$defs", {}):
             tree["$defs"][name].update(rules)
+    tree.update(_RULES.get(getattr(schema.model, "__name__", ""), {}))
     if schema.model is CollectiveFile:
         tree["properties"]["checks"]["propertyNames"] = {"enum": _check_names()}
     _hover(tree, schema, language)

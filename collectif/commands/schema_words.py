@@ -6,6 +6,7 @@ Keyed by the record that holds the field (its name in the schema) and the key as
 
 from __future__ import annotations
 
+from collectif.commands.schema_words_meetings import HOVER as MEETING_HOVER
 from collectif.model.message import N_
 
 HOVER: dict[str, str] = {
@@ -137,9 +138,12 @@ HOVER: dict[str, str] = {
 }
 
 # Top-level properties are named by the record the schema describes.
+HOVER.update(MEETING_HOVER)
+
 RECORD_OF_SCHEMA: dict[str, str] = {
     "collectif.schema.json": "CollectiveFile",
     "member.schema.json": "Member",
     "role.schema.json": "Role",
     "project.schema.json": "Project",
+    "meeting.schema.json": "Meeting",
 }

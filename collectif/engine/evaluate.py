@@ -36,6 +36,7 @@ class Evaluation(NamedTuple):
     language: str | None
     not_run: dict[str, list[str]]
     timings: dict[str, float]
+    collective: Collective | None = None
 
 
 def evaluate(
@@ -49,7 +50,7 @@ def evaluate(
     collective, run = examine(files, context, checks, store, memo)
     language = collective.config.language if collective.config else None
     placed = place.place(run.findings, files)
-    return Evaluation(placed, run.checks, language, run.not_run, run.timings)
+    return Evaluation(placed, run.checks, language, run.not_run, run.timings, collective)
 
 
 def examine(
@@ -159,6 +160,7 @@ def changes(
         then, ran_before = earlier.findings, set(earlier.checks)
         for name, seconds in earlier.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
+        now = now._replace(findings=now.findings + _between(earlier, now, after, context, checks))
     # A check that did not run now fixed nothing; one that did not run before brought nothing.
     ran = set(now.checks)
     findings = compare([f for f in then if f.check in ran], now.findings)
@@ -166,6 +168,17 @@ def changes(
         recorded = set(before.paths())
         findings = [_owed_before(_unknown_before(f, ran_before), recorded) for f in findings]
     return now._replace(findings=findings, timings=timings)
+
+
+def _between(
+    earlier: Evaluation, now: Evaluation, after: Source, context: Context, checks: Sequence[Check]
+) -> list[Placed]:
+    """What the checks find in the change itself (the charter's rules changed under the same
+    version...): it exists only between the two states, so it is always the change's doing."""
+    if earlier.collective is None or now.collective is None:
+        return []
+    found = runner.between(earlier.collective, now.collective, context, checks)
+    return place.place(found, after) if found else []
 
 
 # The checks of what a member owes for their periods (hours, prospecting actions).

@@ -48,6 +48,9 @@ RoleKind = Literal["support", "mission", "facilitation", "coaching"]
 ClientKind = Literal["ess", "big_account", "public", "other"]
 ProjectStatus = Literal["proposed", "active", "done", "cancelled"]
 SeverityOverride = Literal["error", "warning", "off"]
+MeetingKind = Literal["plenary", "project", "group"]
+DecisionMode = Literal["consensus", "consent", "vote"]
+Outcome = Literal["adopted", "rejected", "deferred"]
 Language = Literal["fr", "en"]
 
 
@@ -196,6 +199,23 @@ class Contracts(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FacilitationRules(Record):
+    window: Count = 6  # the last plenaries looked at
+    max_share: Rate = Decimal("0.5")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionRules(Record):
+    """`charter.decisions`: present, the collective records its meetings and decisions."""
+
+    modes: list[DecisionMode] = field(default_factory=lambda: ["consensus", "consent"])
+    quorum: Rate = Decimal("0.5")
+    charter_by_decision: StrictBool = False
+    max_gap_days: Count = 35
+    facilitation: FacilitationRules = field(default_factory=FacilitationRules)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
@@ -211,6 +231,7 @@ class Charter(Record):
     overload: Overload = field(default_factory=Overload)
     clients: Clients = field(default_factory=Clients)
     contracts: Contracts = field(default_factory=Contracts)
+    decisions: DecisionRules | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -354,3 +375,49 @@ class Entry(Record):
     @property
     def volunteer(self) -> bool:
         return self.kind != "project"
+
+
+# meetings/<YYYY-MM-DD>[-slug].yaml -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Objection(Record):
+    member: Id
+    reason: NonEmptyText | None = None
+    lifted: StrictBool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Votes(Record):
+    yes: Count = field(default=0, metadata=_alias("for"))
+    against: Count = 0
+    abstain: Count = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decision(Record):
+    """One decision of a meeting."""
+
+    id: Id
+    title: NonEmptyText
+    mode: DecisionMode | None = None  # default: the first of `charter.decisions.modes`
+    outcome: Outcome
+    objections: list[Objection] = field(default_factory=list)
+    votes: Votes | None = None
+    charter: NonEmptyText | None = None  # the charter version this decision adopts
+    review_by: Day | None = None
+    supersedes: list[Id] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meeting(Record):
+    """meetings/<YYYY-MM-DD>[-slug].yaml: who came, who facilitated, what was decided."""
+
+    date: Day
+    kind: MeetingKind
+    project: Id | None = None
+    role: Id | None = None  # a group meeting may name the role whose group met
+    facilitator: Id | None = None
+    notes_by: Id | None = None
+    attendees: list[Id]
+    decisions: list[Decision] = field(default_factory=list)

@@ -8,6 +8,7 @@ knowledge of the layout. A new kind of file is one edit of `KINDS` below.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import Enum
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ from collectif.model.types import ID_PATTERN, MONTH_PATTERN
 CONFIG_FILE = "collectif.yaml"
 _ID = re.compile(ID_PATTERN)
 _MONTH = re.compile(MONTH_PATTERN)
+_MEETING = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9][a-z0-9-]{0,51})?")
 
 
 class Kind(Enum):
@@ -25,6 +27,7 @@ class Kind(Enum):
     ROLE = "role"
     PROJECT = "project"
     CONTRIBUTION = "contribution"
+    MEETING = "meeting"
 
 
 class Folder(NamedTuple):
@@ -42,6 +45,7 @@ FOLDERS: tuple[Folder, ...] = (
     Folder(Kind.ROLE, "roles", "role", "roles/<role>.yaml"),
     Folder(Kind.PROJECT, "projects", "project", "projects/<project>.yaml"),
     Folder(Kind.CONTRIBUTION, "contributions", "member", "contributions/<member>/<YYYY-MM>.yaml"),
+    Folder(Kind.MEETING, "meetings", "meeting", "meetings/<YYYY-MM-DD>[-slug].yaml"),
 )
 DATA_DIRS: tuple[str, ...] = tuple(folder.name for folder in FOLDERS)
 _BY_NAME = {folder.name: folder for folder in FOLDERS}
@@ -85,6 +89,20 @@ def contributions_folder(member: str) -> str:
     return f"contributions/{member}/"
 
 
+def meeting_file(meeting: str) -> str:
+    return f"meetings/{meeting}.yaml"
+
+
+def meeting_day(meeting: str) -> date | None:
+    """The day a meeting's file name gives (`2026-12-10-pleniere` is 2026-12-10), if any."""
+    if not _MEETING.fullmatch(meeting):
+        return None
+    try:
+        return date.fromisoformat(meeting[:10])
+    except ValueError:
+        return None
+
+
 def paths_of(subject: str) -> list[str] | None:
     """The files and folders that hold a subject; None if `subject` is not one."""
     if subject == "collective":
@@ -98,6 +116,8 @@ def paths_of(subject: str) -> list[str] | None:
         return [role_file(ident)]
     if prefix == "project":
         return [project_file(ident)]
+    if prefix == "meeting":
+        return [meeting_file(ident)]
     return None
 
 
@@ -141,6 +161,12 @@ def classify(path: str) -> FileId | Message:
     if len(parts) != depth or not parts[-1].endswith(".yaml"):
         return _misplaced(path, folder.example)
     stem = parts[-1][: -len(".yaml")]
+    if folder.kind is Kind.MEETING and meeting_day(stem) is None:
+        return msg(
+            "`{name}` is not a meeting's file name: name it after the meeting's day, "
+            "YYYY-MM-DD.yaml or YYYY-MM-DD-slug.yaml, e.g. 2026-12-10-pleniere.yaml",
+            name=stem,
+        )
     if folder.kind is not Kind.CONTRIBUTION:
         return _named(FileId(folder.kind, stem))
     if not _MONTH.fullmatch(stem):

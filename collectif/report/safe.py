@@ -78,6 +78,7 @@ _SUBJECTS = {
     "member": N_("member:{id}"),
     "role": N_("role:{id}"),
     "project": N_("project:{id}"),
+    "meeting": N_("meeting:{id}"),
 }
 
 

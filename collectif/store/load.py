@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from collectif.model import files
 from collectif.model.collective import Collective, Known
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Record, Role
+from collectif.model.files import CollectiveFile, Entry, Meeting, Member, Project, Record, Role
 from collectif.model.finding import Problem
 from collectif.model.layout import FileId, Kind, classify, subject_of_path
 from collectif.model.message import Message, msg
 from collectif.store import contributions, locate, problems
+from collectif.store.meetings import meeting_problems
 from collectif.store.parse import parse, problem_at
 from collectif.store.source import GitFiles, Source, Unreadable, Worktree
 
@@ -33,6 +34,7 @@ MODELS: dict[Kind, type[Record]] = {
     Kind.MEMBER: Member,
     Kind.ROLE: Role,
     Kind.PROJECT: Project,
+    Kind.MEETING: Meeting,
 }
 _MAX_PRUNING = 20
 Path = tuple[str | int, ...]
@@ -232,6 +234,8 @@ def _fresh(path: str, file_id: FileId, raw: bytes) -> Loaded:
     if parsed.problem is not None:
         return Loaded(file_id, None, [parsed.problem])
     model, found, dropped = validate(path, file_id, raw, parsed.data)
+    if file_id.kind is Kind.MEETING and model is not None:
+        found = [*found, *meeting_problems(path, file_id, raw, model)]
     return Loaded(file_id, model, found, tuple(dropped))
 
 
@@ -330,6 +334,7 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
     roles: dict[str, Role] = {}
     projects: dict[str, Project] = {}
     entries: dict[tuple[str, str], Entries] = {}
+    meetings: dict[str, Meeting] = {}
     incomplete: set[tuple[str, str]] = set()
     known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
     for file_id, model, file_problems, dropped in _load_all(source, memo, store):
@@ -349,6 +354,8 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             roles[file_id.id] = model
         elif file_id.kind is Kind.PROJECT:
             projects[file_id.id] = model
+        elif file_id.kind is Kind.MEETING:
+            meetings[file_id.id] = model
         else:
             entries[(file_id.id, file_id.month)] = model
     if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:
@@ -359,10 +366,12 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
         roles=roles,
         projects=projects,
         contributions=entries,
+        meetings=meetings,
         known=Known(
             frozenset(known[Kind.MEMBER]),
             frozenset(known[Kind.ROLE]),
             frozenset(known[Kind.PROJECT]),
+            frozenset(known[Kind.MEETING]),
         ),
         problems=tuple(found),
         broken_settings=broken,

@@ -177,7 +177,9 @@ def test_a_subject_must_be_one(tmp_path: Path) -> None:
     for wrong in ("leo", "member:", "team:leo", "member:Leo"):
         done = repo.run("history", wrong)
         assert done.returncode == 2, wrong
-        assert "is not a subject: write member:ID, role:ID, project:ID or collective" in done.stderr
+        assert (
+            "is not a subject: write member:ID, role:ID, project:ID, meeting:ID or" in done.stderr
+        )
 
 
 def test_placeholders_of_empty_folders_are_not_history(tmp_path: Path) -> None:

@@ -58,3 +58,22 @@ def test_example_has_no_error_over_its_whole_history() -> None:
     errors = [f for f in document["findings"] if f["severity"] == "error"]
     assert errors == []
     assert code == 0
+
+
+def test_example_records_a_year_of_plenaries_and_its_charter_adoption() -> None:
+    from datetime import date
+
+    from collectif.model.meetings import decision_problem, find_decision, plenaries
+
+    example = loaded(EXAMPLE)
+    held = plenaries(example, date.fromisoformat(AS_OF))
+    assert len(held) == 23
+    assert len({meeting.facilitator for _, meeting in held}) >= 6  # facilitation rotates
+    charter = find_decision(example, "charte-2026-01")
+    assert charter is not None and charter.kind == "plenary"
+    assert [o.lifted for o in charter.decision.objections] == [True]
+    # the fund's share-out of 2025 names this decision
+    fund = find_decision(example, "repartition-2025")
+    assert fund is not None and fund.date == date(2025, 12, 16)
+    assert fund.decision.title == "Répartition 2025 du fonds collectif"
+    assert decision_problem(example, "repartition-2025", date(2025, 12, 20)) is None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from collectif.commands.schema import SCHEMAS
 from tests.commands.recording import Repo, make
 from tests.helpers import process, run
 
@@ -75,7 +76,7 @@ def test_init_schema_and_hook_as_processes(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "atelier", tmp_path / "atelier")
     schemas = process("schema", "--out", str(tmp_path / "schemas"))
     assert schemas.returncode == 0, schemas.stderr
-    assert len(list((tmp_path / "schemas").glob("*.schema.json"))) == 5
+    assert len(list((tmp_path / "schemas").glob("*.schema.json"))) == len(SCHEMAS)
     hooked = process("hook", "install", "--repo", str(repo.root))
     assert hooked.returncode == 0, hooked.stderr
     assert (repo.top / ".git/hooks/pre-commit").is_file()

@@ -9,6 +9,7 @@ from collectif.engine.picture.deliberation import deliberation
 from collectif.engine.picture.giving import giving
 from collectif.engine.picture.glance import glance
 from collectif.engine.picture.hours import monthly
+from collectif.engine.picture.meetings import meetings
 from collectif.engine.picture.money import money
 from collectif.engine.picture.prospecting import prospecting
 from collectif.engine.picture.records import Picture, Window
@@ -38,4 +39,5 @@ def picture(
         roles=roles(collective, frame),
         money=money(collective, frame),
         prospecting=prospecting(collective, frame, hours),
+        meetings=meetings(collective, frame),
     )

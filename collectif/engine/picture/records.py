@@ -297,13 +297,46 @@ class Prospecting(NamedTuple):
     members: tuple[Prospector, ...]
 
 
+# 8. Meetings and decisions ----------------------------------------------------------------------
+
+
+class Attendance(NamedTuple):
+    """A member's plenaries over the window: held while a member, attended, facilitated."""
+
+    member: str
+    name: str
+    held: int
+    attended: int
+    facilitated: int
+
+
+class Decided(NamedTuple):
+    """A decision as the report lists it."""
+
+    id: str
+    meeting: str
+    day: date
+    title: str
+    outcome: str
+    charter: str | None
+    review_by: date | None
+
+
+class Meetings(NamedTuple):
+    plenaries: int
+    others: int
+    attendance: tuple[Attendance, ...]
+    adopted: tuple[Decided, ...]  # adopted in the window, oldest first
+    due: tuple[Decided, ...]  # due for review on the as-of date (the `review-due` check's)
+
+
 # The whole picture ----------------------------------------------------------------------------
 
 
 class Picture(NamedTuple):
     """Every figure of the report. A section is None when it has no data and is left out.
 
-    The fund (DESIGN §7.7) and meetings (§7.8) will take their place after `prospecting`.
+    The fund (DESIGN §7.7) will take its place after `prospecting`, before `meetings`.
     """
 
     collective: str
@@ -315,3 +348,4 @@ class Picture(NamedTuple):
     roles: Roles | None
     money: Money | None
     prospecting: Prospecting | None
+    meetings: Meetings | None = None

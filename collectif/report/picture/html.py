@@ -700,7 +700,13 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
 # The page -------------------------------------------------------------------------------------
 
 
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
+def meetings(page: Page, data: r.Meetings) -> None:
+    from collectif.report.picture.meetings import html_section
+
+    html_section(page, data)
+
+
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, meetings)
 
 
 def render_html(picture: r.Picture, lang: Lang) -> str:

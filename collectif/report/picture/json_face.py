@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from collectif.checks.shares import cents, ratio
 from collectif.engine.picture import records as r
 from collectif.i18n import Lang
+from collectif.report.picture.meetings import json_section
 from collectif.report.safe import json_text
 
 VERSION = 1
@@ -297,6 +298,7 @@ def document(picture: r.Picture) -> Json:
         "roles": None if picture.roles is None else _roles(picture.roles, months),
         "money": _section(picture.money, _money),
         "prospecting": _section(picture.prospecting, _prospecting),
+        "meetings": _section(picture.meetings, json_section),
     }
 
 

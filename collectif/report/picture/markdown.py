@@ -203,7 +203,13 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.say(s.prospecting_legend(page, data))
 
 
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
+def meetings(page: Page, data: r.Meetings) -> None:
+    from collectif.report.picture.meetings import markdown_section
+
+    markdown_section(page, data)
+
+
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, meetings)
 
 
 def render_markdown(picture: r.Picture, lang: Lang) -> str:

@@ -16,6 +16,7 @@ from collectif.engine.picture.records import (
     Deliberation,
     Giving,
     Glance,
+    Meetings,
     Money,
     Owed,
     Pace,
@@ -46,6 +47,7 @@ class Sections(Generic[Page]):
     roles: Callable[[Page, Roles, list[str]], None]
     money: Callable[[Page, Money], None]
     prospecting: Callable[[Page, Prospecting], None]
+    meetings: Callable[[Page, Meetings], None]
 
     def walk(self, picture: Picture, page: Page) -> None:
         """Every section that has data, in the order of DESIGN §7."""
@@ -60,12 +62,21 @@ class Sections(Generic[Page]):
             self.money(page, picture.money)
         if picture.prospecting:
             self.prospecting(page, picture.prospecting)
+        if picture.meetings:
+            self.meetings(page, picture.meetings)
 
 
 def present(picture: Picture) -> list[str]:
     """The keys of the sections that have data, in their order."""
-    data = (picture.giving, picture.deliberation, picture.roles, picture.money, picture.prospecting)
-    later = ("giving", "deliberation", "roles", "money", "prospecting")
+    data = (
+        picture.giving,
+        picture.deliberation,
+        picture.roles,
+        picture.money,
+        picture.prospecting,
+        picture.meetings,
+    )
+    later = ("giving", "deliberation", "roles", "money", "prospecting", "meetings")
     return ["glance", *(key for key, section in zip(later, data, strict=True) if section)]
 
 

@@ -502,7 +502,13 @@ def prospecting(face: Face, data: r.Prospecting) -> None:
 # The whole report -----------------------------------------------------------------------------
 
 
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
+def meetings(face: Face, data: r.Meetings) -> None:
+    from collectif.report.picture.meetings import text_section
+
+    text_section(face, data)
+
+
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, meetings)
 
 
 def print_text(picture: r.Picture, lang: Lang, console: Console) -> None:

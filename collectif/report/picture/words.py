@@ -50,6 +50,7 @@ SECTIONS = {
     "roles": N_("Roles"),
     "money": N_("Clients and money"),
     "prospecting": N_("Prospecting"),
+    "meetings": N_("Meetings and decisions"),
 }
 
 
