@@ -9,6 +9,7 @@ from collectif.checks import (
     commitment,
     contract_concentration,
     cotraitance,
+    distribution,
     irreplaceable,
     minimum,
     overload,
@@ -34,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     contract_concentration.CHECK,
     commitment.CHECK,
     charter_signed.CHECK,
+    distribution.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

@@ -25,6 +25,7 @@ class Kind(Enum):
     ROLE = "role"
     PROJECT = "project"
     CONTRIBUTION = "contribution"
+    DISTRIBUTION = "distribution"
 
 
 class Folder(NamedTuple):
@@ -42,6 +43,7 @@ FOLDERS: tuple[Folder, ...] = (
     Folder(Kind.ROLE, "roles", "role", "roles/<role>.yaml"),
     Folder(Kind.PROJECT, "projects", "project", "projects/<project>.yaml"),
     Folder(Kind.CONTRIBUTION, "contributions", "member", "contributions/<member>/<YYYY-MM>.yaml"),
+    Folder(Kind.DISTRIBUTION, "distributions", "distribution", "distributions/<id>.yaml"),
 )
 DATA_DIRS: tuple[str, ...] = tuple(folder.name for folder in FOLDERS)
 _BY_NAME = {folder.name: folder for folder in FOLDERS}
@@ -85,6 +87,10 @@ def contributions_folder(member: str) -> str:
     return f"contributions/{member}/"
 
 
+def distribution_file(distribution: str) -> str:
+    return f"distributions/{distribution}.yaml"
+
+
 def paths_of(subject: str) -> list[str] | None:
     """The files and folders that hold a subject; None if `subject` is not one."""
     if subject == "collective":
@@ -98,6 +104,8 @@ def paths_of(subject: str) -> list[str] | None:
         return [role_file(ident)]
     if prefix == "project":
         return [project_file(ident)]
+    if prefix == "distribution":
+        return [distribution_file(ident)]
     return None
 
 

@@ -37,6 +37,7 @@ from collectif.model.types import (
     MAX_HOURS,
     MAX_MONEY,
     MAX_MONTHS,
+    MAX_POINTS,
     RATE_PLACES,
     git_email_problem,
     git_name_problem,
@@ -131,6 +132,7 @@ _HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
 _MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _RATE_TEXT = r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$"
+_POINTS_TEXT = r"^[0-9]+(\.[0-9]{1,6})?$"
 
 # What each name of `types.Rules` stands for.
 _FIELD_TYPES: dict[str, Any] = {
@@ -178,6 +180,14 @@ _FIELD_TYPES: dict[str, Any] = {
         Decimal,
         BeforeValidator(_to_decimal, json_schema_input_type=_as_written(_RATE_TEXT, low=0, high=1)),
         _at_most("rate", Decimal(0), Decimal(1), RATE_PLACES),
+    ],
+    "Points": Annotated[
+        Decimal,
+        BeforeValidator(
+            _to_decimal,
+            json_schema_input_type=_as_written(_POINTS_TEXT, low=0, high=int(MAX_POINTS)),
+        ),
+        _at_most("points", Decimal(0), MAX_POINTS, RATE_PLACES),
     ],
     "Count": Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)],
     "Months": Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)],
