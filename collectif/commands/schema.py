@@ -18,7 +18,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from collectif import i18n
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.files import CollectiveFile, Distribution, Entry, Member, Project, Role
 from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import msg
 from collectif.model.rules import adapter
@@ -68,6 +68,12 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         "Contributions of a month",
         "A member's time entries for one month: contributions/<member>/<YYYY-MM>.yaml.",
         list[Entry],
+    ),
+    SchemaFile(
+        "distribution.schema.json",
+        "Distribution",
+        "A share-out of the collective's fund among members: distributions/<id>.yaml.",
+        Distribution,
     ),
 )
 

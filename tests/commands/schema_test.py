@@ -25,6 +25,7 @@ KIND_SCHEMA = {
     load.Kind.ROLE: "role.schema.json",
     load.Kind.PROJECT: "project.schema.json",
     load.Kind.CONTRIBUTION: "contribution.schema.json",
+    load.Kind.DISTRIBUTION: "distribution.schema.json",
 }
 
 
