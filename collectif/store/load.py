@@ -133,7 +133,7 @@ def _cut(kind: Kind, details: Any) -> Path | None:
     """What to drop so that the rest validates: the key, or the list item, holding the problem;
     None when the problem is in a required field of the file itself (nothing can stand in)."""
     loc: Path = tuple(details["loc"])
-    if details["type"] == "missing":
+    if details["type"] == "missing" or loc[-1:] == ("[key]",):  # a mapping's bad key: the pair
         loc = loc[:-1]
     lists = [index for index, step in enumerate(loc) if isinstance(step, int)]
     if lists:
