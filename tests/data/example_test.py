@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from tests.helpers import check_json, findings, loaded
@@ -58,3 +59,18 @@ def test_example_has_no_error_over_its_whole_history() -> None:
     errors = [f for f in document["findings"] if f["severity"] == "error"]
     assert errors == []
     assert code == 0
+
+
+def test_example_keeps_a_fund_and_one_share_out_that_follows_its_formula() -> None:
+    from collectif.checks import ledger
+
+    example = loaded(EXAMPLE)
+    fund = example.charter_config.charter.fund
+    assert fund is not None
+    moves = ledger.movements(example, fund)
+    assert str(ledger.balance(fund, moves, date(2025, 12, 19))) == "2440.00"
+    assert str(ledger.balance(fund, moves, date(2026, 11, 26))) == "2198.00"
+    (share_out,) = example.distributions.values()
+    assert share_out.decision == "repartition-2025"
+    assert sum(p.amount for p in share_out.payouts) == share_out.pot
+    assert findings(EXAMPLE, AS_OF, only="distribution") == []
