@@ -41,6 +41,7 @@ SCHEMA_GLOBS = {
     "role.schema.json": "roles/*.yaml",
     "project.schema.json": "projects/*.yaml",
     "contribution.schema.json": "contributions/*/*.yaml",
+    "distribution.schema.json": "distributions/*.yaml",
 }
 GITATTRIBUTES_COMMENT = N_(
     "The same line endings on every member's computer, so that diffs stay clean."

@@ -23,6 +23,7 @@ HINT = "# yaml-language-server: $schema=.collectif/schemas/collectif.schema.json
 CREATED = {
     ".collectif/schemas/collectif.schema.json",
     ".collectif/schemas/contribution.schema.json",
+    ".collectif/schemas/distribution.schema.json",
     ".collectif/schemas/member.schema.json",
     ".collectif/schemas/project.schema.json",
     ".collectif/schemas/role.schema.json",
@@ -33,6 +34,7 @@ CREATED = {
     ".vscode/settings.json",
     "collectif.yaml",
     "contributions/.gitkeep",
+    "distributions/.gitkeep",
     "members/.gitkeep",
     "projects/.gitkeep",
     "roles/.gitkeep",
@@ -239,6 +241,7 @@ def test_editors_find_the_schemas(tmp_path: Path, env: dict[str, str]) -> None:
         ".collectif/schemas/role.schema.json": "roles/*.yaml",
         ".collectif/schemas/project.schema.json": "projects/*.yaml",
         ".collectif/schemas/contribution.schema.json": "contributions/*/*.yaml",
+        ".collectif/schemas/distribution.schema.json": "distributions/*.yaml",
     }
     for item in schema.SCHEMAS:  # the same files as `collectif schema` writes
         assert (root / ".collectif" / "schemas" / item.name).read_text() == schema.render(item)
@@ -277,7 +280,8 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
     assert replace(written.charter, version=None, records_from=None) == Charter()
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
-    assert {field.name for field in fields(Charter)} == files.written(written.charter)  # all
+    optional = {"valuation", "fund"}  # settings a collective turns on when it keeps them
+    assert {field.name for field in fields(Charter)} - optional == files.written(written.charter)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
