@@ -85,20 +85,26 @@ def charter_formula(collective: Collective) -> Formula:
     return rules.formula
 
 
-def propose(
-    collective: Collective,
-    request: Request,
-    formula: Formula,
-    paid: dict[str, Fraction],
-) -> Proposal:
-    """The share-out the formula gives, from the charter's weights and cap."""
+def proposal_of(
+    collective: Collective, request: Request, formula: Formula, paid: dict[str, Fraction]
+) -> Proposal | None:
+    """The share-out the formula gives, from the charter's weights and cap; None when nobody
+    has any points under it."""
     rules = collective.charter_config.charter.valuation
     weights = {str(kind): value for kind, value in rules.weights.items()} if rules else {}
     cap = rules.cap_share if rules is not None else None
     basis = valuation.Basis(formula, weights, request.window, request.pot, paid)
     points = valuation.points_of(collective, basis)
     shared = valuation.split(request.pot, points, cap)
-    if shared is None:
+    return None if shared is None else Proposal(formula, weights, cap, points, shared)
+
+
+def propose(
+    collective: Collective, request: Request, formula: Formula, paid: dict[str, Fraction]
+) -> Proposal:
+    """The share-out the formula gives, or a clear error when nobody has any points."""
+    found = proposal_of(collective, request, formula, paid)
+    if found is None:
         raise CollectifError(
             "Nobody has any points under the formula {formula} from {start} to {end}, so the "
             "pot cannot be shared: check the period, or log the time given in it.",
@@ -106,7 +112,14 @@ def propose(
             start=request.window.start,
             end=request.window.end,
         )
-    return Proposal(formula, weights, cap, points, shared)
+    return found
+
+
+def compared(collective: Collective, request: Request, paid: dict[str, Fraction]) -> list[Proposal]:
+    """The formulas under which somebody has points, side by side."""
+    found = [proposal_of(collective, request, formula, paid) for formula in FORMULAS]
+    shown = [proposal for proposal in found if proposal is not None]
+    return shown or [propose(collective, request, "equal", paid)]
 
 
 # Output ----------------------------------------------------------------------------------------
@@ -337,7 +350,7 @@ def share(
     currency = collective.charter_config.currency
     paid = valuation.earlier_payouts(collective, None, day)
     if compare:
-        proposals = [propose(collective, request, f, paid) for f in FORMULAS]
+        proposals = compared(collective, request, paid)
         if output == "json":
             document = {
                 "pot": str(request.pot),

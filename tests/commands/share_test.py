@@ -155,6 +155,7 @@ def test_balanced_catches_up_on_an_earlier_share_out(repo: Repo) -> None:
         (("share", "100", "--formula", "fair"), "--formula: `fair` is not one of"),
         (("share", "100", "--from", "2020-01-01", "--to", "2020-12-31"), "Nobody has any points"),
         (("share", "100", "--compare", "--formula", "equal"), "--compare shows the four"),
+        (("share", "9", "--compare", "--from", "2010-01-01", "--to", "2010-02-01"), "Nobody has"),
         (("share", "100", "--format", "html"), "--format: `html` is not one of"),
         (("share", "100", *PERIOD, "--write", "x", "--date", "2026-11-01"), "after the share-out"),
         (("share", "100", *PERIOD, "--write", "Bad Id"), "is not a valid id"),
@@ -201,3 +202,8 @@ def test_fund_shows_the_balance_and_every_movement(repo: Repo) -> None:
     assert "| 2026-04-10 | project:site (camille, fonds collectif) | €50.00 | €3,050.00 |" in (
         markdown.stdout
     )
+
+
+def test_compare_leaves_out_a_formula_under_which_nobody_has_points(repo: Repo) -> None:
+    found = _json(repo, "share", "100", "--from", "2026-10-01", "--to", "2026-10-31", "--compare")
+    assert [f["formula"] for f in found["formulas"]] == ["equal", "balanced"]  # type: ignore[attr-defined]
