@@ -295,6 +295,45 @@ def _one(collective: Collective, ident: str, context: Context) -> Iterator[Findi
     yield from _drift(collective, ident, distribution, context.as_of)
 
 
+def decision_findings(
+    ident: str, distribution: Distribution, problem: str | None
+) -> Iterator[Finding]:
+    """The decision rule, where the collective keeps its decisions: `problem` says why the
+    share-out's `decision` cannot stand (`missing`, `unknown`, `not-adopted`, `later`, as the
+    meetings' `decision_problem` tells it), None when an adopted decision backs it."""
+    if problem is None:
+        return
+    named = distribution.decision or ""
+    path: Path = ("decision",) if distribution.decision else ()
+    if problem == "missing":
+        message = msg(
+            "the share-out names no `decision`: the collective keeps its decisions, so write "
+            "the id of the decision that adopted it"
+        )
+    elif problem == "unknown":
+        message = msg(
+            "no meeting records the decision `{decision}`: write the id of the decision that "
+            "adopted this share-out",
+            decision=named,
+        )
+    elif problem == "not-adopted":
+        message = msg(
+            "the decision `{decision}` was not adopted: a share-out is paid once a decision "
+            "adopts it",
+            decision=named,
+        )
+    else:
+        message = msg(
+            "the decision `{decision}` was taken after the share-out's date {day}: a share-out "
+            "is paid once a decision adopts it",
+            decision=named,
+            day=distribution.date,
+        )
+    yield _finding(
+        ident, path, "decision", message, details={"decision": named, "problem": problem}
+    )
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every share-out recomputed from its own frozen inputs, and against the fund."""
     for ident in sorted(

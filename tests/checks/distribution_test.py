@@ -3,6 +3,7 @@ against the fund."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -236,3 +237,35 @@ def test_a_broken_share_out_is_a_schema_finding_and_takes_no_part(tmp_path: Path
     messages = [f[3] for f in said(root, "schema")]
     assert any("at most 6 decimals" in m for m in messages)
     assert len(messages) == 2
+
+
+def test_the_decision_rule_says_why_a_decision_cannot_stand(tmp_path: Path) -> None:
+    from collectif.checks import distribution
+
+    share_out = loaded(build(tmp_path)).distributions["d2026"]
+    assert list(distribution.decision_findings("d2026", share_out, None)) == []
+    said = {
+        problem: [
+            (f.path, render(f.message, "en"))
+            for f in distribution.decision_findings("d2026", share_out, problem)
+        ]
+        for problem in ("missing", "unknown", "not-adopted", "later")
+    }
+    assert said["missing"] == [
+        (
+            (),
+            "the share-out names no `decision`: the collective keeps its decisions, so write the "
+            "id of the decision that adopted it",
+        )
+    ]
+    named = replace(share_out, decision="rep")
+    assert [
+        render(f.message, "en") for f in distribution.decision_findings("d2026", named, "later")
+    ] == [
+        "the decision `rep` was taken after the share-out's date 2026-12-15: a share-out is "
+        "paid once a decision adopts it"
+    ]
+    assert [f.path for f in distribution.decision_findings("d2026", named, "unknown")] == [
+        ("decision",)
+    ]
+    assert "was not adopted" in said["not-adopted"][0][1]
