@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from collectif import i18n
-from collectif.checks import valuation
+from collectif.checks import ledger, valuation
 from collectif.commands.dates import parse_day
 from collectif.commands.fund import open_collective
 from collectif.commands.options import require_format
@@ -323,6 +323,66 @@ def _write(
     )
 
 
+def _fund_line(collective: Collective, day: date, pot: Decimal, lang: i18n.Lang) -> str | None:
+    """What the fund holds on the as-of date, and whether the pot fits, where a fund is kept."""
+    fund = collective.charter_config.charter.fund
+    if fund is None:
+        return None
+    holds = ledger.balance(fund, ledger.movements(collective, fund), day)
+    currency = collective.charter_config.currency
+    if pot > holds:
+        said = msg(
+            "The fund holds {balance} on {day}: less than this pot, which could not be recorded.",
+            balance=Money(holds, currency),
+            day=day,
+        )
+    else:
+        said = msg("The fund holds {balance} on {day}.", balance=Money(holds, currency), day=day)
+    return i18n.render(said, lang)
+
+
+def _fund_balance(collective: Collective, day: date) -> str | None:
+    fund = collective.charter_config.charter.fund
+    if fund is None:
+        return None
+    return str(ledger.balance(fund, ledger.movements(collective, fund), day))
+
+
+def _show(
+    collective: Collective,
+    request: Request,
+    proposals: list[Proposal],
+    day: date,
+    output: str,
+    lang: i18n.Lang,
+    side_by_side: bool,
+) -> None:
+    currency = collective.charter_config.currency
+    if output == "json":
+        document: dict[str, Any] = {
+            "as_of": day.isoformat(),
+            "pot": str(request.pot),
+            "from": request.window.start.isoformat(),
+            "to": request.window.end.isoformat(),
+            "fund": _fund_balance(collective, day),
+        }
+        if side_by_side:
+            document["formulas"] = [_as_json(p, request.pot) for p in proposals]
+        else:
+            document.update(_as_json(proposals[0], request.pot))
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    if side_by_side:
+        _print_compare(request, proposals, lang, currency, output)
+    elif output == "markdown":
+        sys.stdout.write(_markdown_one(request, proposals[0], lang, currency) + "\n")
+    else:
+        _print_one(request, proposals[0], lang, currency)
+    line = _fund_line(collective, day, request.pot, lang)
+    if line is not None:
+        sys.stdout.write(("\n" if output == "markdown" else "") + line + "\n")
+
+
 def share(
     pot: str,
     start: str | None = None,
@@ -347,32 +407,11 @@ def share(
     if write is not None:
         return _write(request, write, day, as_member, repo, lang)
     collective, language = open_collective(repo, lang)
-    currency = collective.charter_config.currency
     paid = valuation.earlier_payouts(collective, None, day)
     if compare:
         proposals = compared(collective, request, paid)
-        if output == "json":
-            document = {
-                "pot": str(request.pot),
-                "from": request.window.start.isoformat(),
-                "to": request.window.end.isoformat(),
-                "formulas": [_as_json(p, request.pot) for p in proposals],
-            }
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        else:
-            _print_compare(request, proposals, language, currency, output)
-        return 0
-    proposal = propose(collective, request, request.formula or charter_formula(collective), paid)
-    if output == "json":
-        document = {
-            "pot": str(request.pot),
-            "from": request.window.start.isoformat(),
-            "to": request.window.end.isoformat(),
-            **_as_json(proposal, request.pot),
-        }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    elif output == "markdown":
-        sys.stdout.write(_markdown_one(request, proposal, language, currency) + "\n")
     else:
-        _print_one(request, proposal, language, currency)
+        chosen = request.formula or charter_formula(collective)
+        proposals = [propose(collective, request, chosen, paid)]
+    _show(collective, request, proposals, day, output, language, compare)
     return 0

@@ -78,6 +78,13 @@ def test_share_proposes_the_charters_formula_adding_up_to_the_pot(repo: Repo) ->
     done = repo.run("share", "100", *PERIOD)
     assert done.returncode == 0
     assert "Formula: weighted" in done.stdout and "€55.56" in done.stdout
+    assert (
+        "The fund holds €3,050.00 on 2026-11-30."
+        in repo.run("share", "100", *PERIOD, "--as-of", "2026-11-30").stdout
+    )
+    over = repo.run("share", "4000", *PERIOD, "--as-of", "2026-11-30", "--format", "markdown")
+    assert "less than this pot, which could not be recorded" in over.stdout
+    assert _json(repo, "share", "1", *PERIOD, "--as-of", "2026-04-09")["fund"] == "3000.00"
 
 
 def test_another_formula_and_the_four_side_by_side(repo: Repo) -> None:
