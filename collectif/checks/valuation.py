@@ -20,6 +20,7 @@ from collectif.model.files import Formula, Member
 POINTS_PLACES = Decimal("0.000001")  # points are recorded rounded half-up to 6 decimals
 _CENTS = 100
 _DAY = timedelta(days=1)
+_ZERO = Decimal(0)
 
 
 class Window(NamedTuple):
@@ -54,12 +55,14 @@ def _entries(collective: Collective) -> Iterator[tuple[str, TimeEntry]]:
 def _weighted(
     collective: Collective, weights: Mapping[str, Decimal], first: date | None, last: date
 ) -> dict[str, Fraction]:
-    points: dict[str, Fraction] = {}
+    """Hours x weight per member, from the entries dated in [first, last] (summed as decimals,
+    which are exact here: hours have 2 decimals and weights 6)."""
+    points: dict[str, Decimal] = {}
     for member, entry in _entries(collective):
         if (first is None or first <= entry.date) and entry.date <= last:
-            value = Fraction(entry.hours * weight(weights, entry.kind))
-            points[member] = points.get(member, Fraction(0)) + value
-    return points
+            value = entry.hours * weight(weights, entry.kind)
+            points[member] = points.get(member, _ZERO) + value
+    return {member: Fraction(value) for member, value in points.items()}
 
 
 def _active_days(member: Member, window: Window) -> int:
