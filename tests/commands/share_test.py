@@ -214,3 +214,17 @@ def test_fund_shows_the_balance_and_every_movement(repo: Repo) -> None:
 def test_compare_leaves_out_a_formula_under_which_nobody_has_points(repo: Repo) -> None:
     found = _json(repo, "share", "100", "--from", "2026-10-01", "--to", "2026-10-31", "--compare")
     assert [f["formula"] for f in found["formulas"]] == ["equal", "balanced"]  # type: ignore[attr-defined]
+
+
+def test_history_tells_a_share_out_changed_by_hand(repo: Repo) -> None:
+    assert repo.run("share", "100", *PERIOD, "--write", "d", "--date", "2026-12-01").returncode == 0
+    repo.write(
+        "distributions/d.yaml",
+        repo.read("distributions/d.yaml").replace("2026-12-01", "2026-12-02"),
+    )
+    repo.git("commit", "-qam", "date")
+    repo.git("rm", "-q", "distributions/d.yaml")
+    repo.git("commit", "-qm", "gone")
+    told = repo.run("history", "distribution:d").stdout
+    assert "the share-out d changed: date (2026-12-01 → 2026-12-02)" in told
+    assert "the share-out d was removed" in told

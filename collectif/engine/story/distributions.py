@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import changed_fields
+from collectif.engine.story.versions import changed_fields, described
 from collectif.model.files import Distribution
 from collectif.model.layout import FileId
 from collectif.model.message import Message, Names, msg
@@ -30,5 +30,5 @@ def tell(
             yield msg(
                 "the share-out {id} changed: {keys}",
                 id=ident,
-                keys=Names(tuple(changed), words=True),
+                keys=described(before, after, changed),
             )
