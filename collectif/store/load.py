@@ -360,7 +360,8 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
         elif file_id.kind is Kind.PROJECT:
             projects[file_id.id] = model
         elif file_id.kind is Kind.DISTRIBUTION:
-            distributions[file_id.id] = model
+            if not file_problems:  # a share-out is recomputed whole, or not at all
+                distributions[file_id.id] = model
         else:
             entries[(file_id.id, file_id.month)] = model
     if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:

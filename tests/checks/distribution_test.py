@@ -237,6 +237,8 @@ def test_a_broken_share_out_is_a_schema_finding_and_takes_no_part(tmp_path: Path
     messages = [f[3] for f in said(root, "schema")]
     assert any("at most 6 decimals" in m for m in messages)
     assert len(messages) == 2
+    assert said(root) == []  # not recomputed from what is left of it
+    assert "d2026" not in loaded(root).distributions
 
 
 def test_the_decision_rule_says_why_a_decision_cannot_stand(tmp_path: Path) -> None:
