@@ -189,7 +189,11 @@ def split(pot: Decimal, points: Mapping[str, Decimal], cap_share: Decimal | None
     """The pot shared in proportion to points (None when nobody has any), floored to cents,
     the cents left over one each to the largest remainders (ties: more points first, then by
     id), so that the amounts add up to the pot; when everyone is capped, the rest stays in
-    the fund."""
+    the fund.
+
+    A capped member's exact share is the cap, and its remainder competes for a leftover cent
+    like the others': otherwise a member below the cap could end a cent above a capped one
+    with more points. So an amount may pass the cap by less than a cent, never more."""
     positive = {member: Fraction(value) for member, value in points.items() if value > 0}
     if not positive:
         return None
