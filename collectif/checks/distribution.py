@@ -346,7 +346,10 @@ def references(collective: Collective) -> Iterator[Finding]:
     """The `references` findings of the fund: a `from_deductions` name no deduction has, a
     share-out's period that ends before it starts or after its date, a payout to nobody."""
     charter = charter_of(collective)
-    if charter.fund is not None:
+    unsure = any(
+        setting[:2] == ("charter", "cotraitance") for setting in collective.broken_settings
+    )
+    if charter.fund is not None and not unsure:  # never judged against a default
         names = {deduction.name for deduction in charter.cotraitance.deductions}
         for index, name in enumerate(charter.fund.from_deductions):
             if name not in names:

@@ -271,3 +271,8 @@ def test_the_decision_rule_says_why_a_decision_cannot_stand(tmp_path: Path) -> N
         ("decision",)
     ]
     assert "was not adopted" in said["not-adopted"][0][1]
+
+
+def test_a_broken_deductions_setting_does_not_make_the_funds_names_unknown(tmp_path: Path) -> None:
+    config = CONFIG.replace('rate: "0.05"', 'rate: "5"')
+    assert said(build(tmp_path, config=config), "references") == []
