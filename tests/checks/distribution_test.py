@@ -8,6 +8,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from collectif.checks import ledger
 from collectif.i18n import render
 from tests.helpers import collective, findings, loaded, member
@@ -276,3 +279,37 @@ def test_the_decision_rule_says_why_a_decision_cannot_stand(tmp_path: Path) -> N
 def test_a_broken_deductions_setting_does_not_make_the_funds_names_unknown(tmp_path: Path) -> None:
     config = CONFIG.replace('rate: "0.05"', 'rate: "5"')
     assert said(build(tmp_path, config=config), "references") == []
+
+
+@given(
+    st.decimals(min_value=Decimal("0.01"), max_value=100_000, places=2),
+    st.dictionaries(
+        st.sampled_from(["ana", "bo", "cy", "dee"]),
+        st.decimals(min_value=0, max_value=500, places=6),
+        min_size=1,
+    ).filter(lambda points: any(value > 0 for value in points.values())),
+    st.none() | st.decimals(min_value=Decimal("0.1"), max_value=1, places=2),
+)
+def test_what_the_split_pays_the_check_accepts(
+    pot: Decimal, points: dict[str, Decimal], cap: Decimal | None
+) -> None:
+    from collectif.checks import distribution, valuation
+    from collectif.checks.base import Context
+    from collectif.model.collective import Collective
+    from collectif.model.files import CollectiveFile, Distribution, Share, Span
+
+    shared = valuation.split(pot, points, cap)
+    assert shared is not None
+    share_out = Distribution(
+        date=date(2026, 12, 1),
+        period=Span(start=date(2026, 1, 1), to=date(2026, 11, 30)),
+        pot=pot,
+        formula="hours",
+        cap_share=cap,
+        payouts=[
+            Share(member=m, points=points[m], amount=shared.amounts[m]) for m in sorted(points)
+        ],
+    )
+    collective = Collective(config=CollectiveFile(name="A"), distributions={"d": share_out})
+    found = distribution.check(collective, Context(as_of=date(2026, 12, 31)))
+    assert [f.key for f in found if f.severity is None] == []
