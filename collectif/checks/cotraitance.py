@@ -215,6 +215,12 @@ def due(collective: Collective, project: Project) -> dict[str, Decimal]:
     }
 
 
+def deducted(project: Project, rate: Decimal) -> dict[str, Decimal]:
+    """What one deduction withholds from each member with lines: the value of their lines x
+    the rate, half-up to cents (what the fund receives from the project)."""
+    return {member: cents(value * rate) for member, value in _line_values(project).items()}
+
+
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every project with payouts whose members are not each paid their own share."""
     rules = charter_of(collective).cotraitance

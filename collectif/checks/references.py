@@ -10,6 +10,7 @@ from functools import cache
 from itertools import chain, tee
 from operator import itemgetter
 
+from collectif.checks import distribution
 from collectif.checks.base import Check, Context, Explanation
 from collectif.checks.meeting_refs import meeting_references
 from collectif.checks.periods import month_span
@@ -431,6 +432,7 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     yield from _contribution_findings(collective)
     yield from _day_findings(collective)
     yield from meeting_references(collective)
+    yield from distribution.references(collective)
 
 
 CHECK = Check("references", Severity.ERROR, check, EXPLANATION, settings=())

@@ -11,6 +11,7 @@ from collectif.checks import (
     contract_concentration,
     cotraitance,
     decisions,
+    distribution,
     facilitation,
     irreplaceable,
     meeting_cadence,
@@ -44,6 +45,7 @@ CHECKS: tuple[Check, ...] = (
     facilitation.CHECK,
     meeting_cadence.CHECK,
     review_due.CHECK,
+    distribution.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

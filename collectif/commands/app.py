@@ -248,3 +248,53 @@ def decisions_command(
     output: Format = "text",
 ) -> None:
     """The decisions, newest first, and those due for review."""
+
+
+@command(app, "share", "collectif.commands.share:run", WriteOptions)
+def share_command(
+    pot: Annotated[str, typer.Argument(help="The amount to share out, e.g. 3000.")],
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="The period's first day (default: 1 January)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", help="The period's last day (default: --as-of)."),
+    ] = None,
+    formula: Annotated[
+        str | None,
+        typer.Option(
+            "--formula",
+            metavar="FORMULA",
+            help="equal, hours, weighted or balanced (default: the charter's).",
+        ),
+    ] = None,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="The four formulas side by side.")
+    ] = False,
+    write: Annotated[
+        str | None,
+        typer.Option("--write", metavar="ID", help="Record it as distributions/ID.yaml."),
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="With --write: the day it is paid out."),
+    ] = None,
+    decision: Annotated[
+        str | None,
+        typer.Option("--decision", metavar="ID", help="With --write: the decision adopting it."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="With --write: a title for the share-out.")
+    ] = None,
+    as_of: AsOf = None,
+    output: Format = "text",
+) -> None:
+    """A proposed share-out of the fund among members, under the charter's formula."""
+
+
+@command(app, "fund", "collectif.commands.fund:fund")
+def fund_command(
+    repo: Repo = None, as_of: AsOf = None, output: Format = "text", lang: Lang = None
+) -> None:
+    """The fund's balance as of a date, and every movement behind it."""

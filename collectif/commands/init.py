@@ -42,6 +42,7 @@ SCHEMA_GLOBS = {
     "project.schema.json": "projects/*.yaml",
     "contribution.schema.json": "contributions/*/*.yaml",
     "meeting.schema.json": "meetings/*.yaml",
+    "distribution.schema.json": "distributions/*.yaml",
 }
 GITATTRIBUTES_COMMENT = N_(
     "The same line endings on every member's computer, so that diffs stay clean."

@@ -19,7 +19,15 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from collectif import i18n
 from collectif.commands.schema_words import HOVER, RECORD_OF_SCHEMA
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.files import CollectiveFile, Entry, Meeting, Member, Project, Role
+from collectif.model.files import (
+    CollectiveFile,
+    Distribution,
+    Entry,
+    Meeting,
+    Member,
+    Project,
+    Role,
+)
 from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import N_, msg
 from collectif.model.rules import adapter
@@ -76,6 +84,12 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         "A meeting: who came, who facilitated, what was decided: "
         "meetings/<YYYY-MM-DD>[-slug].yaml.",
         Meeting,
+    ),
+    SchemaFile(
+        "distribution.schema.json",
+        "Distribution",
+        "A share-out of the collective's fund among members: distributions/<id>.yaml.",
+        Distribution,
     ),
 )
 

@@ -135,6 +135,30 @@ HOVER: dict[str, str] = {
     ),
     "Entry.ref": N_("The project (for project time) or the role (for support time)."),
     "Entry.note": N_("What was done, in a few words."),
+    # the fund and distributions/<id>.yaml
+    "Charter.valuation": N_("How volunteer contribution is valued when the fund is shared out."),
+    "Charter.fund": N_("The collective's fund: what feeds it, and its opening balance."),
+    "Valuation.formula": N_("equal, hours, weighted or balanced."),
+    "Valuation.weights": N_("What an hour of each volunteer kind weighs (default 1)."),
+    "Valuation.cap_share": N_("Nobody receives more than this share of one pot (optional)."),
+    "Fund.from_deductions": N_("The names of the cotraitance deductions that feed the fund."),
+    "Fund.opening": N_("The day the fund's accounts start, and its balance then."),
+    "Opening.date": N_("The first day the fund counts, YYYY-MM-DD."),
+    "Opening.balance": N_("What the fund held before that day."),
+    "Distribution.title": N_("A title for the share-out (optional)."),
+    "Distribution.date": N_("The day it is paid out, YYYY-MM-DD."),
+    "Distribution.decision": N_("The decision that adopted it."),
+    "Distribution.period": N_("The days whose contributions are valued."),
+    "Distribution.pot": N_("The amount shared out."),
+    "Distribution.formula": N_("The formula used (default: the charter's)."),
+    "Distribution.weights": N_("The weights used, frozen."),
+    "Distribution.cap_share": N_("The cap applied, frozen (optional)."),
+    "Distribution.payouts": N_("Each member's points and the amount they received."),
+    "Span.from": N_("The period's first day, YYYY-MM-DD."),
+    "Span.to": N_("The period's last day, YYYY-MM-DD."),
+    "Share.member": N_("The member paid."),
+    "Share.points": N_("Their points, the frozen input the amount was computed from."),
+    "Share.amount": N_("The amount paid to them."),
 }
 
 # Top-level properties are named by the record the schema describes.
@@ -146,4 +170,5 @@ RECORD_OF_SCHEMA: dict[str, str] = {
     "role.schema.json": "Role",
     "project.schema.json": "Project",
     "meeting.schema.json": "Meeting",
+    "distribution.schema.json": "Distribution",
 }

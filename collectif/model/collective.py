@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Meeting, Member, Project, Role
+from collectif.model.files import CollectiveFile, Distribution, Meeting, Member, Project, Role
 from collectif.model.finding import Problem
 
 Setting = tuple[str | int, ...]
@@ -20,6 +20,7 @@ class Known:
     roles: frozenset[str] = frozenset()
     projects: frozenset[str] = frozenset()
     meetings: frozenset[str] = frozenset()
+    distributions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Collective:
     # (member, month) of contribution files with a dropped entry or that could not be read:
     # `minimum`, `prospecting` and `overload` leave those periods to the `schema` finding.
     incomplete: frozenset[tuple[str, str]] = frozenset()
+    distributions: dict[str, Distribution] = field(default_factory=dict)
 
     @property
     def charter_config(self) -> CollectiveFile:

@@ -27,6 +27,7 @@ from collectif.model.types import (
     Months,
     NonEmptyText,
     PersonName,
+    Points,
     Rate,
     StrictBool,
 )
@@ -44,6 +45,11 @@ EntryKind = Literal[
 ]
 ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
 VOLUNTEER_KINDS: tuple[EntryKind, ...] = tuple(kind for kind in ENTRY_KINDS if kind != "project")
+VolunteerKind = Literal[
+    "support", "meeting", "prospecting", "training", "coaching", "facilitation", "reflection"
+]
+Formula = Literal["equal", "hours", "weighted", "balanced"]
+FORMULAS: tuple[Formula, ...] = ("equal", "hours", "weighted", "balanced")
 RoleKind = Literal["support", "mission", "facilitation", "coaching"]
 ClientKind = Literal["ess", "big_account", "public", "other"]
 ProjectStatus = Literal["proposed", "active", "done", "cancelled"]
@@ -216,6 +222,29 @@ class DecisionRules(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Valuation(Record):
+    """How volunteer contribution is valued when the fund is shared out."""
+
+    formula: Formula = "weighted"
+    weights: dict[VolunteerKind, Points] = field(default_factory=dict)
+    cap_share: Rate | None = None  # nobody receives more than this share of one pot
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Opening(Record):
+    date: Day
+    balance: MoneyField = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fund(Record):
+    """The collective's fund: fed by named cotraitance deductions, spent by share-outs."""
+
+    from_deductions: list[NonEmptyText] = field(default_factory=list)
+    opening: Opening
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
@@ -232,6 +261,8 @@ class Charter(Record):
     clients: Clients = field(default_factory=Clients)
     contracts: Contracts = field(default_factory=Contracts)
     decisions: DecisionRules | None = None
+    valuation: Valuation | None = None
+    fund: Fund | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -421,3 +452,38 @@ class Meeting(Record):
     notes_by: Id | None = None
     attendees: list[Id]
     decisions: list[Decision] = field(default_factory=list)
+
+
+# distributions/<id>.yaml ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span(Record):
+    """A period, both ends included."""
+
+    start: Day = field(metadata=_alias("from"))
+    to: Day
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Share(Record):
+    """What one member received, and the points (the frozen input) it was computed from."""
+
+    member: Id
+    points: Points
+    amount: MoneyField
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Distribution(Record):
+    """distributions/<id>.yaml: a share-out of the collective's fund among members."""
+
+    title: NonEmptyText | None = None
+    date: Day
+    decision: Id | None = None
+    period: Span
+    pot: MoneyField
+    formula: Formula | None = None
+    weights: dict[VolunteerKind, Points] | None = None
+    cap_share: Rate | None = None
+    payouts: list[Share]

@@ -28,6 +28,7 @@ class Kind(Enum):
     PROJECT = "project"
     CONTRIBUTION = "contribution"
     MEETING = "meeting"
+    DISTRIBUTION = "distribution"
 
 
 class Folder(NamedTuple):
@@ -46,6 +47,7 @@ FOLDERS: tuple[Folder, ...] = (
     Folder(Kind.PROJECT, "projects", "project", "projects/<project>.yaml"),
     Folder(Kind.CONTRIBUTION, "contributions", "member", "contributions/<member>/<YYYY-MM>.yaml"),
     Folder(Kind.MEETING, "meetings", "meeting", "meetings/<YYYY-MM-DD>[-slug].yaml"),
+    Folder(Kind.DISTRIBUTION, "distributions", "distribution", "distributions/<id>.yaml"),
 )
 DATA_DIRS: tuple[str, ...] = tuple(folder.name for folder in FOLDERS)
 _BY_NAME = {folder.name: folder for folder in FOLDERS}
@@ -103,6 +105,10 @@ def meeting_day(meeting: str) -> date | None:
         return None
 
 
+def distribution_file(distribution: str) -> str:
+    return f"distributions/{distribution}.yaml"
+
+
 def paths_of(subject: str) -> list[str] | None:
     """The files and folders that hold a subject; None if `subject` is not one."""
     if subject == "collective":
@@ -118,6 +124,8 @@ def paths_of(subject: str) -> list[str] | None:
         return [project_file(ident)]
     if prefix == "meeting":
         return [meeting_file(ident)]
+    if prefix == "distribution":
+        return [distribution_file(ident)]
     return None
 
 

@@ -37,6 +37,7 @@ from collectif.model.types import (
     MAX_HOURS,
     MAX_MONEY,
     MAX_MONTHS,
+    MAX_POINTS,
     RATE_PLACES,
     git_email_problem,
     git_name_problem,
@@ -131,6 +132,7 @@ _HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
 _MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _RATE_TEXT = r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$"
+_POINTS_TEXT = r"^[0-9]+(\.[0-9]{1,6})?$"
 
 
 def _decimal(
@@ -165,6 +167,7 @@ _FIELD_TYPES: dict[str, Any] = {
     "Days": _decimal("days", _HOURS_TEXT, MAX_DAYS),
     "MoneyField": _decimal("money", _MONEY_TEXT, MAX_MONEY),
     "Rate": _decimal("rate", _RATE_TEXT, Decimal(1), RATE_PLACES),
+    "Points": _decimal("points", _POINTS_TEXT, MAX_POINTS, RATE_PLACES),
     "Count": Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)],
     "Months": Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)],
     "StrictBool": _StrictBool,

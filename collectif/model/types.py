@@ -39,6 +39,7 @@ MAX_DAYS = Decimal(10_000)  # a quote line's days
 MAX_MONEY = Decimal(1_000_000_000)  # an amount, a rate per day, a tolerance
 MAX_COUNT = 10_000  # holders, actions, a truck factor
 MAX_MONTHS = 1_200  # a window or a tenure: a hundred years
+MAX_POINTS = Decimal(1_000_000_000)  # a member's points in a share-out, a weight
 RATE_PLACES = 6
 
 
@@ -137,6 +138,7 @@ EntryHours = Annotated[Decimal, Rules("EntryHours")]
 Days = Annotated[Decimal, Rules("Days")]
 MoneyField = Annotated[Decimal, Rules("MoneyField")]
 Rate = Annotated[Decimal, Rules("Rate")]
+Points = Annotated[Decimal, Rules("Points")]  # points and weights: at most 6 decimals
 Count = Annotated[int, Rules("Count")]
 Months = Annotated[int, Rules("Months")]
 StrictBool = Annotated[bool, Rules("StrictBool")]

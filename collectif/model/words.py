@@ -72,6 +72,20 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("signed"),
     N_("paid"),
     N_("status"),
+    N_("valuation.formula"),
+    N_("valuation.weights"),
+    N_("valuation.cap_share"),
+    N_("fund.from_deductions"),
+    N_("fund.opening"),
+    N_("fund.opening.date"),
+    N_("fund.opening.balance"),
+    N_("pot"),
+    N_("formula"),
+    N_("weights"),
+    N_("cap_share"),
+    N_("period"),
+    N_("decision"),
+    N_("payouts"),
 )
 
 

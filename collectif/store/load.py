@@ -17,9 +17,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from collectif.model import files
 from collectif.model.collective import Collective, Known
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Entry, Meeting, Member, Project, Record, Role
+from collectif.model.files import (
+    CollectiveFile,
+    Distribution,
+    Entry,
+    Meeting,
+    Member,
+    Project,
+    Record,
+    Role,
+)
 from collectif.model.finding import Problem
-from collectif.model.layout import FileId, Kind, classify, subject_of_path
+from collectif.model.layout import FileId, Kind, classify, distribution_file, subject_of_path
 from collectif.model.message import Message, msg
 from collectif.store import contributions, locate, problems
 from collectif.store.meetings import meeting_problems
@@ -35,6 +44,7 @@ MODELS: dict[Kind, type[Record]] = {
     Kind.ROLE: Role,
     Kind.PROJECT: Project,
     Kind.MEETING: Meeting,
+    Kind.DISTRIBUTION: Distribution,
 }
 _MAX_PRUNING = 20
 Path = tuple[str | int, ...]
@@ -126,7 +136,7 @@ def _cut(kind: Kind, details: Any) -> Path | None:
     """What to drop so that the rest validates: the key, or the list item, holding the problem;
     None when the problem is in a required field of the file itself (nothing can stand in)."""
     loc: Path = tuple(details["loc"])
-    if details["type"] == "missing":
+    if details["type"] == "missing" or loc[-1:] == ("[key]",):  # a mapping's bad key: the pair
         loc = loc[:-1]
     lists = [index for index, step in enumerate(loc) if isinstance(step, int)]
     if lists:
@@ -333,6 +343,7 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
     members: dict[str, Member] = {}
     roles: dict[str, Role] = {}
     projects: dict[str, Project] = {}
+    distributions: dict[str, Distribution] = {}
     entries: dict[tuple[str, str], Entries] = {}
     meetings: dict[str, Meeting] = {}
     incomplete: set[tuple[str, str]] = set()
@@ -356,10 +367,14 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             projects[file_id.id] = model
         elif file_id.kind is Kind.MEETING:
             meetings[file_id.id] = model
+        elif file_id.kind is Kind.DISTRIBUTION:
+            if not file_problems:  # a share-out is recomputed whole, or not at all
+                distributions[file_id.id] = model
         else:
             entries[(file_id.id, file_id.month)] = model
     if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:
         broken = frozenset({()})
+    found.extend(_without_formula(distributions, config))
     return Collective(
         config=config,
         members=members,
@@ -372,8 +387,29 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             frozenset(known[Kind.ROLE]),
             frozenset(known[Kind.PROJECT]),
             frozenset(known[Kind.MEETING]),
+            frozenset(known[Kind.DISTRIBUTION]),
         ),
         problems=tuple(found),
         broken_settings=broken,
         incomplete=frozenset(incomplete),
+        distributions=distributions,
     )
+
+
+def _without_formula(
+    distributions: dict[str, Distribution], config: CollectiveFile | None
+) -> Iterable[Problem]:
+    """A share-out's formula comes from its file, else the charter: with neither, the file
+    says nothing of how it was computed, and takes no part."""
+    if config is not None and config.charter.valuation is not None:
+        return []
+    lacking = sorted(ident for ident, found in distributions.items() if found.formula is None)
+    for ident in lacking:
+        del distributions[ident]
+    message = msg(
+        "the share-out does not say its `formula` (equal, hours, weighted or balanced), and the "
+        "charter has no `valuation`: write the formula it was computed with"
+    )
+    return [
+        problem_at(distribution_file(ident), f"distribution:{ident}", message) for ident in lacking
+    ]

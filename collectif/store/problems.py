@@ -22,6 +22,7 @@ from collectif.model.types import (
     MAX_DAYS,
     MAX_HOURS,
     MAX_MONEY,
+    MAX_POINTS,
     RATE_PLACES,
 )
 from collectif.model.words import closest
@@ -168,6 +169,8 @@ _SIMPLE: dict[str, str] = {
     "money_places": N_("expected an amount with at most 2 decimals, found {found}"),
     "rate_range": N_("expected a rate between 0 and 1 (0.05 for 5 %), found {found}"),
     "rate_places": N_("expected a rate with at most {limit} decimals, found {found}"),
+    "points_range": N_("expected points or a weight between 0 and {limit}, found {found}"),
+    "points_places": N_("expected points or a weight with at most {limit} decimals, found {found}"),
     "git_name_characters": N_(
         "a name may not hold `<`, `>`, line breaks or other control characters, which git "
         "drops or refuses in an author's name; found {found}"
@@ -197,6 +200,8 @@ _LIMITS: dict[str, Decimal | int] = {
     "days_range": MAX_DAYS,
     "money_range": MAX_MONEY,
     "rate_places": RATE_PLACES,
+    "points_range": MAX_POINTS,
+    "points_places": RATE_PLACES,
 }
 _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 

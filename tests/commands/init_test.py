@@ -25,6 +25,7 @@ CREATED = {
     ".collectif/schemas/collectif.schema.json",
     ".collectif/schemas/contribution.schema.json",
     ".collectif/schemas/meeting.schema.json",
+    ".collectif/schemas/distribution.schema.json",
     ".collectif/schemas/member.schema.json",
     ".collectif/schemas/project.schema.json",
     ".collectif/schemas/role.schema.json",
@@ -36,6 +37,7 @@ CREATED = {
     "collectif.yaml",
     "contributions/.gitkeep",
     "meetings/.template.yaml",
+    "distributions/.gitkeep",
     "members/.gitkeep",
     "projects/.gitkeep",
     "roles/.gitkeep",
@@ -243,6 +245,7 @@ def test_editors_find_the_schemas(tmp_path: Path, env: dict[str, str]) -> None:
         ".collectif/schemas/project.schema.json": "projects/*.yaml",
         ".collectif/schemas/contribution.schema.json": "contributions/*/*.yaml",
         ".collectif/schemas/meeting.schema.json": "meetings/*.yaml",
+        ".collectif/schemas/distribution.schema.json": "distributions/*.yaml",
     }
     for item in schema.SCHEMAS:  # the same files as `collectif schema` writes
         assert (root / ".collectif" / "schemas" / item.name).read_text() == schema.render(item)
@@ -282,7 +285,7 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
     # every setting, but those a collective turns on when it keeps their files (commented)
-    optional = {"decisions"}
+    optional = {"decisions", "valuation", "fund"}
     assert {field.name for field in fields(Charter)} - optional == files.written(written.charter)
 
 

@@ -26,6 +26,7 @@ KIND_SCHEMA = {
     load.Kind.PROJECT: "project.schema.json",
     load.Kind.CONTRIBUTION: "contribution.schema.json",
     load.Kind.MEETING: "meeting.schema.json",
+    load.Kind.DISTRIBUTION: "distribution.schema.json",
 }
 
 

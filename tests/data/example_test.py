@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from tests.helpers import check_json, findings, loaded
@@ -77,3 +78,18 @@ def test_example_records_a_year_of_plenaries_and_its_charter_adoption() -> None:
     assert fund is not None and fund.date == date(2025, 12, 16)
     assert fund.decision.title == "Répartition 2025 du fonds collectif"
     assert decision_problem(example, "repartition-2025", date(2025, 12, 20)) is None
+
+
+def test_example_keeps_a_fund_and_one_share_out_that_follows_its_formula() -> None:
+    from collectif.checks import ledger
+
+    example = loaded(EXAMPLE)
+    fund = example.charter_config.charter.fund
+    assert fund is not None
+    moves = ledger.movements(example, fund)
+    assert str(ledger.balance(fund, moves, date(2025, 12, 19))) == "2440.00"
+    assert str(ledger.balance(fund, moves, date(2026, 11, 26))) == "2198.00"
+    (share_out,) = example.distributions.values()
+    assert share_out.decision == "repartition-2025"
+    assert sum(p.amount for p in share_out.payouts) == share_out.pot
+    assert findings(EXAMPLE, AS_OF, only="distribution") == []

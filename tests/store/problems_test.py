@@ -205,6 +205,16 @@ FILES: list[tuple[str, str, str | bytes]] = [
     ("an amount with at", "projects/p.yaml", PROJECT + "payouts: [{member: ana, amount: 1.234}]\n"),
     ("a rate between", "collectif.yaml", CONFIG + "  contracts: {max_share_top_member: 2}\n"),
     ("a rate with", "collectif.yaml", CONFIG + "  contracts: {max_share_top_member: 0.1234567}\n"),
+    (
+        "points or a weight between",
+        "collectif.yaml",
+        CONFIG + "  valuation: {weights: {meeting: -1}}\n",
+    ),
+    (
+        "points or a weight with",
+        "collectif.yaml",
+        CONFIG + "  valuation: {weights: {meeting: 0.1234567}}\n",
+    ),
     ("expected a number, found {found}", MONTH, ENTRY.replace("hours: 1", "hours: x")),
     ("with a decimal point, {fixed}", MONTH, ENTRY.replace("hours: 1", 'hours: "1,5"')),
     (

@@ -4,7 +4,15 @@ valid in each version), never its raw diff. One module per kind of file."""
 
 from __future__ import annotations
 
-from collectif.engine.story import config, contributions, meetings, members, projects, roles
+from collectif.engine.story import (
+    config,
+    contributions,
+    distributions,
+    meetings,
+    members,
+    projects,
+    roles,
+)
 from collectif.engine.story.versions import UNREADABLE, Tell, version
 from collectif.model.layout import FileId, Kind, classify
 from collectif.model.message import Message, msg
@@ -17,6 +25,7 @@ _BY_KIND: dict[Kind, Tell] = {
     Kind.PROJECT: projects.tell,
     Kind.CONTRIBUTION: contributions.tell,
     Kind.MEETING: meetings.tell,
+    Kind.DISTRIBUTION: distributions.tell,
 }
 
 

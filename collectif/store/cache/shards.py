@@ -17,6 +17,7 @@ _MODELS: dict[str, type[files.Record]] = {
     "role": files.Role,
     "project": files.Project,
     "meeting": files.Meeting,
+    "distribution": files.Distribution,
 }
 
 
