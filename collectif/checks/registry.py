@@ -7,6 +7,8 @@ from collectif.checks import (
     charter_signed,
     client_balance,
     commitment,
+    contact_retention,
+    contacts_shared,
     contract_concentration,
     cotraitance,
     irreplaceable,
@@ -34,6 +36,8 @@ CHECKS: tuple[Check, ...] = (
     contract_concentration.CHECK,
     commitment.CHECK,
     charter_signed.CHECK,
+    contacts_shared.CHECK,
+    contact_retention.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

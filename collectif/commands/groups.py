@@ -34,5 +34,10 @@ GROUPS = (
         "collectif.commands.project",
         "A project through its life: new, join, line, start, sign, pay, leave, close, cancel.",
     ),
+    Group(
+        "contact",
+        "collectif.commands.contact",
+        "Share a client or prospect, record an exchange, or forget one who opted out.",
+    ),
     Group("hook", "collectif.commands.hook", "Install collectif as a git pre-commit hook."),
 )

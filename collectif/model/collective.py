@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Member, Project, Role
+from collectif.model.files import CollectiveFile, Contact, Member, Project, Role
 from collectif.model.finding import Problem
 
 Setting = tuple[str | int, ...]
@@ -19,6 +19,7 @@ class Known:
     members: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
     projects: frozenset[str] = frozenset()
+    contacts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Collective:
     roles: dict[str, Role] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)
     contributions: dict[tuple[str, str], Entries] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
     known: Known = field(default_factory=Known)
     problems: tuple[Problem, ...] = ()
     # Settings of collectif.yaml that are broken (`()`: the whole file): the checks that read

@@ -1,4 +1,4 @@
-"""Records of the five kinds of file, exactly as DESIGN.md section 2 writes them.
+"""Records of the kinds of file, exactly as DESIGN.md section 2 writes them.
 
 Plain frozen dataclasses: the checks read them and the cache unpickles them without pydantic.
 pydantic validates them, when a file must be validated, through the rules that
@@ -27,7 +27,9 @@ from collectif.model.types import (
     Months,
     NonEmptyText,
     PersonName,
+    Phone,
     Rate,
+    ShortText,
     StrictBool,
 )
 
@@ -54,6 +56,7 @@ VOLUNTEER_KINDS: tuple[EntryKind, ...] = (
 RoleKind = Literal["support", "mission", "facilitation", "coaching"]
 ClientKind = Literal["ess", "big_account", "public", "other"]
 ProjectStatus = Literal["proposed", "active", "done", "cancelled"]
+ContactStatus = Literal["prospect", "client", "former", "declined"]
 SeverityOverride = Literal["error", "warning", "off"]
 Language = Literal["fr", "en"]
 
@@ -203,6 +206,11 @@ class Contracts(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ContactRules(Record):
+    retention_months: Months = 36  # kept this long after the last exchange (prospects...)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
@@ -215,6 +223,7 @@ class Charter(Record):
     overload: Overload = field(default_factory=Overload)
     clients: Clients = field(default_factory=Clients)
     contracts: Contracts = field(default_factory=Contracts)
+    contacts: ContactRules | None = None  # present: clients and prospects are shared
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -336,10 +345,43 @@ class Project(Record):
     lines: list[Line] = field(default_factory=list)
     payouts: list[Payout] = field(default_factory=list)
     paid: Day | None = None  # the day the payouts were made (default: `end`)
+    contact: Id | None = None  # the client's shared contact (contacts/<contact>.yaml)
 
     @property
     def budget(self) -> Decimal:
         return sum((line.value for line in self.lines), Decimal(0))
+
+
+# contacts/<contact>.yaml ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person(Record):
+    """Someone at a contact's organisation: professional details only."""
+
+    name: ShortText
+    role: ShortText | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact(Record):
+    """contacts/<contact>.yaml: a client or prospect organisation shared with the group."""
+
+    name: ShortText
+    kind: ClientKind
+    status: ContactStatus
+    shared_by: Id
+    shared_on: Day
+    last_contact: Day | None = None  # the last exchange (default: `shared_on`)
+    opted_out: Day | None = None  # the day they asked not to be contacted again
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def last_exchange(self) -> date:
+        """The day retention counts from."""
+        return self.last_contact or self.shared_on
 
 
 # contributions/<member>/<YYYY-MM>.yaml -------------------------------------------------------

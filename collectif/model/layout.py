@@ -25,6 +25,7 @@ class Kind(Enum):
     ROLE = "role"
     PROJECT = "project"
     CONTRIBUTION = "contribution"
+    CONTACT = "contact"
 
 
 class Folder(NamedTuple):
@@ -42,6 +43,7 @@ FOLDERS: tuple[Folder, ...] = (
     Folder(Kind.ROLE, "roles", "role", "roles/<role>.yaml"),
     Folder(Kind.PROJECT, "projects", "project", "projects/<project>.yaml"),
     Folder(Kind.CONTRIBUTION, "contributions", "member", "contributions/<member>/<YYYY-MM>.yaml"),
+    Folder(Kind.CONTACT, "contacts", "contact", "contacts/<contact>.yaml"),
 )
 DATA_DIRS: tuple[str, ...] = tuple(folder.name for folder in FOLDERS)
 _BY_NAME = {folder.name: folder for folder in FOLDERS}
@@ -77,6 +79,10 @@ def project_file(project: str) -> str:
     return f"projects/{project}.yaml"
 
 
+def contact_file(contact: str) -> str:
+    return f"contacts/{contact}.yaml"
+
+
 def contribution_file(member: str, month: str) -> str:
     return f"contributions/{member}/{month}.yaml"
 
@@ -98,6 +104,8 @@ def paths_of(subject: str) -> list[str] | None:
         return [role_file(ident)]
     if prefix == "project":
         return [project_file(ident)]
+    if prefix == "contact":
+        return [contact_file(ident)]
     return None
 
 

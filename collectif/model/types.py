@@ -140,3 +140,5 @@ Rate = Annotated[Decimal, Rules("Rate")]
 Count = Annotated[int, Rules("Count")]
 Months = Annotated[int, Rules("Months")]
 StrictBool = Annotated[bool, Rules("StrictBool")]
+ShortText = Annotated[str, Rules("ShortText")]  # one line of text: a name, a role
+Phone = Annotated[str, Rules("Phone")]

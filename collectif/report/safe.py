@@ -71,6 +71,7 @@ _SUBJECTS = {
     "member": N_("member:{id}"),
     "role": N_("role:{id}"),
     "project": N_("project:{id}"),
+    "contact": N_("contact:{id}"),
 }
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from collectif.model import files
 from collectif.model.collective import Collective, Known
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Record, Role
+from collectif.model.files import CollectiveFile, Contact, Entry, Member, Project, Record, Role
 from collectif.model.finding import Problem
 from collectif.model.layout import FileId, Kind, classify, subject_of_path
 from collectif.model.message import Message, msg
@@ -33,6 +33,7 @@ MODELS: dict[Kind, type[Record]] = {
     Kind.MEMBER: Member,
     Kind.ROLE: Role,
     Kind.PROJECT: Project,
+    Kind.CONTACT: Contact,
 }
 _MAX_PRUNING = 20
 Path = tuple[str | int, ...]
@@ -53,6 +54,10 @@ def _root_type_problem(kind: Kind, data: Any) -> Message | None:
     wanted = list if kind is Kind.CONTRIBUTION else dict
     if isinstance(data, wanted):
         return None
+    if kind is Kind.CONTACT:
+        hint = problems.contact_expected(data)
+        if hint is not None:
+            return hint
     if wanted is list:
         return msg(
             "expected a list of time entries (`- date: ...`), found {found}",
@@ -329,6 +334,7 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
     members: dict[str, Member] = {}
     roles: dict[str, Role] = {}
     projects: dict[str, Project] = {}
+    contacts: dict[str, Contact] = {}
     entries: dict[tuple[str, str], Entries] = {}
     incomplete: set[tuple[str, str]] = set()
     known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
@@ -349,6 +355,8 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             roles[file_id.id] = model
         elif file_id.kind is Kind.PROJECT:
             projects[file_id.id] = model
+        elif file_id.kind is Kind.CONTACT:
+            contacts[file_id.id] = model
         else:
             entries[(file_id.id, file_id.month)] = model
     if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:
@@ -359,10 +367,12 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
         roles=roles,
         projects=projects,
         contributions=entries,
+        contacts=contacts,
         known=Known(
             frozenset(known[Kind.MEMBER]),
             frozenset(known[Kind.ROLE]),
             frozenset(known[Kind.PROJECT]),
+            frozenset(known[Kind.CONTACT]),
         ),
         problems=tuple(found),
         broken_settings=broken,

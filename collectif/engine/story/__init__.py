@@ -4,7 +4,7 @@ valid in each version), never its raw diff. One module per kind of file."""
 
 from __future__ import annotations
 
-from collectif.engine.story import config, contributions, members, projects, roles
+from collectif.engine.story import config, contacts, contributions, members, projects, roles
 from collectif.engine.story.versions import UNREADABLE, Tell, version
 from collectif.model.layout import FileId, Kind, classify
 from collectif.model.message import Message, msg
@@ -16,6 +16,7 @@ _BY_KIND: dict[Kind, Tell] = {
     Kind.ROLE: roles.tell,
     Kind.PROJECT: projects.tell,
     Kind.CONTRIBUTION: contributions.tell,
+    Kind.CONTACT: contacts.tell,
 }
 
 

@@ -16,6 +16,7 @@ _MODELS: dict[str, type[files.Record]] = {
     "member": files.Member,
     "role": files.Role,
     "project": files.Project,
+    "contact": files.Contact,
 }
 
 
