@@ -114,6 +114,7 @@ def _opted_out(contact_id: str, contact: Contact) -> Finding | None:
         subject=f"contact:{contact_id}",
         file=contact_file(contact_id),
         path=("people",),
+        on_key=True,
         severity=Severity.ERROR,
         message=msg(
             "{name} asked not to be contacted again on {date}, but the file still holds "
