@@ -1,4 +1,4 @@
-"""`collectif schema`: JSON Schemas of the five kinds of file, so that editors complete and check.
+"""`collectif schema`: JSON Schemas of the kinds of file, so that editors complete and check.
 
 They are generated from the validators of the file records (`collectif.model.rules`), so they
 say what `collectif check` accepts: dates as `YYYY-MM-DD` strings, amounts as numbers or quoted
@@ -18,7 +18,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from collectif import i18n
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
+from collectif.model.files import CollectiveFile, Contact, Entry, Member, Project, Role
 from collectif.model.layout import CONFIG_FILE
 from collectif.model.message import msg
 from collectif.model.rules import adapter
@@ -68,6 +68,12 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         "Contributions of a month",
         "A member's time entries for one month: contributions/<member>/<YYYY-MM>.yaml.",
         list[Entry],
+    ),
+    SchemaFile(
+        "contact.schema.json",
+        "Contact",
+        "A client or prospect organisation shared with the group: contacts/<contact>.yaml.",
+        Contact,
     ),
 )
 
