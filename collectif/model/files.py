@@ -335,6 +335,7 @@ class Project(Record):
     title: NonEmptyText
     client: NonEmptyText
     client_kind: ClientKind
+    contact: Id | None = None  # the client's shared contact (contacts/<contact>.yaml)
     brought_by: list[Id] = field(default_factory=list)
     lead: Id | None = None
     status: ProjectStatus
@@ -345,7 +346,6 @@ class Project(Record):
     lines: list[Line] = field(default_factory=list)
     payouts: list[Payout] = field(default_factory=list)
     paid: Day | None = None  # the day the payouts were made (default: `end`)
-    contact: Id | None = None  # the client's shared contact (contacts/<contact>.yaml)
 
     @property
     def budget(self) -> Decimal:
