@@ -297,6 +297,25 @@ class Prospecting(NamedTuple):
     members: tuple[Prospector, ...]
 
 
+# Shared contacts -----------------------------------------------------------------------------
+
+
+class Sharer(NamedTuple):
+    """One member's contacts shared (in the window, and ever) and prospecting actions in the
+    window, of which those that name a shared contact."""
+
+    member: str
+    shared: int
+    shared_ever: int
+    actions: int
+    named: int
+
+
+class Sharing(NamedTuple):
+    contacts: int
+    members: tuple[Sharer, ...]
+
+
 # The whole picture ----------------------------------------------------------------------------
 
 
@@ -315,3 +334,4 @@ class Picture(NamedTuple):
     roles: Roles | None
     money: Money | None
     prospecting: Prospecting | None
+    contacts: Sharing | None = None

@@ -22,6 +22,7 @@ from collectif.engine.picture.records import (
     Picture,
     Prospecting,
     Roles,
+    Sharing,
 )
 from collectif.i18n import Lang, plural
 from collectif.model.message import N_, Message, Names, msg
@@ -873,6 +874,34 @@ def prospecting(page: Page, data: Prospecting) -> None:
     page.add("</section>")
 
 
+# Shared contacts -----------------------------------------------------------------------------
+
+
+def contacts(page: Page, data: Sharing) -> None:
+    page.add(f'<section id="contacts"><h2>{escape(page.word(w.SECTIONS["contacts"]))}</h2>')
+    page.para(
+        msg(
+            "Per member over the period: contacts shared, and prospecting actions ({count} "
+            "contacts in all)",
+            count=data.contacts,
+        )
+    )
+    page.table(
+        [page.word(h) for h in w.CONTACT_HEADERS],
+        (
+            [
+                (escape(row.member), "th"),
+                *(
+                    (str(value), "n")
+                    for value in (row.shared, row.shared_ever, row.actions, row.named)
+                ),
+            ]
+            for row in data.members
+        ),
+    )
+    page.add("</section>")
+
+
 # The page -------------------------------------------------------------------------------------
 
 
@@ -897,6 +926,7 @@ def render_html(picture: Picture, lang: Lang) -> str:
         ("roles", picture.roles),
         ("money", picture.money),
         ("prospecting", picture.prospecting),
+        ("contacts", picture.contacts),
     ]
     page.add(
         "<!DOCTYPE html>",
@@ -925,6 +955,8 @@ def render_html(picture: Picture, lang: Lang) -> str:
         money(page, picture.money)
     if picture.prospecting:
         prospecting(page, picture.prospecting)
+    if picture.contacts:
+        contacts(page, picture.contacts)
     page.add(
         "</main><footer>"
         + page.text(msg("Made by collectif on {day}, from the files as they are.", day=frame.as_of))

@@ -22,6 +22,7 @@ from collectif.engine.picture.records import (
     Prospecting,
     RoleLine,
     Roles,
+    Sharing,
     Span,
 )
 from collectif.i18n import Lang
@@ -277,6 +278,22 @@ def _prospecting(prospecting: Prospecting) -> Json:
     }
 
 
+def _contacts(sharing: Sharing) -> Json:
+    return {
+        "contacts": sharing.contacts,
+        "members": [
+            {
+                "member": row.member,
+                "shared": row.shared,
+                "shared_ever": row.shared_ever,
+                "prospecting": row.actions,
+                "prospecting_with_contact": row.named,
+            }
+            for row in sharing.members
+        ],
+    }
+
+
 def document(picture: Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
@@ -297,6 +314,7 @@ def document(picture: Picture) -> Json:
         "roles": None if picture.roles is None else _roles(picture.roles, months),
         "money": None if picture.money is None else _money(picture.money),
         "prospecting": None if picture.prospecting is None else _prospecting(picture.prospecting),
+        "contacts": None if picture.contacts is None else _contacts(picture.contacts),
     }
 
 

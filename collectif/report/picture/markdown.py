@@ -14,6 +14,7 @@ from collectif.engine.picture.records import (
     Picture,
     Prospecting,
     Roles,
+    Sharing,
 )
 from collectif.i18n import Lang, plural
 from collectif.model.message import Message, Names, msg
@@ -362,6 +363,24 @@ def prospecting(page: Page, data: Prospecting) -> None:
     )
 
 
+def contacts(page: Page, data: Sharing) -> None:
+    page.title(w.SECTIONS["contacts"])
+    page.table(
+        [page.word(h) for h in w.CONTACT_HEADERS],
+        (
+            [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
+            for row in data.members
+        ),
+    )
+    page.say(
+        msg(
+            "Per member over the period: contacts shared, and prospecting actions ({count} "
+            "contacts in all)",
+            count=data.contacts,
+        )
+    )
+
+
 def render_markdown(picture: Picture, lang: Lang) -> str:
     page = Page(lang, picture.currency)
     frame = picture.window
@@ -392,4 +411,6 @@ def render_markdown(picture: Picture, lang: Lang) -> str:
         money(page, picture.money)
     if picture.prospecting:
         prospecting(page, picture.prospecting)
+    if picture.contacts:
+        contacts(page, picture.contacts)
     return "\n".join(page.lines)

@@ -22,6 +22,7 @@ from collectif.engine.picture.records import (
     Prospecting,
     RoleLine,
     Roles,
+    Sharing,
 )
 from collectif.i18n import Lang, plural
 from collectif.model.message import N_, Message, Names, msg
@@ -691,6 +692,26 @@ def prospecting(face: Face, data: Prospecting) -> None:
     )
 
 
+# Shared contacts -----------------------------------------------------------------------------
+
+
+def contacts(face: Face, data: Sharing) -> None:
+    face.title(w.SECTIONS["contacts"])
+    table = face.table(
+        *w.CONTACT_HEADERS,
+        title=msg(
+            "Per member over the period: contacts shared, and prospecting actions ({count} "
+            "contacts in all)",
+            count=data.contacts,
+        ),
+    )
+    for row in data.members:
+        table.add_row(
+            row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)
+        )
+    face.show(table)
+
+
 # The whole report -----------------------------------------------------------------------------
 
 
@@ -719,6 +740,8 @@ def print_text(picture: Picture, lang: Lang, console: Console) -> None:
         money(face, picture.money)
     if picture.prospecting:
         prospecting(face, picture.prospecting)
+    if picture.contacts:
+        contacts(face, picture.contacts)
 
 
 def render_text(picture: Picture, lang: Lang, width: int = 100) -> str:
