@@ -41,6 +41,7 @@ SCHEMA_GLOBS = {
     "role.schema.json": "roles/*.yaml",
     "project.schema.json": "projects/*.yaml",
     "contribution.schema.json": "contributions/*/*.yaml",
+    "contact.schema.json": "contacts/*.yaml",
 }
 GITATTRIBUTES_COMMENT = N_(
     "The same line endings on every member's computer, so that diffs stay clean."

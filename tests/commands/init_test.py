@@ -22,6 +22,7 @@ from tests.helpers import check_json, git, git_repo, run
 HINT = "# yaml-language-server: $schema=.collectif/schemas/collectif.schema.json\n"
 CREATED = {
     ".collectif/schemas/collectif.schema.json",
+    ".collectif/schemas/contact.schema.json",
     ".collectif/schemas/contribution.schema.json",
     ".collectif/schemas/member.schema.json",
     ".collectif/schemas/project.schema.json",
@@ -32,6 +33,7 @@ CREATED = {
     ".pre-commit-config.yaml",
     ".vscode/settings.json",
     "collectif.yaml",
+    "contacts/.gitkeep",
     "contributions/.gitkeep",
     "members/.gitkeep",
     "projects/.gitkeep",
@@ -239,6 +241,7 @@ def test_editors_find_the_schemas(tmp_path: Path, env: dict[str, str]) -> None:
         ".collectif/schemas/role.schema.json": "roles/*.yaml",
         ".collectif/schemas/project.schema.json": "projects/*.yaml",
         ".collectif/schemas/contribution.schema.json": "contributions/*/*.yaml",
+        ".collectif/schemas/contact.schema.json": "contacts/*.yaml",
     }
     for item in schema.SCHEMAS:  # the same files as `collectif schema` writes
         assert (root / ".collectif" / "schemas" / item.name).read_text() == schema.render(item)
@@ -275,7 +278,9 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
     assert replace(written.charter, version=None) == Charter()
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
-    assert {field.name for field in fields(Charter)} == files.written(written.charter)  # all
+    # Every setting, but the sections a collective turns on by writing them (shown commented).
+    optional = {"contacts"}
+    assert {field.name for field in fields(Charter)} - optional == files.written(written.charter)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
