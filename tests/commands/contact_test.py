@@ -160,9 +160,31 @@ def test_history_tells_a_contact_in_words(tmp_path: Path) -> None:
     repo = sharing(tmp_path)
     repo.run("contact", "add", "mda", "--name", "MDA", "--kind", "ess")
     repo.run("contact", "touch", "mda", "--date", TODAY.isoformat())
-    repo.write("contacts/mda.yaml", repo.read("contacts/mda.yaml").replace("prospect", "client"))
-    repo.git("commit", "-qam", "client")
+    text = "".join(
+        line for line in repo.read("contacts/mda.yaml").splitlines(True) if "last_" not in line
+    )
+    steps = [
+        text.replace("prospect", "client"),
+        text + "last_contact: 2026-01-05\nopted_out: 2026-01-06\npeople: [{name: Agnès}]\n",
+        text + "last_contact: 2026-01-05\npeople: [{name: Agnès Roy}]\n",
+        text.replace("kind: ess", "kind: public"),
+    ]
+    for number, step in enumerate(steps):
+        repo.write("contacts/mda.yaml", step)
+        repo.git("commit", "-qam", f"step {number}")
+    repo.git("rm", "-q", "contacts/mda.yaml")
+    repo.git("commit", "-qm", "gone")
     done = repo.run("history", "contact:mda")
     assert done.returncode == 0, done.stderr
-    assert "mda is now client" in done.stdout
-    assert "camille shared the contact mda: MDA" in done.stdout
+    said = plain(done.stdout)
+    for sentence in (
+        "camille shared the contact mda: MDA",
+        "mda is now client",
+        "an exchange with mda on 2026-01-05",
+        "mda asked not to be contacted again, on 2026-01-06",
+        "the opt-out of mda was removed",
+        "the people of mda changed",
+        "the contact mda changed: kind",
+        "the contact mda was deleted",
+    ):
+        assert sentence in said, sentence

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import changed_fields, text
+from collectif.engine.story.versions import changed_fields, described, text
 from collectif.model.files import Contact
 from collectif.model.layout import FileId
-from collectif.model.message import Message, Names, Text, msg
+from collectif.model.message import Message, Text, msg
 from collectif.model.words import contact_status_word
 
 _HANDLED = ("last_contact", "opted_out", "people", "status")
@@ -57,7 +57,7 @@ def _changes(contact: str, before: Contact, after: Contact) -> Iterator[Message]
         yield msg(
             "the contact {contact} changed: {keys}",
             contact=contact,
-            keys=Names(tuple(others), words=True),
+            keys=described(before, after, others),
         )
 
 
