@@ -156,6 +156,11 @@ CONTACT = "name: M\nkind: ess\nstatus: client\nshared_by: ana\nshared_on: 2026-0
 FILES: list[tuple[str, str, str | bytes]] = [
     # what was found, in words
     ("nothing", M, ANA.replace("email: ana@example.org", "email:")),
+    (
+        "an unresolved merge conflict",
+        M,
+        ANA.replace("name: Ana", "<<<<<<< HEAD\nname: Ana\n=======\nname: Anna\n>>>>>>> other"),
+    ),
     ("true/false", M, ANA.replace("name: Ana", "name: true")),
     ("a list", M, ANA.replace("name: Ana", "name: [a]")),
     ("a mapping (key: value)", M, ANA.replace("name: Ana", "name: {a: 1}")),
