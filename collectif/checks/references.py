@@ -11,14 +11,20 @@ from itertools import chain, tee
 from operator import itemgetter
 
 from collectif.checks import distribution
-from collectif.checks.base import Check, Context, Explanation
+from collectif.checks.base import Check, Context, Explanation, charter_of
 from collectif.checks.meeting_refs import meeting_references
 from collectif.checks.periods import month_span
 from collectif.model.collective import Collective, is_active
 from collectif.model.entries import Entries, TimeEntry
-from collectif.model.files import Holding, Member, Pause, Project, Role
+from collectif.model.files import Contact, Holding, Member, Pause, Project, Role
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import contribution_file, member_file, project_file, role_file
+from collectif.model.layout import (
+    contact_file,
+    contribution_file,
+    member_file,
+    project_file,
+    role_file,
+)
 from collectif.model.message import N_, Hours, Message, Text, msg
 from collectif.model.types import DAY_HOURS
 from collectif.model.words import closest
@@ -66,6 +72,10 @@ _UNKNOWN = {
     "project": (
         N_("unknown project `{ref}`: there is no projects/{ref}.yaml"),
         N_("unknown project `{ref}`: did you mean `{suggestion}`?"),
+    ),
+    "contact": (
+        N_("unknown contact `{ref}`: there is no contacts/{ref}.yaml"),
+        N_("unknown contact `{ref}`: did you mean `{suggestion}`?"),
     ),
 }
 
@@ -217,6 +227,58 @@ def _project_findings(
         outside = _outside(member_id, member, project.start, project.end)
         if outside is not None:
             yield _finding(subject, file, path, outside)
+    yield from _project_contact(collective, subject, file, project)
+
+
+def _project_contact(
+    collective: Collective, subject: str, file: str, project: Project
+) -> Iterator[Finding]:
+    """A project's contact must exist, and be of the project's kind of client."""
+    if project.contact is None:
+        return
+    if project.contact not in collective.known.contacts:
+        unknown = _unknown("contact", project.contact, collective.known.contacts)
+        yield _finding(subject, file, ("contact",), unknown)
+        return
+    contact = collective.contacts.get(project.contact)
+    if contact is not None and contact.kind != project.client_kind:
+        yield _finding(
+            subject,
+            file,
+            ("contact",),
+            msg(
+                "the contact {contact} is of kind `{kind}`, but this project's `client_kind` is "
+                "`{client_kind}`: correct one of them, or name the right contact",
+                contact=project.contact,
+                kind=contact.kind,
+                client_kind=project.client_kind,
+            ),
+        )
+
+
+# contacts -----------------------------------------------------------------------------------
+
+
+def _contact_findings(
+    collective: Collective, contact_id: str, contact: Contact
+) -> Iterator[Finding]:
+    subject, file = f"contact:{contact_id}", contact_file(contact_id)
+    if contact.shared_by not in collective.known.members:
+        unknown = _unknown("member", contact.shared_by, collective.known.members)
+        yield _finding(subject, file, ("shared_by",), unknown)
+    known = collective.known
+    if contact_id in known.roles or contact_id in known.projects:
+        yield _finding(
+            subject,
+            file,
+            (),
+            msg(
+                "the id {contact} is also a role's or a project's: a prospecting entry's `ref` "
+                "would not say which; rename contacts/{contact}.yaml (and the projects and "
+                "entries that name it)",
+                contact=contact_id,
+            ),
+        )
 
 
 # contributions ------------------------------------------------------------------------------
@@ -230,6 +292,14 @@ def _entry_ref(collective: Collective, kind: str, ref: str) -> Message | None:
         return None if ref in known.roles else _unknown("role", ref, known.roles)
     if ref in known.roles or ref in known.projects:
         return None
+    if kind == "prospecting":
+        if ref in known.contacts:
+            return None
+        return msg(
+            "unknown role, project or contact `{ref}`: there is no roles/{ref}.yaml, "
+            "projects/{ref}.yaml nor contacts/{ref}.yaml",
+            ref=ref,
+        )
     return msg(
         "unknown role or project `{ref}`: there is no roles/{ref}.yaml nor projects/{ref}.yaml",
         ref=ref,
@@ -429,6 +499,9 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _role_findings(collective, role_id, role)
     for project_id, project in collective.projects.items():
         yield from _project_findings(collective, project_id, project)
+    if charter_of(collective).contacts is not None:
+        for contact_id, contact in collective.contacts.items():
+            yield from _contact_findings(collective, contact_id, contact)
     yield from _contribution_findings(collective)
     yield from _day_findings(collective)
     yield from meeting_references(collective)

@@ -8,6 +8,8 @@ from collectif.checks import (
     charter_signed,
     client_balance,
     commitment,
+    contact_retention,
+    contacts_shared,
     contract_concentration,
     cotraitance,
     decisions,
@@ -46,6 +48,8 @@ CHECKS: tuple[Check, ...] = (
     meeting_cadence.CHECK,
     review_due.CHECK,
     distribution.CHECK,
+    contacts_shared.CHECK,
+    contact_retention.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

@@ -113,7 +113,9 @@ def log_command(
     kind: Annotated[
         str | None, typer.Argument(help="project, support, meeting, prospecting...")
     ] = None,
-    ref: Annotated[str | None, typer.Option("--ref", help="The project or role id.")] = None,
+    ref: Annotated[
+        str | None, typer.Option("--ref", help="The project, role or contact id.")
+    ] = None,
     day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
     remove: Annotated[

@@ -39,5 +39,10 @@ GROUPS = (
         "collectif.commands.meeting",
         "Record a meeting, and say who should facilitate the next plenary.",
     ),
+    Group(
+        "contact",
+        "collectif.commands.contact",
+        "Share a client or prospect, record an exchange, or forget one who opted out.",
+    ),
     Group("hook", "collectif.commands.hook", "Install collectif as a git pre-commit hook."),
 )

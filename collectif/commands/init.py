@@ -43,6 +43,7 @@ SCHEMA_GLOBS = {
     "contribution.schema.json": "contributions/*/*.yaml",
     "meeting.schema.json": "meetings/*.yaml",
     "distribution.schema.json": "distributions/*.yaml",
+    "contact.schema.json": "contacts/*.yaml",
 }
 GITATTRIBUTES_COMMENT = N_(
     "The same line endings on every member's computer, so that diffs stay clean."

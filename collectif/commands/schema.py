@@ -1,4 +1,4 @@
-"""`collectif schema`: JSON Schemas of the five kinds of file, so that editors complete and check.
+"""`collectif schema`: JSON Schemas of the kinds of file, so that editors complete and check.
 
 They are generated from the validators of the file records (`collectif.model.rules`), so they
 say what `collectif check` accepts: dates as `YYYY-MM-DD` strings, amounts as numbers or quoted
@@ -21,6 +21,7 @@ from collectif.commands.schema_words import HOVER, RECORD_OF_SCHEMA
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import (
     CollectiveFile,
+    Contact,
     Distribution,
     Entry,
     Meeting,
@@ -90,6 +91,12 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         "Distribution",
         "A share-out of the collective's fund among members: distributions/<id>.yaml.",
         Distribution,
+    ),
+    SchemaFile(
+        "contact.schema.json",
+        "Contact",
+        "A client or prospect organisation shared with the group: contacts/<contact>.yaml.",
+        Contact,
     ),
 )
 

@@ -45,6 +45,12 @@ HOVER: dict[str, str] = {
     "Charter.overload": N_("When volunteer time becomes too much for one member."),
     "Charter.clients": N_("The share of ESS clients in the signed revenue."),
     "Charter.contracts": N_("How much of the signed revenue one member may bring."),
+    "Charter.contacts": N_(
+        "Present: clients and prospects are shared (contacts/), and their checks run."
+    ),
+    "ContactRules.retention_months": N_(
+        "The months a prospect's details are kept after the last exchange (default 36)."
+    ),
     "Minimum.period": N_("month, quarter or year."),
     "Minimum.hours": N_("The hours asked for a whole period, prorated to the days of membership."),
     "Minimum.counts": N_("The kinds of time entry that count towards the minimum."),
@@ -118,6 +124,22 @@ HOVER: dict[str, str] = {
     "Project.lines": N_("The quote's lines: who does what, for an amount or days × rate."),
     "Project.payouts": N_("What each member was paid: their lines less the charter's deductions."),
     "Project.paid": N_("The day the payouts were made, YYYY-MM-DD (default: end)."),
+    "Project.contact": N_("The client's shared contact: the id of a file in contacts/."),
+    # contacts/<contact>.yaml
+    "Contact.name": N_("The organisation's name."),
+    "Contact.kind": N_("ess, big_account, public or other: as its projects' client_kind."),
+    "Contact.status": N_("prospect, client, former or declined."),
+    "Contact.shared_by": N_("The member who shared it with the collective."),
+    "Contact.shared_on": N_("The day it was shared, YYYY-MM-DD."),
+    "Contact.last_contact": N_(
+        "The last exchange, YYYY-MM-DD (default: shared_on): retention counts from it."
+    ),
+    "Contact.opted_out": N_("The day they asked not to be contacted again, YYYY-MM-DD."),
+    "Contact.people": N_("Who to talk to there: professional details only."),
+    "Person.name": N_("The person's name."),
+    "Person.role": N_("Their role in the organisation."),
+    "Person.email": N_("Their work email."),
+    "Person.phone": N_('Their work phone, in quotes: "01 23 45 67 89".'),
     "TeamMember.member": N_("The member's id."),
     "TeamMember.role": N_("What they do in the project, e.g. développement."),
     "Line.member": N_("The member who does this part."),
@@ -171,4 +193,5 @@ RECORD_OF_SCHEMA: dict[str, str] = {
     "project.schema.json": "Project",
     "meeting.schema.json": "Meeting",
     "distribution.schema.json": "Distribution",
+    "contact.schema.json": "Contact",
 }

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from collectif.model.entries import Entries
-from collectif.model.files import CollectiveFile, Distribution, Meeting, Member, Project, Role
+from collectif.model.files import (
+    CollectiveFile,
+    Contact,
+    Distribution,
+    Meeting,
+    Member,
+    Project,
+    Role,
+)
 from collectif.model.finding import Problem
 
 Setting = tuple[str | int, ...]
@@ -21,6 +29,7 @@ class Known:
     projects: frozenset[str] = frozenset()
     meetings: frozenset[str] = frozenset()
     distributions: frozenset[str] = frozenset()
+    contacts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,7 @@ class Collective:
     projects: dict[str, Project] = field(default_factory=dict)
     contributions: dict[tuple[str, str], Entries] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
     known: Known = field(default_factory=Known)
     problems: tuple[Problem, ...] = ()
     # Settings of collectif.yaml that are broken (`()`: the whole file): the checks that read

@@ -1,4 +1,4 @@
-"""Records of the five kinds of file, exactly as DESIGN.md section 2 writes them.
+"""Records of the kinds of file, exactly as DESIGN.md section 2 writes them.
 
 Plain frozen dataclasses: the checks read them and the cache unpickles them without pydantic.
 pydantic validates them, when a file must be validated, through the rules that
@@ -27,8 +27,10 @@ from collectif.model.types import (
     Months,
     NonEmptyText,
     PersonName,
+    Phone,
     Points,
     Rate,
+    ShortText,
     StrictBool,
 )
 
@@ -53,6 +55,7 @@ FORMULAS: tuple[Formula, ...] = ("equal", "hours", "weighted", "balanced")
 RoleKind = Literal["support", "mission", "facilitation", "coaching"]
 ClientKind = Literal["ess", "big_account", "public", "other"]
 ProjectStatus = Literal["proposed", "active", "done", "cancelled"]
+ContactStatus = Literal["prospect", "client", "former", "declined"]
 SeverityOverride = Literal["error", "warning", "off"]
 MeetingKind = Literal["plenary", "project", "group"]
 DecisionMode = Literal["consensus", "consent", "vote"]
@@ -245,6 +248,11 @@ class Fund(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ContactRules(Record):
+    retention_months: Months = 36  # kept this long after the last exchange (prospects...)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
@@ -263,6 +271,7 @@ class Charter(Record):
     decisions: DecisionRules | None = None
     valuation: Valuation | None = None
     fund: Fund | None = None
+    contacts: ContactRules | None = None  # present: clients and prospects are shared
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -374,6 +383,7 @@ class Project(Record):
     title: NonEmptyText
     client: NonEmptyText
     client_kind: ClientKind
+    contact: Id | None = None  # the client's shared contact (contacts/<contact>.yaml)
     brought_by: list[Id] = field(default_factory=list)
     lead: Id | None = None
     status: ProjectStatus
@@ -388,6 +398,38 @@ class Project(Record):
     @property
     def budget(self) -> Decimal:
         return sum((line.value for line in self.lines), Decimal(0))
+
+
+# contacts/<contact>.yaml ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person(Record):
+    """Someone at a contact's organisation: professional details only."""
+
+    name: ShortText
+    role: ShortText | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact(Record):
+    """contacts/<contact>.yaml: a client or prospect organisation shared with the group."""
+
+    name: ShortText
+    kind: ClientKind
+    status: ContactStatus
+    shared_by: Id
+    shared_on: Day
+    last_contact: Day | None = None  # the last exchange (default: `shared_on`)
+    opted_out: Day | None = None  # the day they asked not to be contacted again
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def last_exchange(self) -> date:
+        """The day retention counts from."""
+        return self.last_contact or self.shared_on
 
 
 # contributions/<member>/<YYYY-MM>.yaml -------------------------------------------------------

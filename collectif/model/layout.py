@@ -29,6 +29,7 @@ class Kind(Enum):
     CONTRIBUTION = "contribution"
     MEETING = "meeting"
     DISTRIBUTION = "distribution"
+    CONTACT = "contact"
 
 
 class Folder(NamedTuple):
@@ -48,6 +49,7 @@ FOLDERS: tuple[Folder, ...] = (
     Folder(Kind.CONTRIBUTION, "contributions", "member", "contributions/<member>/<YYYY-MM>.yaml"),
     Folder(Kind.MEETING, "meetings", "meeting", "meetings/<YYYY-MM-DD>[-slug].yaml"),
     Folder(Kind.DISTRIBUTION, "distributions", "distribution", "distributions/<id>.yaml"),
+    Folder(Kind.CONTACT, "contacts", "contact", "contacts/<contact>.yaml"),
 )
 DATA_DIRS: tuple[str, ...] = tuple(folder.name for folder in FOLDERS)
 _BY_NAME = {folder.name: folder for folder in FOLDERS}
@@ -81,6 +83,10 @@ def role_file(role: str) -> str:
 
 def project_file(project: str) -> str:
     return f"projects/{project}.yaml"
+
+
+def contact_file(contact: str) -> str:
+    return f"contacts/{contact}.yaml"
 
 
 def contribution_file(member: str, month: str) -> str:
@@ -126,6 +132,8 @@ def paths_of(subject: str) -> list[str] | None:
         return [meeting_file(ident)]
     if prefix == "distribution":
         return [distribution_file(ident)]
+    if prefix == "contact":
+        return [contact_file(ident)]
     return None
 
 

@@ -39,6 +39,7 @@ from collectif.model.types import (
     MAX_MONTHS,
     MAX_POINTS,
     RATE_PLACES,
+    control_character,
     git_email_problem,
     git_name_problem,
     in_range,
@@ -128,6 +129,28 @@ def _git_email(value: str) -> str:
     return value
 
 
+def _short_text(value: Any) -> Any:
+    if isinstance(value, str) and control_character(value) is not None:
+        raise PydanticCustomError("short_text_lines", "one line of text")
+    return value
+
+
+# A phone number as people write it: digits, spaces, `+ . - ( ) /`, with 6 to 20 digits.
+_PHONE_TEXT = r"^\+?[0-9 .()/-]{6,40}$"
+_PHONE = re.compile(_PHONE_TEXT.removesuffix("$") + r"\Z")
+
+
+def _phone(value: Any) -> Any:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        raise PydanticCustomError("phone_number", "a phone number in quotes")
+    if isinstance(value, str):
+        digits = sum(character.isdigit() for character in value)
+        if not _PHONE.match(value.strip()) or not 6 <= digits <= 20:
+            raise PydanticCustomError("phone_form", "a phone number")
+        return value.strip()
+    return value
+
+
 _HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
 _MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
@@ -171,6 +194,13 @@ _FIELD_TYPES: dict[str, Any] = {
     "Count": Annotated[int, Field(strict=True, ge=0, le=MAX_COUNT)],
     "Months": Annotated[int, Field(strict=True, ge=0, le=MAX_MONTHS)],
     "StrictBool": _StrictBool,
+    "ShortText": Annotated[
+        str, StringConstraints(min_length=1, max_length=200), AfterValidator(_short_text)
+    ],
+    "Phone": Annotated[
+        str,
+        BeforeValidator(_phone, json_schema_input_type=Annotated[str, Field(pattern=_PHONE_TEXT)]),
+    ],
 }
 
 

@@ -142,3 +142,5 @@ Points = Annotated[Decimal, Rules("Points")]  # points and weights: at most 6 de
 Count = Annotated[int, Rules("Count")]
 Months = Annotated[int, Rules("Months")]
 StrictBool = Annotated[bool, Rules("StrictBool")]
+ShortText = Annotated[str, Rules("ShortText")]  # one line of text: a name, a role
+Phone = Annotated[str, Rules("Phone")]

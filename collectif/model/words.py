@@ -25,6 +25,19 @@ def kind_word(kind: str) -> Text:
     return Text(msg(KIND_WORDS.get(kind, kind)))
 
 
+CONTACT_STATUS_WORDS: dict[str, str] = {
+    "prospect": N_("prospect"),
+    "client": N_("client"),
+    "former": N_("former client"),
+    "declined": N_("declined"),
+}
+
+
+def contact_status_word(status: str) -> str:
+    """A contact's status, as a catalog id (the keyword itself if unknown)."""
+    return CONTACT_STATUS_WORDS.get(status, status)
+
+
 # The keys of the files, as a sentence names them (`history`: « les informations d'amina ont
 # changé : compétences »). A key missing here is said as written.
 FIELD_WORDS: tuple[str, ...] = (
@@ -65,6 +78,7 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("clients.window_months"),
     N_("contracts.max_share_top_member"),
     N_("contracts.window_months"),
+    N_("contacts.retention_months"),
     N_("joined"),
     N_("left"),
     N_("charter_signed"),
@@ -86,6 +100,12 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("period"),
     N_("decision"),
     N_("payouts"),
+    N_("contact"),
+    N_("shared_by"),
+    N_("shared_on"),
+    N_("last_contact"),
+    N_("opted_out"),
+    N_("people"),
 )
 
 

@@ -79,6 +79,7 @@ _SUBJECTS = {
     "role": N_("role:{id}"),
     "project": N_("project:{id}"),
     "meeting": N_("meeting:{id}"),
+    "contact": N_("contact:{id}"),
 }
 
 

@@ -19,6 +19,7 @@ from collectif.model.collective import Collective, Known
 from collectif.model.entries import Entries
 from collectif.model.files import (
     CollectiveFile,
+    Contact,
     Distribution,
     Entry,
     Meeting,
@@ -45,6 +46,7 @@ MODELS: dict[Kind, type[Record]] = {
     Kind.PROJECT: Project,
     Kind.MEETING: Meeting,
     Kind.DISTRIBUTION: Distribution,
+    Kind.CONTACT: Contact,
 }
 _MAX_PRUNING = 20
 Path = tuple[str | int, ...]
@@ -65,6 +67,10 @@ def _root_type_problem(kind: Kind, data: Any) -> Message | None:
     wanted = list if kind is Kind.CONTRIBUTION else dict
     if isinstance(data, wanted):
         return None
+    if kind is Kind.CONTACT:
+        hint = problems.contact_expected(data)
+        if hint is not None:
+            return hint
     if wanted is list:
         return msg(
             "expected a list of time entries (`- date: ...`), found {found}",
@@ -344,6 +350,7 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
     roles: dict[str, Role] = {}
     projects: dict[str, Project] = {}
     distributions: dict[str, Distribution] = {}
+    contacts: dict[str, Contact] = {}
     entries: dict[tuple[str, str], Entries] = {}
     meetings: dict[str, Meeting] = {}
     incomplete: set[tuple[str, str]] = set()
@@ -370,6 +377,8 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
         elif file_id.kind is Kind.DISTRIBUTION:
             if not file_problems:  # a share-out is recomputed whole, or not at all
                 distributions[file_id.id] = model
+        elif file_id.kind is Kind.CONTACT:
+            contacts[file_id.id] = model
         else:
             entries[(file_id.id, file_id.month)] = model
     if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:
@@ -382,12 +391,14 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
         projects=projects,
         contributions=entries,
         meetings=meetings,
+        contacts=contacts,
         known=Known(
             frozenset(known[Kind.MEMBER]),
             frozenset(known[Kind.ROLE]),
             frozenset(known[Kind.PROJECT]),
             frozenset(known[Kind.MEETING]),
             frozenset(known[Kind.DISTRIBUTION]),
+            frozenset(known[Kind.CONTACT]),
         ),
         problems=tuple(found),
         broken_settings=broken,

@@ -189,6 +189,16 @@ _SIMPLE: dict[str, str] = {
     ),
     "line_both": N_("a line has either `amount`, or `days` and `rate`, not both"),
     "line_value": N_("a line needs `amount`, or both `days` and `rate`"),
+    "string_too_long": N_("expected a shorter text (at most {limit} characters), found {found}"),
+    "short_text_lines": N_(
+        "expected one line of text, found {found}: a pasted card or signature goes into "
+        "`name`, `role`, `email` and `phone`, one each"
+    ),
+    "phone_number": N_(
+        'a phone number is written in quotes, e.g. "01 23 45 67 89": unquoted, {found} has '
+        "lost its leading 0 or its spaces"
+    ),
+    "phone_form": N_("expected a phone number (digits, spaces and `+ . - ( ) /`), found {found}"),
     "ref_required": N_(
         "an entry of this kind needs `ref`: the id of the project or role it was for"
     ),
@@ -208,7 +218,8 @@ _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 
 def _simple(kind: str, error: ErrorDetails) -> Message:
     found = error.get("input")
-    limit = _LIMITS.get(kind, (error.get("ctx") or {}).get("le"))
+    context = error.get("ctx") or {}
+    limit = _LIMITS.get(kind, context.get("le", context.get("max_length")))
     return msg(
         _SIMPLE[kind],
         found=describe(found),
@@ -288,10 +299,40 @@ def problem(error: ErrorDetails, root: type[Record] | None) -> Problem:
         return Problem(path, _far_date(found))
     if kind == "invalid_key":
         return Problem(path[:-1], _invalid_key(found))
+    if kind == NOT_A_MAPPING and root is files.Contact and path[:1] == ("people",):
+        return Problem(path, person_expected(found))
     if kind in _SIMPLE:
         return Problem(path, _simple(kind, error))
     return Problem(
         path, msg("invalid value {found}: {detail}", found=describe(found), detail=error["msg"])
+    )
+
+
+def _vcard(found: Any) -> bool:
+    return isinstance(found, str) and "BEGIN:VCARD" in found.upper()
+
+
+def person_expected(found: Any) -> Message:
+    """A `people` item that is not a mapping: often a pasted vCard or signature."""
+    if _vcard(found):
+        return msg(
+            "this looks like a vCard: collectif does not read them; write the person as "
+            "`{{name: ..., role: ..., email: ..., phone: ...}}`, professional details only"
+        )
+    return msg(
+        "expected a person as `{{name: ..., role: ..., email: ..., phone: ...}}`, found {found}",
+        found=describe(found),
+    )
+
+
+def contact_expected(found: Any) -> Message | None:
+    """A contact file that is not a mapping and looks like a pasted vCard."""
+    if not _vcard(found):
+        return None
+    return msg(
+        "this looks like a vCard: collectif does not read them; write the organisation as "
+        "`name:`, `kind:`, `status:`, `shared_by:`, `shared_on:`, and each person under "
+        "`people:` as `{{name: ..., role: ..., email: ..., phone: ...}}`"
     )
 
 

@@ -146,7 +146,7 @@ def test_help_of_a_command_in_french(tmp_path: Path) -> None:
     assert done.returncode == 0
     said = done.stdout.replace("\u00a0", " ")
     assert "Heures passées, par exemple 2.5." in said
-    assert "L'identifiant du projet ou du rôle." in said and "Hours spent" not in said
+    assert "L'identifiant du projet, du rôle ou du contact." in said and "Hours spent" not in said
 
 
 def test_no_write_in_the_middle_of_a_merge_said_in_french(tmp_path: Path) -> None:

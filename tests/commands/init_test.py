@@ -23,6 +23,7 @@ from tests.helpers import check_json, git, git_repo, run
 HINT = "# yaml-language-server: $schema=.collectif/schemas/collectif.schema.json\n"
 CREATED = {
     ".collectif/schemas/collectif.schema.json",
+    ".collectif/schemas/contact.schema.json",
     ".collectif/schemas/contribution.schema.json",
     ".collectif/schemas/meeting.schema.json",
     ".collectif/schemas/distribution.schema.json",
@@ -35,6 +36,7 @@ CREATED = {
     ".pre-commit-config.yaml",
     ".vscode/settings.json",
     "collectif.yaml",
+    "contacts/.gitkeep",
     "contributions/.gitkeep",
     "meetings/.template.yaml",
     "distributions/.gitkeep",
@@ -246,6 +248,7 @@ def test_editors_find_the_schemas(tmp_path: Path, env: dict[str, str]) -> None:
         ".collectif/schemas/contribution.schema.json": "contributions/*/*.yaml",
         ".collectif/schemas/meeting.schema.json": "meetings/*.yaml",
         ".collectif/schemas/distribution.schema.json": "distributions/*.yaml",
+        ".collectif/schemas/contact.schema.json": "contacts/*.yaml",
     }
     for item in schema.SCHEMAS:  # the same files as `collectif schema` writes
         assert (root / ".collectif" / "schemas" / item.name).read_text() == schema.render(item)
@@ -285,7 +288,7 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
     # every setting, but those a collective turns on when it keeps their files (commented)
-    optional = {"decisions", "valuation", "fund"}
+    optional = {"decisions", "valuation", "fund", "contacts"}
     assert {field.name for field in fields(Charter)} - optional == files.written(written.charter)
 
 

@@ -77,6 +77,7 @@ def test_markdown_has_every_section() -> None:
         "## Roles",
         "## Clients and money",
         "## Prospecting",
+        "## Shared contacts",
         "## Meetings and decisions",
     ]
 

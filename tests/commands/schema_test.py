@@ -27,6 +27,7 @@ KIND_SCHEMA = {
     load.Kind.CONTRIBUTION: "contribution.schema.json",
     load.Kind.MEETING: "meeting.schema.json",
     load.Kind.DISTRIBUTION: "distribution.schema.json",
+    load.Kind.CONTACT: "contact.schema.json",
 }
 
 
@@ -232,6 +233,18 @@ VALID = {
         - {date: 2026-03-10, hours: "1", kind: meeting}
         - {date: 2026-03-11, hours: 3, kind: project, ref: site-mda}
         """,
+    "contact.schema.json": """\
+        name: Maison des Associations de Villeneuve
+        kind: ess
+        status: client
+        shared_by: camille
+        shared_on: 2024-11-02
+        last_contact: 2026-10-12
+        opted_out: null
+        people:
+          - {name: Agnès Roy, role: directrice, email: a.roy@mda.example}
+          - {name: Léo, phone: "+33 (0)1 23 45 67 89"}
+        """,
 }
 
 
@@ -296,6 +309,20 @@ INVALID = [
     ("member.schema.json", "name: C\nemail: c>d@example.org\njoined: 2026-01-01\n"),
     ("contribution.schema.json", "- {date: 2026-03-04, hours: 2, kind: nap}\n"),
     ("contribution.schema.json", "date: 2026-03-04\nhours: 2\nkind: meeting\n"),
+    (
+        "contact.schema.json",
+        "name: M\nkind: ess\nstatus: lead\nshared_by: c\nshared_on: 2026-01-01\n",
+    ),
+    (
+        "contact.schema.json",
+        "name: M\nkind: ess\nstatus: client\nshared_by: c\nshared_on: 2026-01-01\n"
+        "people: [{name: A, phone: 612345678}]\n",
+    ),
+    (
+        "contact.schema.json",
+        "name: M\nkind: ess\nstatus: client\nshared_by: c\nshared_on: 2026-01-01\n"
+        "people: [{name: A, fax: 0123}]\n",
+    ),
 ]
 
 

@@ -77,6 +77,7 @@ def test_init_schema_and_hook_as_processes(tmp_path: Path) -> None:
     schemas = process("schema", "--out", str(tmp_path / "schemas"))
     assert schemas.returncode == 0, schemas.stderr
     assert len(list((tmp_path / "schemas").glob("*.schema.json"))) == len(SCHEMAS)
+
     hooked = process("hook", "install", "--repo", str(repo.root))
     assert hooked.returncode == 0, hooked.stderr
     assert (repo.top / ".git/hooks/pre-commit").is_file()

@@ -36,7 +36,7 @@ def test_every_field_type_names_rules_that_exist() -> None:
         for mark in value.__metadata__
         if isinstance(mark, types.Rules)
     ]
-    assert len(marks) == 15
+    assert len(marks) == 17
     for mark in marks:
         assert rules.field_type(mark.name) is not None
 

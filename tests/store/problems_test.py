@@ -149,6 +149,8 @@ PROJECT = "title: P\nclient: C\nclient_kind: ess\nstatus: active\n"
 ENTRY = "- date: 2026-10-01\n  hours: 1\n  kind: meeting\n"
 MONTH = "contributions/ana/2026-10.yaml"
 M = "members/ana.yaml"
+C = "contacts/mda.yaml"
+CONTACT = "name: M\nkind: ess\nstatus: client\nshared_by: ana\nshared_on: 2026-01-01\n"
 
 # (the message: its whole id, or words found in no other id; the file; what it holds)
 FILES: list[tuple[str, str, str | bytes]] = [
@@ -277,6 +279,14 @@ FILES: list[tuple[str, str, str | bytes]] = [
     ("merges mappings only", M, ANA + "<<: 1\n"),
     ("does not fit its tag", M, ANA.replace("name: Ana", "name: !!int abc")),
     ("a control character", M, b"name: a\x00b\n"),
+    # contact files, where people paste things
+    ("expected a shorter text", C, CONTACT.replace("name: M", "name: " + "x" * 201)),
+    ("expected one line of text", C, CONTACT + 'people: [{name: "A\\nB"}]\n'),
+    ("is written in quotes", C, CONTACT + "people: [{name: A, phone: 612345678}]\n"),
+    ("expected a phone number", C, CONTACT + "people: [{name: A, phone: call me}]\n"),
+    ("expected a person as", C, CONTACT + "people: [Agnès Roy, 01 23 45 67 89]\n"),
+    ("write the person as", C, CONTACT + "people: ['BEGIN:VCARD FN:Agnès END:VCARD']\n"),
+    ("write the organisation as", C, "BEGIN:VCARD\nFN:Agnès Roy\nEND:VCARD\n"),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from collectif.engine.picture.contacts import sharing
 from collectif.engine.picture.deliberation import deliberation
 from collectif.engine.picture.giving import giving
 from collectif.engine.picture.glance import glance
@@ -40,4 +41,5 @@ def picture(
         money=money(collective, frame),
         prospecting=prospecting(collective, frame, hours),
         meetings=meetings(collective, frame),
+        contacts=sharing(collective, frame, hours),
     )

@@ -330,6 +330,25 @@ class Meetings(NamedTuple):
     due: tuple[Decided, ...]  # due for review on the as-of date (the `review-due` check's)
 
 
+# Shared contacts -----------------------------------------------------------------------------
+
+
+class Sharer(NamedTuple):
+    """One member's contacts shared (in the window, and ever) and prospecting actions in the
+    window, of which those that name a shared contact."""
+
+    member: str
+    shared: int
+    shared_ever: int
+    actions: int
+    named: int
+
+
+class Sharing(NamedTuple):
+    contacts: int
+    members: tuple[Sharer, ...]
+
+
 # The whole picture ----------------------------------------------------------------------------
 
 
@@ -349,3 +368,4 @@ class Picture(NamedTuple):
     money: Money | None
     prospecting: Prospecting | None
     meetings: Meetings | None = None
+    contacts: Sharing | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collectif.engine.story import (
     config,
+    contacts,
     contributions,
     distributions,
     meetings,
@@ -26,6 +27,7 @@ _BY_KIND: dict[Kind, Tell] = {
     Kind.CONTRIBUTION: contributions.tell,
     Kind.MEETING: meetings.tell,
     Kind.DISTRIBUTION: distributions.tell,
+    Kind.CONTACT: contacts.tell,
 }
 
 

@@ -697,6 +697,34 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.add("</section>")
 
 
+# Shared contacts -----------------------------------------------------------------------------
+
+
+def contacts(page: Page, data: r.Sharing) -> None:
+    page.add(f'<section id="contacts"><h2>{escape(page.word(w.SECTIONS["contacts"]))}</h2>')
+    page.para(
+        msg(
+            "Per member over the period: contacts shared, and prospecting actions ({count} "
+            "contacts in all)",
+            count=data.contacts,
+        )
+    )
+    page.table(
+        [page.word(h) for h in w.CONTACT_HEADERS],
+        (
+            [
+                (escape(row.member), "th"),
+                *(
+                    (str(value), "n")
+                    for value in (row.shared, row.shared_ever, row.actions, row.named)
+                ),
+            ]
+            for row in data.members
+        ),
+    )
+    page.add("</section>")
+
+
 # The page -------------------------------------------------------------------------------------
 
 
@@ -706,7 +734,7 @@ def meetings(page: Page, data: r.Meetings) -> None:
     html_section(page, data)
 
 
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, meetings)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
 
 
 def render_html(picture: r.Picture, lang: Lang) -> str:

@@ -280,6 +280,22 @@ def _prospecting(prospecting: r.Prospecting) -> Json:
     }
 
 
+def _contacts(sharing: r.Sharing) -> Json:
+    return {
+        "contacts": sharing.contacts,
+        "members": [
+            {
+                "member": row.member,
+                "shared": row.shared,
+                "shared_ever": row.shared_ever,
+                "prospecting": row.actions,
+                "prospecting_with_contact": row.named,
+            }
+            for row in sharing.members
+        ],
+    }
+
+
 def document(picture: r.Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
@@ -298,6 +314,7 @@ def document(picture: r.Picture) -> Json:
         "roles": None if picture.roles is None else _roles(picture.roles, months),
         "money": _section(picture.money, _money),
         "prospecting": _section(picture.prospecting, _prospecting),
+        "contacts": _section(picture.contacts, _contacts),
         "meetings": _section(picture.meetings, json_section),
     }
 

@@ -203,13 +203,31 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.say(s.prospecting_legend(page, data))
 
 
+def contacts(page: Page, data: r.Sharing) -> None:
+    page.title(w.SECTIONS["contacts"])
+    page.table(
+        [page.word(h) for h in w.CONTACT_HEADERS],
+        (
+            [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
+            for row in data.members
+        ),
+    )
+    page.say(
+        msg(
+            "Per member over the period: contacts shared, and prospecting actions ({count} "
+            "contacts in all)",
+            count=data.contacts,
+        )
+    )
+
+
 def meetings(page: Page, data: r.Meetings) -> None:
     from collectif.report.picture.meetings import markdown_section
 
     markdown_section(page, data)
 
 
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, meetings)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
 
 
 def render_markdown(picture: r.Picture, lang: Lang) -> str:

@@ -26,6 +26,7 @@ from collectif.engine.picture.records import (
     Prospecting,
     RoleLine,
     Roles,
+    Sharing,
     Span,
     TruckFactor,
 )
@@ -47,6 +48,7 @@ class Sections(Generic[Page]):
     roles: Callable[[Page, Roles, list[str]], None]
     money: Callable[[Page, Money], None]
     prospecting: Callable[[Page, Prospecting], None]
+    contacts: Callable[[Page, Sharing], None]
     meetings: Callable[[Page, Meetings], None]
 
     def walk(self, picture: Picture, page: Page) -> None:
@@ -62,6 +64,8 @@ class Sections(Generic[Page]):
             self.money(page, picture.money)
         if picture.prospecting:
             self.prospecting(page, picture.prospecting)
+        if picture.contacts:
+            self.contacts(page, picture.contacts)
         if picture.meetings:
             self.meetings(page, picture.meetings)
 
@@ -74,9 +78,10 @@ def present(picture: Picture) -> list[str]:
         picture.roles,
         picture.money,
         picture.prospecting,
+        picture.contacts,
         picture.meetings,
     )
-    later = ("giving", "deliberation", "roles", "money", "prospecting", "meetings")
+    later = ("giving", "deliberation", "roles", "money", "prospecting", "contacts", "meetings")
     return ["glance", *(key for key, section in zip(later, data, strict=True) if section)]
 
 

@@ -499,6 +499,26 @@ def prospecting(face: Face, data: r.Prospecting) -> None:
     face.say(s.prospecting_legend(face, data), "dim")
 
 
+# Shared contacts -----------------------------------------------------------------------------
+
+
+def contacts(face: Face, data: r.Sharing) -> None:
+    face.title(w.SECTIONS["contacts"])
+    table = face.table(
+        *w.CONTACT_HEADERS,
+        title=msg(
+            "Per member over the period: contacts shared, and prospecting actions ({count} "
+            "contacts in all)",
+            count=data.contacts,
+        ),
+    )
+    for row in data.members:
+        table.add_row(
+            row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)
+        )
+    face.show(table)
+
+
 # The whole report -----------------------------------------------------------------------------
 
 
@@ -508,7 +528,7 @@ def meetings(face: Face, data: r.Meetings) -> None:
     text_section(face, data)
 
 
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, meetings)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
 
 
 def print_text(picture: r.Picture, lang: Lang, console: Console) -> None:

@@ -51,7 +51,16 @@ SECTIONS = {
     "money": N_("Clients and money"),
     "prospecting": N_("Prospecting"),
     "meetings": N_("Meetings and decisions"),
+    "contacts": N_("Shared contacts"),
 }
+# The columns of the shared contacts' table.
+CONTACT_HEADERS = (
+    N_("Member"),
+    N_("Shared"),
+    N_("In all"),
+    N_("Prospecting"),
+    N_("With a contact"),
+)
 
 
 def word(lang: Lang, text: str) -> str:

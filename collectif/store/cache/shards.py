@@ -18,6 +18,7 @@ _MODELS: dict[str, type[files.Record]] = {
     "project": files.Project,
     "meeting": files.Meeting,
     "distribution": files.Distribution,
+    "contact": files.Contact,
 }
 
 
