@@ -4,6 +4,7 @@ own record (`CHECK`: name, default severity, explanation, the settings it reads)
 from __future__ import annotations
 
 from collectif.checks import (
+    authorship,
     charter_signed,
     client_balance,
     commitment,
@@ -34,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     contract_concentration.CHECK,
     commitment.CHECK,
     charter_signed.CHECK,
+    authorship.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

@@ -90,6 +90,30 @@ def diff_command(
     raise typer.Exit(run_diff(base, head, options))
 
 
+@app.command("audit")
+def audit_command(
+    revisions: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[BASE..HEAD]",
+            help="The commits to audit (default: the current branch's own, on neither its "
+            "upstream nor the default branch).",
+        ),
+    ] = None,
+    repo: Repo = None,
+    as_of: AsOf = None,
+    output: Format = "text",
+    lang: Lang = None,
+    no_cache: NoCache = False,
+    timings: Timings = False,
+) -> None:
+    """Who changed what: commits that changed another member's files, by no member, unsigned."""
+    from collectif.commands.audit import audit
+
+    options = CheckOptions(repo, as_of, None, (), (), output, lang, no_cache, timings)
+    raise typer.Exit(audit(revisions, options))
+
+
 @app.command("explain")
 def explain_command(
     name: Annotated[str | None, typer.Argument(help="A check's name.")] = None,

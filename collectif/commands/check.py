@@ -90,6 +90,10 @@ def _staged(
         )
     sha = repository.head()
     before = source.commit(repository, sha) if sha else None
+    from collectif.engine import authorship
+
+    if authorship.wanted(checks):
+        context = authorship.with_staged(context, repository)
     evaluation = changes(
         before if before and before.exists else None, staged, context, checks, store
     )

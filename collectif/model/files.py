@@ -28,6 +28,7 @@ from collectif.model.types import (
     NonEmptyText,
     PersonName,
     Rate,
+    SigningKey,
     StrictBool,
 )
 
@@ -203,6 +204,12 @@ class Contracts(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Authorship(Record):
+    others_files: SeverityOverride = "warning"  # a commit that changes another member's files
+    signed: StrictBool = False  # every commit signed by a key of its author member
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
@@ -215,6 +222,7 @@ class Charter(Record):
     overload: Overload = field(default_factory=Overload)
     clients: Clients = field(default_factory=Clients)
     contracts: Contracts = field(default_factory=Contracts)
+    authorship: Authorship = field(default_factory=Authorship)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -250,6 +258,7 @@ class Member(Record):
     charter_signed: NonEmptyText | None = None
     skills: list[NonEmptyText] = field(default_factory=list)
     pauses: list[Pause] = field(default_factory=list)
+    signing_keys: list[SigningKey] = field(default_factory=list)  # public SSH keys
 
 
 # roles/<role>.yaml --------------------------------------------------------------------------

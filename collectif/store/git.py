@@ -59,6 +59,7 @@ _LOCKED = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 
 
 _IDENTITY = re.compile(r"GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL)")
+_IDENT = re.compile(r"(.*)<([^<>]*)>")
 
 
 def environment(
@@ -350,6 +351,64 @@ class Repository:
             "--",
             *(self.prefix + path for path in paths),
         )
+
+    def commits(self, revisions: Sequence[str], log_format: str, signers: Path | None) -> bytes:
+        """`git log --name-only` of the commits `revisions` name (`HEAD ^main`), in one pass: a
+        merge lists only what it changed itself (files differing from every parent). With
+        `signers` (an allowed-signers file), git verifies each commit's signature against it,
+        as `git verify-commit` does, for the `%G?` placeholders of `log_format`."""
+        verify = ["-c", f"gpg.ssh.allowedSignersFile={signers}"] if signers else []
+        done = self.git(
+            *verify,
+            "log",
+            "--no-renames",
+            "--no-show-signature",
+            "--name-only",
+            "--diff-merges=combined",
+            "-z",
+            f"--format={log_format}",
+            *revisions,
+            "--",
+            *([self.prefix] if self.prefix else []),
+            check=False,
+        )
+        if done.returncode != 0:
+            raise GitFailed("log", _text(done.stderr))
+        return done.stdout
+
+    def staged_paths(self) -> list[str]:
+        """The collective's files that the index changes against HEAD: what a commit would."""
+        against = [] if self.head() is None else ["HEAD"]
+        out = self.output(
+            "diff", "--cached", "--no-renames", "--name-only", "-z", *against, *self._scope()
+        )
+        return [self._relative(path) for path in out.split(b"\0") if path]
+
+    def ident(self, who: str) -> Person:
+        """Who git would make the next commit's `AUTHOR` or `COMMITTER`: its own answer, from
+        the configuration and, under a hook of `git commit --author`, the variables git sets."""
+        done = run(self.top, "var", f"GIT_{who}_IDENT", keep_identity=True)
+        match = _IDENT.match(_text(done.stdout)) if done.returncode == 0 else None
+        return Person(match.group(1).strip(), match.group(2)) if match else Person("", "")
+
+    def upstream(self) -> str | None:
+        """The commit the current branch's upstream points to, if it has one."""
+        done = self.git("rev-parse", "--verify", "--quiet", "@{upstream}^{commit}", check=False)
+        sha = _text(done.stdout)
+        return sha if done.returncode == 0 and sha else None
+
+    def default_branch(self) -> str | None:
+        """The commit of the repository's default branch: the remote's HEAD, else the local
+        branch `init.defaultBranch`, `main` or `master`, whichever exists first."""
+        done = self.git("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD", check=False)
+        names = [_text(done.stdout)] if done.returncode == 0 else []
+        configured = self.config("init.defaultBranch")
+        names += [f"refs/heads/{name}" for name in (configured, "main", "master") if name]
+        for name in names:
+            found = self.git("rev-parse", "--verify", "--quiet", name + "^{commit}", check=False)
+            if found.returncode == 0:
+                return _text(found.stdout)
+        return None
 
     def shallow(self) -> bool:
         return _text(self.output("rev-parse", "--is-shallow-repository")) == "true"

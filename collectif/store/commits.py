@@ -1,0 +1,68 @@
+"""The commits of a range as the `authorship` check reads them, from one `git log` pass."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from collectif.model.authorship import STAGED, UNSIGNED, WILL_SIGN, Commit
+from collectif.store.git import Repository
+
+_RECORD, _FIELD = "\x1e", "\x1f"
+_PEOPLE = ("%H", "%an", "%ae", "%cn", "%ce")
+_SIGNATURE = ("%G?", "%GS")
+
+
+def between(
+    repository: Repository, head: str, exclude: Sequence[str], signers: str | None = None
+) -> list[Commit]:
+    """The commits reachable from `head` and from none of `exclude`, newest first; with
+    `signers` (an allowed-signers file's text), each with its verified signature."""
+    placeholders = _PEOPLE + (_SIGNATURE if signers is not None else ())
+    log_format = _RECORD + _FIELD.join(placeholders)
+    revisions = [head, *(f"^{sha}" for sha in exclude)]
+    if signers is None:
+        return _parse(repository.commits(revisions, log_format, None), repository.prefix)
+    with tempfile.TemporaryDirectory(prefix="collectif-signers-") as folder:
+        path = Path(folder) / "allowed_signers"
+        path.write_text(signers, encoding="utf-8")
+        return _parse(repository.commits(revisions, log_format, path), repository.prefix)
+
+
+def _parse(out: bytes, prefix: str) -> list[Commit]:
+    commits = []
+    for record in os.fsdecode(out).split(_RECORD):
+        if not record:
+            continue
+        header, _, names = record.partition("\0")
+        fields = header.split(_FIELD)
+        sha, author, author_email, committer, committer_email = fields[:5]
+        signature, signer = [*fields[5:7], "", ""][:2]
+        paths = tuple(
+            name.removeprefix(prefix)
+            for name in names.lstrip("\n").split("\0")
+            if name and name.startswith(prefix)
+        )
+        commits.append(
+            Commit(sha, author, author_email, committer, committer_email, paths, signature, signer)
+        )
+    return commits
+
+
+def staged(repository: Repository, will_sign: bool | None = None) -> Commit:
+    """What is staged, as the commit `git commit` would make of it now: git's author and
+    committer identities, and whether git will sign it (`commit.gpgsign`)."""
+    author, committer = repository.ident("AUTHOR"), repository.ident("COMMITTER")
+    if will_sign is None:
+        will_sign = repository.config_bool("commit.gpgsign")
+    return Commit(
+        STAGED,
+        author.name,
+        author.email,
+        committer.name,
+        committer.email,
+        tuple(repository.staged_paths()),
+        WILL_SIGN if will_sign else UNSIGNED,
+    )
