@@ -227,6 +227,7 @@ def _finding(
             "commit": commit.sha,
             "author": commit.author_email,
             "committer": commit.committer_email,
+            "reason": key,
             **details,
         },
     )
