@@ -313,3 +313,26 @@ def test_audit_text_french_and_misuse(tmp_path: Path) -> None:
     assert "authorship" in markdown.stdout
     sarif = json.loads(repo.run("audit", "--format", "sarif", *AS_OF).stdout)
     assert sarif["runs"][0]["results"]
+
+
+def test_a_collective_in_a_subfolder(tmp_path: Path) -> None:
+    repo = make(tmp_path, sub="collective")
+    repo.git("checkout", "-q", "-b", "work")
+    (repo.top / "README.md").write_text("hello\n", encoding="utf-8")
+    repo.git("add", "-A")
+    repo.git(*people("nobody"), "commit", "-q", "-m", "outside the collective")
+    other = change(repo, "leo", "members/sam.yaml")
+    code, document = audit(repo)
+    assert code == 0
+    assert said(document) == [(other[:10], "warning", "others")]
+    assert document["findings"][0]["file"] == "collective/members/sam.yaml"
+
+
+def test_hook_install_and_init_say_how_to_sign(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    done = repo.run("hook", "install")
+    assert done.returncode == 0
+    assert "git config --global gpg.format ssh" in done.stdout
+    created = run("init", str(tmp_path / "new"), "--lang", "fr", "--name", "Atelier")
+    assert created.returncode == 0, created.stderr
+    assert "user.signingkey" in created.stdout
