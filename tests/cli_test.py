@@ -193,6 +193,18 @@ def test_help_in_french_and_english(tmp_path: Path) -> None:
     assert "Devient titulaire d'un rôle" in in_a_french_collective.stdout
     english = run("check", "--help")
     assert "Check the collective's files against its charter." in english.stdout
+    assert "Usage: collectif check [OPTIONS]" in english.stdout
+
+
+def test_the_usage_line_is_in_the_readers_language() -> None:
+    french = {"COLLECTIF_LANG": "fr"}
+    top = run("--help", env=french)
+    assert "Utilisation\u00a0: collectif [OPTIONS] COMMANDE [ARGUMENTS]..." in top.stdout
+    group = run("member", "--help", env=french)
+    assert "Utilisation\u00a0: collectif member [OPTIONS] COMMANDE" in group.stdout
+    command = run("log", "--help", env=french)
+    assert "Utilisation\u00a0: collectif log [OPTIONS]" in command.stdout
+    assert "Usage:" not in top.stdout + group.stdout + command.stdout
 
 
 # `check` read without typer -------------------------------------------------------------------

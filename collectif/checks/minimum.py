@@ -51,7 +51,8 @@ EXPLANATION = Explanation(
         "`charter.minimum.period` (default month: month, quarter or year); "
         "`charter.minimum.hours` (default 4): the hours asked for a whole period; "
         "`charter.minimum.counts` (default: every kind but project): the kinds of entry that "
-        "count."
+        "count; `charter.records_from` (a date): periods that began before it, when the "
+        "collective did not record its time yet, are owed by nobody."
     ),
 )
 
@@ -128,4 +129,10 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, rules, given)
 
 
-CHECK = Check("minimum", Severity.ERROR, check, EXPLANATION, settings=(("charter", "minimum"),))
+CHECK = Check(
+    "minimum",
+    Severity.ERROR,
+    check,
+    EXPLANATION,
+    settings=(("charter", "minimum"), ("charter", "records_from")),
+)

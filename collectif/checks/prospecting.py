@@ -38,7 +38,8 @@ EXPLANATION = Explanation(
     settings=(
         "`charter.prospecting.period` (default quarter: month, quarter or year); "
         "`charter.prospecting.actions` (default 1): the prospecting entries asked of each "
-        "member for a whole period."
+        "member for a whole period; `charter.records_from` (a date): periods that began "
+        "before it, when the collective did not record its time yet, are owed by nobody."
     ),
 )
 
@@ -103,5 +104,9 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
 
 
 CHECK = Check(
-    "prospecting", Severity.WARNING, check, EXPLANATION, settings=(("charter", "prospecting"),)
+    "prospecting",
+    Severity.WARNING,
+    check,
+    EXPLANATION,
+    settings=(("charter", "prospecting"), ("charter", "records_from")),
 )

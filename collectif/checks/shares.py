@@ -72,7 +72,12 @@ def owed_days(member: Member, period: Period) -> int:
 
 def owing(collective: Collective, period: Period) -> Iterator[tuple[str, Member]]:
     """Members who owe `period`: active on at least one of its days, in id order, except in
-    the period they joined (a newcomer is not held to their first, partial period)."""
+    the period they joined (a newcomer is not held to their first, partial period); nobody owes
+    a period that began before `charter.records_from` (the collective's time was not recorded
+    then)."""
+    records_from = collective.charter_config.charter.records_from
+    if records_from is not None and period.start < records_from:
+        return
     for member_id in sorted(collective.members):
         member = collective.members[member_id]
         joined_in = period.start <= member.joined <= period.end

@@ -14,6 +14,7 @@ import typer
 from typer.models import ParameterInfo
 
 from collectif import i18n
+from collectif.model.message import N_
 
 
 def _translate(text: str | None, lang: i18n.Lang) -> str | None:
@@ -60,6 +61,7 @@ def localize_command(command: Any, lang: i18n.Lang) -> None:
         if getattr(param, "help", None):
             param.help = _translate(param.help, lang)
     _translated_help_option(command, lang)
+    _translated_usage(command, lang)
     for sub in getattr(command, "commands", {}).values():
         localize_command(sub, lang)
 
@@ -75,3 +77,23 @@ def _translated_help_option(command: Any, lang: i18n.Lang) -> None:
         return option
 
     command.get_help_option = translated
+
+
+# What click writes in the usage line, and the same in the reader's language.
+_USAGE = N_("Usage: ")
+_USAGE_PIECES = {"COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
+
+
+def _translated_usage(command: Any, lang: i18n.Lang) -> None:
+    """The usage line (`Usage: collectif log [OPTIONS] …`), which click writes in English."""
+    collect = command.collect_usage_pieces
+
+    def format_usage(context: Any, formatter: Any) -> None:
+        pieces = [
+            i18n.gettext_(lang, _USAGE_PIECES[piece]) if piece in _USAGE_PIECES else piece
+            for piece in collect(context)
+        ]
+        prefix = i18n.gettext_(lang, _USAGE)
+        formatter.write_usage(context.command_path, " ".join(pieces), prefix=prefix)
+
+    command.format_usage = format_usage

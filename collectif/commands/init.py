@@ -77,7 +77,8 @@ def init(directory: Path, lang: str | None = None, name: str | None = None) -> i
     files = _files(language, title, hook=at_top)
     written = _write(root, files)
     schemas = [
-        path.relative_to(root).as_posix() for path, _ in write_schemas(root / COLLECTIVE_DIR)
+        path.relative_to(root).as_posix()
+        for path, _ in write_schemas(root / COLLECTIVE_DIR, language)
     ]
     if top is None:
         _git_init(root)
@@ -211,7 +212,12 @@ def yaml_text(value: str) -> str:
 def collectif_yaml(language: i18n.Lang, name: str) -> str:
     """collectif.yaml from the language's template."""
     template = (TEMPLATES / f"collectif.{language}.yaml").read_text(encoding="utf-8")
-    values = {"name": yaml_text(name), "language": language, "month": f"{date.today():%Y-%m}"}
+    values = {
+        "name": yaml_text(name),
+        "language": language,
+        "month": f"{date.today():%Y-%m}",
+        "today": date.today().isoformat(),
+    }
     for key, value in values.items():
         template = template.replace("{{" + key + "}}", value)
     return template
@@ -243,6 +249,13 @@ def hook_config(language: i18n.Lang, repo: str | None = None) -> str:
     )
 
 
+def workflow(language: i18n.Lang) -> str:
+    """The pull-request workflow, commented in the collective's language (the English one is
+    docs/ci/github-actions.yml)."""
+    name = "github-actions.fr.yml" if language == "fr" else "github-actions.yml"
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
 def vscode_settings() -> str:
     """VS Code settings that validate every kind of file, new ones included."""
     schemas = {
@@ -256,7 +269,7 @@ def _files(language: i18n.Lang, name: str, hook: bool) -> dict[str, str]:
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_DIRS})
     if hook:  # pre-commit and GitHub read their configuration at the repository's root only
         files[HOOK_CONFIG] = hook_config(language)
-        files[WORKFLOW] = (TEMPLATES / "github-actions.yml").read_text(encoding="utf-8")
+        files[WORKFLOW] = workflow(language)
     files[".vscode/settings.json"] = vscode_settings()
     files[".gitattributes"] = f"# {i18n.gettext_(language, GITATTRIBUTES_COMMENT)}\n{GITATTRIBUTES}"
     files[".gitignore"] = GITIGNORE

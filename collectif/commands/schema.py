@@ -17,10 +17,11 @@ from typing import Any, NamedTuple
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from collectif import i18n
+from collectif.commands.schema_words import HOVER, RECORD_OF_SCHEMA
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import CollectiveFile, Entry, Member, Project, Role
 from collectif.model.layout import CONFIG_FILE
-from collectif.model.message import msg
+from collectif.model.message import N_, msg
 from collectif.model.rules import adapter
 from collectif.store import yaml_fast
 
@@ -42,31 +43,31 @@ SCHEMAS: tuple[SchemaFile, ...] = (
     SchemaFile(
         "collectif.schema.json",
         "collectif.yaml",
-        "The collective and its charter rules: collectif.yaml at the root of the repository.",
+        N_("The collective and its charter rules: collectif.yaml at the root of the repository."),
         CollectiveFile,
     ),
     SchemaFile(
         "member.schema.json",
         "Member",
-        "One member of the collective: members/<member>.yaml.",
+        N_("One member of the collective: members/<member>.yaml."),
         Member,
     ),
     SchemaFile(
         "role.schema.json",
         "Role",
-        "A support function, regular mission, facilitation or coaching: roles/<role>.yaml.",
+        N_("A support function, regular mission, facilitation or coaching: roles/<role>.yaml."),
         Role,
     ),
     SchemaFile(
         "project.schema.json",
         "Project",
-        "A client project: projects/<project>.yaml.",
+        N_("A client project: projects/<project>.yaml."),
         Project,
     ),
     SchemaFile(
         "contribution.schema.json",
         "Contributions of a month",
-        "A member's time entries for one month: contributions/<member>/<YYYY-MM>.yaml.",
+        N_("A member's time entries for one month: contributions/<member>/<YYYY-MM>.yaml."),
         list[Entry],
     ),
 )
@@ -135,8 +136,21 @@ def _check_names() -> list[str]:
     return [check.name for check in CHECKS]
 
 
-def document(schema: SchemaFile) -> JsonSchemaValue:
-    """The JSON Schema of one kind of file."""
+def _hover(tree: JsonSchemaValue, schema: SchemaFile, language: i18n.Lang) -> None:
+    """Each key's sentence in the collective's language, in place of pydantic's titles made
+    from the key's English name."""
+    records = [(RECORD_OF_SCHEMA.get(schema.name), tree)]
+    records += list(tree.get("$defs", {}).items())
+    for record, node in records:
+        for key, value in node.get("properties", {}).items():
+            value.pop("title", None)
+            text = HOVER.get(f"{record}.{key}")
+            if text is not None:
+                value["description"] = i18n.gettext_(language, text)
+
+
+def document(schema: SchemaFile, language: i18n.Lang = "en") -> JsonSchemaValue:
+    """The JSON Schema of one kind of file, its texts in `language`."""
     generated = adapter(schema.model).json_schema(mode="validation", schema_generator=_Generator)
     tree: JsonSchemaValue = _bounds(generated)
     for name, rules in _RULES.items():
@@ -144,26 +158,29 @@ def document(schema: SchemaFile) -> JsonSchemaValue:
             tree["$defs"][name].update(rules)
     if schema.model is CollectiveFile:
         tree["properties"]["checks"]["propertyNames"] = {"enum": _check_names()}
+    _hover(tree, schema, language)
     return {
         **tree,
         "$schema": DIALECT,
         "title": schema.title,
-        "description": schema.description,
+        "description": i18n.gettext_(language, schema.description),
     }
 
 
-def render(schema: SchemaFile) -> str:
+def render(schema: SchemaFile, language: i18n.Lang = "en") -> str:
     """The schema file's text: sorted keys, two-space indent, a final newline."""
-    return json.dumps(document(schema), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    tree = document(schema, language)
+    return json.dumps(tree, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_schemas(folder: Path) -> list[tuple[Path, bool]]:
-    """Write every schema into `folder`: each path, and whether it changed (else left as is)."""
+def write_schemas(folder: Path, language: i18n.Lang = "en") -> list[tuple[Path, bool]]:
+    """Write every schema into `folder`, in `language`: each path, and whether it changed
+    (else left as is)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for schema in SCHEMAS:
         target = folder / schema.name
-        text = render(schema)
+        text = render(schema, language)
         changed = not target.is_file() or target.read_text(encoding="utf-8") != text
         if changed:
             target.write_text(text, encoding="utf-8")
@@ -201,7 +218,7 @@ def schema(out: Path | None = None) -> int:
     if folder.exists() and not folder.is_dir():
         raise CollectifError("{path} is a file, not a folder.", path=str(folder))
     lang = i18n.resolve(None, _language(root))
-    for path, changed in write_schemas(folder):
+    for path, changed in write_schemas(folder, lang if root else "en"):
         text = (
             msg("Wrote {path}", path=_shown(path))
             if changed

@@ -14,6 +14,7 @@ from collectif.checks.base import Check, Context
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Placed, Status
 from collectif.model.identity import identity
+from collectif.model.layout import member_file
 from collectif.store import load, place
 from collectif.store.git import Repository
 from collectif.store.source import GitFiles, Source
@@ -165,8 +166,27 @@ def changes(
     ran = set(now.checks)
     findings = compare([f for f in then if f.check in ran], now.findings)
     if before is not None:
-        findings = [_unknown_before(f, ran_before) for f in findings]
+        recorded = set(before.paths())
+        findings = [_owed_before(_unknown_before(f, ran_before), recorded) for f in findings]
     return now._replace(findings=findings, timings=timings)
+
+
+# The checks of what a member owes for their periods (hours, prospecting actions).
+_OWED = frozenset({"minimum", "prospecting"})
+
+
+def owed_before_recorded(finding: Finding | Placed, recorded: set[str]) -> bool:
+    """Whether `finding` is what a member owes whose file the change adds (a member who
+    joined before they were recorded): the change did not make that debt, it only wrote the
+    member down; their past time is logged by the commits that follow."""
+    kind, _, member = finding.subject.partition(":")
+    return finding.check in _OWED and kind == "member" and member_file(member) not in recorded
+
+
+def _owed_before(finding: Placed, recorded: set[str]) -> Placed:
+    if finding.status is Status.NEW and owed_before_recorded(finding, recorded):
+        return finding._replace(status=Status.EXISTING)
+    return finding
 
 
 def _unknown_before(finding: Placed, ran_before: set[str]) -> Placed:

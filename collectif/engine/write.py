@@ -336,8 +336,10 @@ def _refused(workspace: Workspace, changes: dict[str, bytes], days: Sequence[dat
     """The errors the change would bring on any of `days`, placed in the files it commits."""
     after = Overlay(workspace.base, changes)
     memo: load.Memo = {}
+    recorded = set(workspace.base.paths())
     for day in days:
-        new = introduced_errors(_findings(workspace.base, day, memo), _findings(after, day, memo))
+        found = introduced_errors(_findings(workspace.base, day, memo), _findings(after, day, memo))
+        new = [f for f in found if not evaluate.owed_before_recorded(f, recorded)]
         if new:
             return place.place(new, after)
     return []

@@ -214,6 +214,9 @@ class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
     signing_grace_days: Count = 30
+    # The day the collective began recording its time with collectif: periods that began before
+    # it are owed by nobody (their time was never written down).
+    records_from: Day | None = None
     minimum: Minimum = field(default_factory=Minimum)
     prospecting: Prospecting = field(default_factory=Prospecting)
     roles: RoleRules = field(default_factory=RoleRules)

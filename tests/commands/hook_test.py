@@ -110,3 +110,18 @@ def test_outside_git_is_a_clean_error(tmp_path: Path) -> None:
 
     assert done.returncode == 2
     assert "not in a git repository" in done.stderr
+
+
+def test_the_hook_speaks_the_collectives_language_and_is_still_ours(tmp_path: Path) -> None:
+    """The hook's comments are in the collective's language; a hook installed in the other
+    language is still recognised as ours, and replaced without --force."""
+    root = git_repo(collective(tmp_path, {}))
+    assert run("hook", "install", "--repo", str(root), "--lang", "en").returncode == 0
+    english = hook_of(root).read_text()
+    done = run("hook", "install", "--repo", str(root), "--lang", "fr")
+    assert done.returncode == 0, done.stderr
+    french = hook_of(root).read_text()
+    assert "# Installé par `collectif hook install`\xa0: vérifie ce qui va être committé." in french
+    assert "Un commit qui ajoute une erreur est refusé" in french
+    assert "refused" not in french and french != english
+    assert not hook_of(root).with_name("pre-commit.old").exists()

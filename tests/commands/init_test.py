@@ -272,7 +272,9 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
         CollectiveFile, yaml_fast.load(init.collectif_yaml(language, "Atelier").encode())
     )
     assert written.charter.version == f"{date.today():%Y-%m}"  # signed by `member add`
-    assert replace(written.charter, version=None) == Charter()
+    # from today on, the collective records its time: nobody owes the periods before
+    assert written.charter.records_from == date.today()
+    assert replace(written.charter, version=None, records_from=None) == Charter()
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
     assert {field.name for field in fields(Charter)} == files.written(written.charter)  # all
@@ -283,7 +285,8 @@ def test_the_template_matches_its_schema(language: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     document = schema.document(schema.SCHEMAS[0])
     data = yaml_fast.load(init.collectif_yaml(language, "Atelier").encode())
-    jsonschema.validate(data, document, cls=jsonschema.Draft202012Validator)
+    as_editors_read_it = json.loads(json.dumps(data, default=str))  # a date is a string there
+    jsonschema.validate(as_editors_read_it, document, cls=jsonschema.Draft202012Validator)
 
 
 def test_both_templates_say_the_same_thing() -> None:
@@ -320,6 +323,22 @@ def test_the_pull_request_workflow_is_the_documented_one(
     assert run("init", str(root), "--lang", "en", env=env).returncode == 0
     documented = Path(__file__).parents[2] / "docs/ci/github-actions.yml"
     assert (root / ".github/workflows/collectif.yml").read_text() == documented.read_text()
+
+
+def test_the_french_workflow_is_the_same_workflow_commented_in_french(
+    tmp_path: Path,
+    env: dict[str, str],
+) -> None:
+    root = tmp_path / "atelier"
+    assert run("init", str(root), "--lang", "fr", env=env).returncode == 0
+    french = (root / ".github/workflows/collectif.yml").read_text()
+    english = (Path(__file__).parents[2] / "docs/ci/github-actions.yml").read_text()
+    assert yaml_fast.load(french.encode()) == yaml_fast.load(english.encode())
+    comments = [line for line in french.splitlines() if line.lstrip().startswith("# ")]
+    assert comments and "Vérifie chaque pull request" in comments[0]
+    assert all(max(len(line) for line in text.splitlines()) <= 100 for text in (french, english))
+    sentences = {line for line in english.splitlines() if "# " in line and "pip " not in line}
+    assert not sentences & set(french.splitlines())
 
 
 def test_an_unknown_collectif_lang_is_refused_as_everywhere(tmp_path: Path) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
 from collectif.i18n import render
 from tests.commands.recording import FILES, ROLE, Repo, make, plain
-from tests.helpers import collective, findings, git, git_repo, member
+from tests.helpers import CONFIG, collective, findings, git, git_repo, member
 
 CAMILLE = """\
 name: Camille Martin
@@ -51,16 +52,85 @@ def test_add_writes_a_member_who_signed_the_charter(tmp_path: Path) -> None:
     assert repo.status() == ""
 
 
-def test_joining_in_a_period_already_owed_is_refused(tmp_path: Path) -> None:
-    """A member who joined before the last closed period owes its minimum: log it first."""
+def _owed(repo: Repo, member_id: str, *args: str) -> list[tuple[str, str | None]]:
+    """The `minimum` findings about a member: (period, status) as `check` or `diff` gives them."""
+    done = repo.run(*args, "--format", "json", "--only", "minimum")
+    document = json.loads(done.stdout)
+    return [
+        (finding["period"], finding.get("status"))
+        for finding in document["findings"]
+        if finding["subject"] == f"member:{member_id}"
+    ]
+
+
+def test_a_member_who_joined_earlier_is_added_then_their_past_time_logged(
+    tmp_path: Path,
+) -> None:
+    """Recording a member who joined before the last closed period does not make their debt:
+    the add is accepted, their periods stay owed (and shown), and logging the time mends them."""
     repo = make(tmp_path)
-    joined = (date.today().replace(day=1) - timedelta(days=40)).isoformat()
+    first = date.today().replace(day=1)
+    joined = first - timedelta(days=40)
+    last_month = f"{first - timedelta(days=1):%Y-%m}"
     done = repo.run(
-        "member", "add", "zoe", "--name", "Zoé", "--email", "zoe@example.org", "--joined", joined
+        "member",
+        "add",
+        "zoe",
+        "--name",
+        "Zoé",
+        "--email",
+        "zoe@example.org",
+        "--date",
+        joined.isoformat(),
     )
-    assert done.returncode == 1
-    assert "[minimum]" in done.stderr and "members/zoe.yaml" in done.stderr
-    assert not (repo.root / "members/zoe.yaml").exists()
+    assert done.returncode == 0, done.stderr
+    assert "zoe joined before this month" in done.stdout
+    assert "--as zoe --date" in done.stdout
+    assert _owed(repo, "zoe", "check") == [(last_month, None)]
+    # the commit that wrote zoe down brought no new error: her debt is shown as existing
+    assert _owed(repo, "zoe", "diff", "HEAD~1", "HEAD") == [(last_month, "existing")]
+    day = (first - timedelta(days=3)).isoformat()
+    logged = repo.run("log", "4", "meeting", "--as", "zoe", "--date", day)
+    assert logged.returncode == 0, logged.stderr
+    assert _owed(repo, "zoe", "check") == []
+
+
+def test_a_back_dated_member_file_passes_the_hook(tmp_path: Path) -> None:
+    """The same rule for a member file written by hand and staged: `check --staged` does not
+    refuse it for the periods they owed before they were recorded."""
+    repo = make(tmp_path)
+    repo.write("members/zoe.yaml", member("Zoe", joined="2024-01-01"))
+    repo.git("add", "members/zoe.yaml")
+    staged = repo.run("check", "--staged", "--only", "minimum")
+    assert staged.returncode == 0, staged.stdout + staged.stderr
+    # committed, her debt is still shown by `check`
+    repo.git("commit", "-q", "-m", "zoe", "--no-verify")
+    assert _owed(repo, "zoe", "check")
+
+
+def test_nobody_owes_a_period_before_the_collective_recorded_its_time(tmp_path: Path) -> None:
+    """`charter.records_from`: the periods that began before it are owed by nobody; the period
+    it starts is owed."""
+    first = date.today().replace(day=1)
+    two_back = (first - timedelta(days=40)).replace(day=1)
+    config = CONFIG + f"  records_from: {two_back.isoformat()}\n"
+    repo = make(tmp_path, {**FILES, "collectif.yaml": config})
+    periods = {period for period, _ in _owed(repo, "camille", "check", "--since", "2020-01-01")}
+    assert periods == {f"{two_back:%Y-%m}", f"{first - timedelta(days=1):%Y-%m}"}
+    done = repo.run(
+        "member",
+        "add",
+        "zoe",
+        "--name",
+        "Zoé",
+        "--email",
+        "zoe@example.org",
+        "--date",
+        "2018-03-01",
+    )
+    assert done.returncode == 0, done.stderr
+    owed = {period for period, _ in _owed(repo, "zoe", "check", "--since", "2018-01-01")}
+    assert owed == periods
 
 
 def test_the_first_member_adds_themself(tmp_path: Path) -> None:

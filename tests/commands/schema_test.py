@@ -49,6 +49,39 @@ def test_schemas_are_stable_and_say_what_they_describe() -> None:
         assert document["title"] and document["description"]
 
 
+def _properties(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every key the schema describes: (record.key, its schema)."""
+    nodes = [("", document), *document.get("$defs", {}).items()]
+    return [
+        (f"{record}.{key}", value)
+        for record, node in nodes
+        for key, value in node.get("properties", {}).items()
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_key_says_what_it_is_in_the_collectives_language(language: str) -> None:
+    """What an editor shows on hovering a key: a sentence in the collective's language, never
+    a title made from the key's English name."""
+    for item in schema.SCHEMAS:
+        english = dict(_properties(schema.document(item, "en")))
+        for key, value in _properties(schema.document(item, language)):
+            assert value.get("description"), f"{item.name}: {key} says nothing"
+            assert "title" not in value, f"{item.name}: {key}"
+            if language == "fr":
+                assert value["description"] != english[key]["description"], key
+
+
+def test_a_french_collective_gets_french_schemas(tmp_path: Path) -> None:
+    root = tmp_path / "atelier"
+    assert run("init", str(root), "--lang", "fr").returncode == 0
+    written = (root / ".collectif" / "schemas" / "member.schema.json").read_text()
+    assert "Le jour où il ou elle a rejoint le collectif" in written
+    assert "The day they joined" not in written
+    again = run("schema", cwd=root)  # refreshing keeps the collective's language
+    assert again.returncode == 0 and "est à jour" in again.stdout, again.stdout
+
+
 def test_a_second_run_leaves_the_files_alone(tmp_path: Path) -> None:
     first = run("schema", "--out", "out", cwd=tmp_path)
     stamp = (tmp_path / "out" / "member.schema.json").stat().st_mtime_ns

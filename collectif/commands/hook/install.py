@@ -16,6 +16,8 @@ from collectif.store import git
 from collectif.store.source import language_of, locate
 
 MARKER = "# Installed by `collectif hook install`"
+# How the hook's first line starts in each language: a hook that holds one is ours to replace.
+_MARKERS = (MARKER, "# Installé par `collectif hook install`")
 
 
 def program() -> list[str]:
@@ -26,15 +28,22 @@ def program() -> list[str]:
     return [str(Path(sys.executable).absolute()), "-m", "collectif"]
 
 
-def script(command: list[str], folder: str) -> str:
+def script(command: list[str], folder: str, language: i18n.Lang = "en") -> str:
     """The hook: git runs it from the top of the work tree, where `folder` is relative to."""
     line = shlex.join([*command, "check", "--staged", "--repo", folder])
-    return (
-        "#!/bin/sh\n"
-        f"{MARKER}: check what is about to be committed.\n"
-        "# A commit that adds an error finding is refused; problems already there are shown.\n"
-        f"exec {line}\n"
+    what = i18n.render(
+        msg("Installed by `collectif hook install`: check what is about to be committed."),
+        language,
     )
+    why = i18n.render(
+        msg("A commit that adds an error finding is refused; problems already there are shown."),
+        language,
+    )
+    return f"#!/bin/sh\n# {what}\n# {why}\nexec {line}\n"
+
+
+def _ours(hook_text: str) -> bool:
+    return any(marker in hook_text for marker in _MARKERS)
 
 
 def hooks_dir(repository: git.Repository) -> Path:
@@ -65,21 +74,21 @@ def install(repo: Path | None = None, force: bool = False, lang: str | None = No
     where = git.require(location.folder, location.repository)
     language = i18n.resolve(lang, language_of(location.folder))
     hook = hooks_dir(where) / "pre-commit"
-    text = script(program(), where.prefix.rstrip("/") or ".")
+    text = script(program(), where.prefix.rstrip("/") or ".", language)
     backup = None
     if hook.exists():
         old = hook.read_text(encoding="utf-8", errors="replace")
         if old == text:
             _say(msg("The pre-commit hook {path} is already installed.", path=str(hook)), language)
             return EXIT_OK
-        if MARKER not in old and not force:
+        if not _ours(old) and not force:
             raise CollectifError(
                 "{path} already holds another pre-commit hook. Add `collectif check --staged` to "
                 "it yourself, or run `collectif hook install --force` to replace it (it will be "
                 "kept as pre-commit.old).",
                 path=str(hook),
             )
-        if MARKER not in old:
+        if not _ours(old):
             backup = _backup(hook)
     _write(hook, text)
     _say(

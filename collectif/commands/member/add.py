@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from collectif.commands.dates import parse_day
@@ -16,9 +17,10 @@ from collectif.engine.write import (
     open_workspace,
     parse_id,
     prepare,
+    say,
     whoami,
 )
-from collectif.errors import CollectifError
+from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import member_file
 from collectif.model.message import msg
 from collectif.model.types import (
@@ -131,9 +133,28 @@ def add(
         document.data["skills"] = roundtrip.flow_list(skills(skill_list))
     change = Change(workspace, author, Edits(workspace))
     change.edits.open_or_create(member_file(member_id), lambda: document)
-    return change.record(
+    done = change.record(
         msg("member: {member} joins on {date}", member=member_id, date=day), effective=day
     )
+    if done == EXIT_OK and _owes_past(workspace, day):
+        say(
+            workspace,
+            msg(
+                "{member} joined before this month: log the time they gave since with "
+                "`collectif log HOURS KIND --as {member} --date YYYY-MM-DD`; `collectif check` "
+                "says what they still owe.",
+                member=member_id,
+            ),
+        )
+    return done
+
+
+def _owes_past(workspace: Workspace, joined: date) -> bool:
+    """Whether a closed period after the member's joining one may be owed: they joined before
+    this month, and the collective recorded its time then (`charter.records_from`)."""
+    records_from = workspace.collective.charter_config.charter.records_from
+    start = joined if records_from is None else max(joined, records_from)
+    return start < workspace.today.replace(day=1)
 
 
 def update(
