@@ -51,18 +51,16 @@ def _parse(out: bytes, prefix: str) -> list[Commit]:
     return commits
 
 
-def staged(repository: Repository, will_sign: bool | None = None) -> Commit:
+def staged(repository: Repository) -> Commit:
     """What is staged, as the commit `git commit` would make of it now: git's author and
     committer identities, and whether git will sign it (`commit.gpgsign`)."""
-    author, committer = repository.ident("AUTHOR"), repository.ident("COMMITTER")
-    if will_sign is None:
-        will_sign = repository.config_bool("commit.gpgsign")
+    next_commit = repository.next_commit()
     return Commit(
         STAGED,
-        author.name,
-        author.email,
-        committer.name,
-        committer.email,
+        next_commit.author.name,
+        next_commit.author.email,
+        next_commit.committer.name,
+        next_commit.committer.email,
         tuple(repository.staged_paths()),
-        WILL_SIGN if will_sign else UNSIGNED,
+        WILL_SIGN if next_commit.signed else UNSIGNED,
     )

@@ -384,12 +384,20 @@ class Repository:
         )
         return [self._relative(path) for path in out.split(b"\0") if path]
 
-    def ident(self, who: str) -> Person:
-        """Who git would make the next commit's `AUTHOR` or `COMMITTER`: its own answer, from
-        the configuration and, under a hook of `git commit --author`, the variables git sets."""
-        done = run(self.top, "var", f"GIT_{who}_IDENT", keep_identity=True)
-        match = _IDENT.match(_text(done.stdout)) if done.returncode == 0 else None
-        return Person(match.group(1).strip(), match.group(2)) if match else Person("", "")
+    def next_commit(self) -> NextCommit:
+        """Who git would make the next commit's author and committer, and whether it would sign
+        it: git's own answer in one process (`git var -l`), from the configuration and, under a
+        hook of `git commit --author`, the variables git sets for it."""
+        done = run(self.top, "var", "-l", keep_identity=True)
+        values: dict[str, str] = {}
+        for line in os.fsdecode(done.stdout).splitlines() if done.returncode == 0 else []:
+            name, _, value = line.partition("=")
+            values[name.lower()] = value
+        return NextCommit(
+            _person(values.get("git_author_ident", "")),
+            _person(values.get("git_committer_ident", "")),
+            values.get("commit.gpgsign", "").lower() in ("true", "yes", "on", "1"),
+        )
 
     def upstream(self) -> str | None:
         """The commit the current branch's upstream points to, if it has one."""
@@ -515,6 +523,20 @@ class Person(NamedTuple):
 
     name: str
     email: str
+
+
+class NextCommit(NamedTuple):
+    """The commit `git commit` would make now: its author, its committer, whether it is signed."""
+
+    author: Person
+    committer: Person
+    signed: bool
+
+
+def _person(ident: str) -> Person:
+    """`Name <email> 1700000000 +0100` as a person."""
+    match = _IDENT.match(ident)
+    return Person(match.group(1).strip(), match.group(2)) if match else Person("", "")
 
 
 def discover(folder: Path) -> Repository | None:
