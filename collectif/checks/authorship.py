@@ -13,6 +13,7 @@ from collectif.model.authorship import (
     WILL_SIGN,
     Commit,
     by_email,
+    key_only,
     owners,
 )
 from collectif.model.collective import Collective
@@ -82,7 +83,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
             severity = Severity(rules.others_files)
             yield from _others(commit, authors, committers, severity)
         if rules.signed:
-            yield from _signature(commit, authors)
+            keys = {key_only(k) for a in authors for k in collective.members[a].signing_keys}
+            yield from _signature(commit, authors, keys)
 
 
 def _label(commit: Commit) -> str | Text:
@@ -152,12 +154,27 @@ def _others_message(
     )
 
 
-def _signature(commit: Commit, authors: list[str]) -> Iterator[Finding]:
+def _signature(commit: Commit, authors: list[str], keys: set[str]) -> Iterator[Finding]:
     good = commit.signature == GOOD and commit.signer in authors
+    if commit.signature == WILL_SIGN and commit.signer and commit.signer not in keys:
+        where = commit.paths[0] if commit.paths else CONFIG_FILE
+        yield _finding(
+            commit, where, "signature", Severity.ERROR, _foreign_key(commit, authors), {}
+        )
     if good or commit.signature in ("", WILL_SIGN):
         return
     where = commit.paths[0] if commit.paths else CONFIG_FILE
     yield _finding(commit, where, "signature", Severity.ERROR, _unsigned(commit, authors), {})
+
+
+def _foreign_key(commit: Commit, authors: list[str]) -> Message:
+    return msg(
+        "this commit will be signed with a key ({key}) that is not among the `signing_keys` "
+        "of {who}: add the public key to `signing_keys` in your member file (`cat "
+        "~/.ssh/id_ed25519.pub` prints it)",
+        key=commit.signer[:40] + "…",
+        who=_who(commit, authors),
+    )
 
 
 def _unsigned(commit: Commit, authors: list[str]) -> Message:

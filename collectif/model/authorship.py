@@ -30,7 +30,9 @@ class Commit(NamedTuple):
     committer_email: str
     paths: tuple[str, ...]
     signature: str = ""  # a `%G?` letter; empty: not verified
-    signer: str = ""  # the allowed signer (a member id) whose key made a good signature
+    # The allowed signer (a member id) whose key made a good signature; for what is staged, the
+    # public key (type and base64) git will sign it with, when known.
+    signer: str = ""
 
     @property
     def short(self) -> str:
@@ -49,13 +51,13 @@ def allowed_signers(members: Mapping[str, Member]) -> str:
     """An allowed-signers file (`ssh-keygen(1)`, ALLOWED SIGNERS) of every member's signing keys,
     each under its member's id, so that git names the member whose key signed a commit."""
     return "".join(
-        f"{member_id} {_key_only(key)}\n"
+        f"{member_id} {key_only(key)}\n"
         for member_id, member in sorted(members.items())
         for key in member.signing_keys
     )
 
 
-def _key_only(key: str) -> str:
+def key_only(key: str) -> str:
     """The key's type and base64, without its comment (which may hold anything)."""
     return " ".join(key.split()[:2])
 

@@ -63,4 +63,5 @@ def staged(repository: Repository) -> Commit:
         next_commit.committer.email,
         tuple(repository.staged_paths()),
         WILL_SIGN if next_commit.signed else UNSIGNED,
+        next_commit.key,  # the public key git will sign it with, when known
     )

@@ -377,12 +377,26 @@ class Repository:
         return done.stdout
 
     def staged_paths(self) -> list[str]:
-        """The collective's files that the index changes against HEAD: what a commit would."""
-        against = [] if self.head() is None else ["HEAD"]
-        out = self.output(
-            "diff", "--cached", "--no-renames", "--name-only", "-z", *against, *self._scope()
-        )
-        return [self._relative(path) for path in out.split(b"\0") if path]
+        """The collective's files that the index changes against HEAD: what a commit would.
+        Concluding a merge, only those it changes against every parent: what the merge itself
+        changed, not what the merged branch brought (as `git log` shows a merge)."""
+        parents: list[list[str]] = [["HEAD"], *([sha] for sha in self._merging())]
+        changed: set[str] | None = None
+        for against in parents if self.head() is not None else [[]]:
+            out = self.output(
+                "diff", "--cached", "--no-renames", "--name-only", "-z", *against, *self._scope()
+            )
+            paths = {self._relative(path) for path in out.split(b"\0") if path}
+            changed = paths if changed is None else changed & paths
+        return sorted(changed or ())
+
+    def _merging(self) -> list[str]:
+        """The other parents of the merge being concluded, if one is (MERGE_HEAD)."""
+        try:
+            text = (self.git_dir / "MERGE_HEAD").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            return []
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
     def next_commit(self) -> NextCommit:
         """Who git would make the next commit's author and committer, and whether it would sign
@@ -393,10 +407,13 @@ class Repository:
         for line in os.fsdecode(done.stdout).splitlines() if done.returncode == 0 else []:
             name, _, value = line.partition("=")
             values[name.lower()] = value
+        signed = values.get("commit.gpgsign", "").lower() in ("true", "yes", "on", "1")
+        ssh = values.get("gpg.format", "").lower() == "ssh"
         return NextCommit(
             _person(values.get("git_author_ident", "")),
             _person(values.get("git_committer_ident", "")),
-            values.get("commit.gpgsign", "").lower() in ("true", "yes", "on", "1"),
+            signed,
+            _public_key(values.get("user.signingkey", ""), self.top) if signed and ssh else "",
         )
 
     def upstream(self) -> str | None:
@@ -531,6 +548,27 @@ class NextCommit(NamedTuple):
     author: Person
     committer: Person
     signed: bool
+    key: str = ""  # the public SSH key (type and base64) it would be signed with, if known
+
+
+def _public_key(setting: str, top: Path) -> str:
+    """The public key `user.signingkey` names: the key itself (`key::ssh-ed25519 AAAA...`, or
+    written out), or a key file (its `.pub` beside a private key); empty if it cannot tell."""
+    text = setting.strip().removeprefix("key::")
+    if not text.startswith(("ssh-", "ecdsa-", "sk-")):
+        path = Path(os.path.expanduser(text)) if text else None
+        if path is not None and not path.is_absolute():
+            path = top / path
+        text = ""
+        for candidate in (path, path.with_name(path.name + ".pub")) if path else ():
+            try:
+                text = candidate.read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                continue
+            if text.startswith(("ssh-", "ecdsa-", "sk-")):
+                break
+            text = ""
+    return " ".join(text.split()[:2])
 
 
 def _person(ident: str) -> Person:

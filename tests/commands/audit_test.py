@@ -336,3 +336,46 @@ def test_hook_install_and_init_say_how_to_sign(tmp_path: Path) -> None:
     created = run("init", str(tmp_path / "new"), "--lang", "fr", "--name", "Atelier")
     assert created.returncode == 0, created.stderr
     assert "user.signingkey" in created.stdout
+
+
+def test_staged_merge_counts_only_what_the_merge_changes(tmp_path: Path) -> None:
+    repo = branch(tmp_path)
+    repo.git("checkout", "-q", "main")
+    change(repo, "sam", "members/sam.yaml")
+    change(repo, "sam", "members/camille.yaml", "x: 1\n")
+    repo.git("checkout", "-q", "work")
+    change(repo, "leo", "members/camille.yaml", "x: 2\n")
+    merged = subprocess.run(
+        ["git", *people("leo"), "merge", "-q", "main"], cwd=repo.top, capture_output=True
+    )
+    assert merged.returncode != 0
+    repo.write("members/camille.yaml", repo.read("members/camille.yaml").split("<<<<<<<")[0])
+    repo.git("add", "-A")
+    repo.git("config", "user.email", "leo@example.org")
+    done = repo.run("check", "--staged", "--only", "authorship", "--format", "json", *AS_OF)
+    (found,) = json.loads(done.stdout)["findings"]
+    assert found["details"]["files"] == ["members/camille.yaml"]  # not sam's, brought by main
+
+
+@needs_ssh
+def test_staged_signing_key_must_be_the_authors(tmp_path: Path) -> None:
+    repo = branch(tmp_path, signed=True)
+    mine, public = keys(tmp_path, "camille")
+    other, other_public = keys(tmp_path, "other")
+    with (repo.root / "members/camille.yaml").open("a", encoding="utf-8") as out:
+        out.write(f'signing_keys: ["{public}"]\n')
+    repo.git("add", "-A")
+    for name, value in (
+        ("user.email", "camille@example.org"),
+        ("commit.gpgsign", "true"),
+        ("gpg.format", "ssh"),
+    ):
+        repo.git("config", name, value)
+    staged = ("check", "--staged", "--only", "authorship", *AS_OF)
+    for setting in (str(mine), f"{mine}.pub", f"key::{public}", public, "~/nowhere"):
+        repo.git("config", "user.signingkey", setting)
+        assert repo.run(*staged).returncode == 0, setting
+    for setting in (str(other), f"key::{other_public}"):
+        repo.git("config", "user.signingkey", setting)
+        done = repo.run(*staged)
+        assert done.returncode == 1 and "not among the `signing_keys` of camille" in done.stdout
