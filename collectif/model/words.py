@@ -42,6 +42,7 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("language"),
     N_("currency"),
     N_("truck_factor_min"),
+    N_("signing_keys"),
 )
 
 

@@ -379,3 +379,13 @@ def test_staged_signing_key_must_be_the_authors(tmp_path: Path) -> None:
         repo.git("config", "user.signingkey", setting)
         done = repo.run(*staged)
         assert done.returncode == 1 and "not among the `signing_keys` of camille" in done.stdout
+
+
+def test_history_tells_a_new_signing_key(tmp_path: Path) -> None:
+    repo = branch(tmp_path)
+    key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB0m8fBkGTzVrXoQwqqJ3lbbc6dKpU0Ww4rHq9h2u1h3"
+    change(repo, "leo", "members/leo.yaml", f"signing_keys: [{key}]\n")
+    done = repo.run("history", "member:leo", lang="fr")
+    assert "les informations de leo ont changé : clés de signature" in done.stdout.replace(
+        "\u202f", " "
+    ).replace("\u00a0", " ")
