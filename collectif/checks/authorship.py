@@ -77,6 +77,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     rules = charter_of(collective).authorship
     emails = by_email(collective.members)
     for commit in context.commits:
+        if commit.merge and not commit.paths:
+            continue  # a merge that changed nothing itself: its parents say it all
         authors = emails.get(commit.author_email.strip().lower(), [])
         committers = emails.get(commit.committer_email.strip().lower(), [])
         if rules.others_files != "off":

@@ -33,6 +33,7 @@ class Commit(NamedTuple):
     # The allowed signer (a member id) whose key made a good signature; for what is staged, the
     # public key (type and base64) git will sign it with, when known.
     signer: str = ""
+    merge: bool = False
 
     @property
     def short(self) -> str:

@@ -11,7 +11,7 @@ from collectif.model.authorship import STAGED, UNSIGNED, WILL_SIGN, Commit
 from collectif.store.git import Repository
 
 _RECORD, _FIELD = "\x1e", "\x1f"
-_PEOPLE = ("%H", "%an", "%ae", "%cn", "%ce")
+_PEOPLE = ("%H", "%P", "%an", "%ae", "%cn", "%ce")
 _SIGNATURE = ("%G?", "%GS")
 
 
@@ -38,16 +38,16 @@ def _parse(out: bytes, prefix: str) -> list[Commit]:
             continue
         header, _, names = record.partition("\0")
         fields = header.split(_FIELD)
-        sha, author, author_email, committer, committer_email = fields[:5]
-        signature, signer = [*fields[5:7], "", ""][:2]
+        sha, parents, author, author_email, committer, committer_email = fields[:6]
+        signature, signer = [*fields[6:8], "", ""][:2]
         paths = tuple(
             name.removeprefix(prefix)
             for name in names.lstrip("\n").split("\0")
             if name and name.startswith(prefix)
         )
-        commits.append(
-            Commit(sha, author, author_email, committer, committer_email, paths, signature, signer)
-        )
+        merge = len(parents.split()) > 1
+        people = (author, author_email, committer, committer_email)
+        commits.append(Commit(sha, *people, paths, signature, signer, merge))
     return commits
 
 

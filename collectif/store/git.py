@@ -423,12 +423,15 @@ class Repository:
         return sha if done.returncode == 0 and sha else None
 
     def default_branch(self) -> str | None:
-        """The commit of the repository's default branch: the remote's HEAD, else the local
-        branch `init.defaultBranch`, `main` or `master`, whichever exists first."""
+        """The commit of the repository's default branch: the remote's HEAD, else the branch
+        `init.defaultBranch`, `main` or `master`, local or fetched from `origin` (as a CI
+        checkout has them), whichever exists first."""
         done = self.git("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD", check=False)
         names = [_text(done.stdout)] if done.returncode == 0 else []
         configured = self.config("init.defaultBranch")
-        names += [f"refs/heads/{name}" for name in (configured, "main", "master") if name]
+        for name in (configured, "main", "master"):
+            if name:
+                names += [f"refs/heads/{name}", f"refs/remotes/origin/{name}"]
         for name in names:
             found = self.git("rev-parse", "--verify", "--quiet", name + "^{commit}", check=False)
             if found.returncode == 0:

@@ -188,8 +188,9 @@ def test_merges_count_only_their_own_changes(tmp_path: Path) -> None:
     repo.git("checkout", "-q", "main")
     theirs = change(repo, "sam", "members/sam.yaml")
     repo.git("checkout", "-q", "work")
-    repo.git(*people("leo"), "merge", "-q", "--no-edit", "main")
-    # main's commit is on main: not the branch's own, and the clean merge changed nothing itself
+    repo.git(*people("webflow"), "merge", "-q", "--no-edit", "main")
+    # main's commit is on main: not the branch's own, and the clean merge changed nothing
+    # itself: who made it (here no member, as a forge's merge of a pull request) does not matter
     assert audit(repo)[1]["findings"] == []
     # from an older base, sam's commit is in the range, by its author
     assert said(audit(repo, "HEAD~3..HEAD")[1]) == []
@@ -389,3 +390,18 @@ def test_history_tells_a_new_signing_key(tmp_path: Path) -> None:
     assert "les informations de leo ont changé : clés de signature" in done.stdout.replace(
         "\u202f", " "
     ).replace("\u00a0", " ")
+
+
+def test_default_range_in_a_ci_checkout(tmp_path: Path) -> None:
+    repo = branch(tmp_path)
+    mine = change(repo, "leo", "members/leo.yaml")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo.top), str(clone)], check=True)
+    subprocess.run(["git", "checkout", "-q", "--detach", "origin/work"], cwd=clone, check=True)
+    subprocess.run(["git", "branch", "-q", "-D", "main", "work"], cwd=clone, capture_output=True)
+    listed = ["git", "branch", "--list", "main", "work"]
+    assert subprocess.run(listed, cwd=clone, capture_output=True).stdout == b""
+    subprocess.run(["git", "remote", "set-head", "origin", "-d"], cwd=clone, check=True)
+    wanted = commits_range(repo_at(clone), None)
+    assert wanted.head == mine
+    assert wanted.exclude == [repo.git("rev-parse", "main").strip()]
