@@ -157,15 +157,14 @@ def _others_message(
 
 
 def _signature(commit: Commit, authors: list[str], keys: set[str]) -> Iterator[Finding]:
-    good = commit.signature == GOOD and commit.signer in authors
-    if commit.signature == WILL_SIGN and commit.signer and commit.signer not in keys:
-        where = commit.paths[0] if commit.paths else CONFIG_FILE
-        yield _finding(
-            commit, where, "signature", Severity.ERROR, _foreign_key(commit, authors), {}
-        )
-    if good or commit.signature in ("", WILL_SIGN):
-        return
     where = commit.paths[0] if commit.paths else CONFIG_FILE
+    if commit.signature == WILL_SIGN:  # staged: git will sign it, with the author's key?
+        if commit.signer and commit.signer not in keys:
+            message = _foreign_key(commit, authors)
+            yield _finding(commit, where, "signature", Severity.ERROR, message, {})
+        return
+    if commit.signature == "" or (commit.signature == GOOD and commit.signer in authors):
+        return
     yield _finding(commit, where, "signature", Severity.ERROR, _unsigned(commit, authors), {})
 
 
