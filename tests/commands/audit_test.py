@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from collectif.commands.audit import commits_range
+from collectif.store.git import GitFailed
 from tests.commands.recording import Repo, make
 from tests.helpers import repo_at, run
 
@@ -405,3 +406,27 @@ def test_default_range_in_a_ci_checkout(tmp_path: Path) -> None:
     wanted = commits_range(repo_at(clone), None)
     assert wanted.head == mine
     assert wanted.exclude == [repo.git("rev-parse", "main").strip()]
+
+
+def test_audit_misuse(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    subprocess.run(["git", "init", "-q", "-b", "trunk", str(empty)], check=True)
+    (empty / "collectif.yaml").write_text("name: X\n", encoding="utf-8")
+    done = run("audit", "--repo", str(empty))
+    assert done.returncode == 2 and "no commit yet" in done.stderr
+    repo = make(tmp_path)
+    repo.git("checkout", "-q", "--orphan", "elsewhere")
+    repo.git("rm", "-q", "-r", "--cached", ".")
+    (repo.root / "notes.txt").write_text("x\n", encoding="utf-8")
+    repo.git("add", "notes.txt")
+    repo.git("commit", "-q", "-m", "no collective here")
+    done = repo.run("audit", "main..elsewhere")
+    assert done.returncode == 2 and "no collectif.yaml there" in done.stderr
+    with pytest.raises(GitFailed):
+        repo_at(repo.root).commits(["--bogus-option"], "%H", None)
+
+
+def test_without_a_default_branch_the_whole_history(tmp_path: Path) -> None:
+    repo = branch(tmp_path)
+    repo.git("branch", "-q", "-m", "main", "trunk")
+    assert commits_range(repo_at(repo.root), None).exclude == []
