@@ -63,11 +63,16 @@ def key_only(key: str) -> str:
     return " ".join(key.split()[:2])
 
 
+_OWNED = ("members/", "contributions/")  # the folders of a member's own files
+
+
 def owners(paths: Iterable[str]) -> dict[str, list[str]]:
     """The members whose own files (`members/M.yaml`, `contributions/M/...`) are among `paths`,
     with those paths."""
     found: dict[str, list[str]] = {}
     for path in paths:
+        if not path.startswith(_OWNED):
+            continue
         owner = _owner(path)
         if owner is not None:
             found.setdefault(owner, []).append(path)
