@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from collectif.errors import CollectifError
-from collectif.model.message import Hours, Message, Money, Names, Param, Text
+from collectif.model.message import Hours, KeyChange, KeyChanges, Message, Money, Names, Param, Text
 
 Lang = Literal["fr", "en"]
 LANGUAGES: tuple[Lang, ...] = ("fr", "en")
@@ -121,6 +121,13 @@ def names(items: tuple[str, ...], lang: Lang, alternatives: bool = False) -> str
     return ", ".join(items[:-1]) + word + items[-1]
 
 
+def _key_change(change: KeyChange, words: bool, lang: Lang) -> str:
+    word = gettext_(lang, change.key) if words else change.key
+    if not change.said:
+        return word
+    return f"{word} ({change.old or '—'} → {change.new or '—'})"
+
+
 def _param(value: Param, lang: Lang) -> str:
     if isinstance(value, Money):
         return money(value, lang)
@@ -129,6 +136,8 @@ def _param(value: Param, lang: Lang) -> str:
     if isinstance(value, Names):
         items = tuple(gettext_(lang, item) for item in value.items) if value.words else value.items
         return names(items, lang, value.alternatives)
+    if isinstance(value, KeyChanges):
+        return names(tuple(_key_change(item, value.words, lang) for item in value.items), lang)
     if isinstance(value, Text):
         return render(value.message, lang)
     if isinstance(value, Decimal):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from collectif.model.finding import Finding, Placed
-from collectif.model.message import Hours, Message, Money, Names, Param, Text
+from collectif.model.message import Hours, KeyChanges, Message, Money, Names, Param, Text
 
 
 def _canonical(value: Param | Message) -> Any:
@@ -28,6 +28,8 @@ def _canonical(value: Param | Message) -> Any:
         return ["hours", str(value.value)]
     if isinstance(value, Names):
         return ["names", list(value.items), value.alternatives]
+    if isinstance(value, KeyChanges):
+        return ["changes", [list(item) for item in value.items], value.words]
     if isinstance(value, Text):
         return ["text", _canonical(value.message)]
     if isinstance(value, Decimal):

@@ -32,13 +32,31 @@ class Names(NamedTuple):
     words: bool = False
 
 
+class KeyChange(NamedTuple):
+    """A key of a file that changed: its name (a catalog id, said in the reader's language) and,
+    when they are short enough to say, its old and new values ("" where there was none)."""
+
+    key: str
+    old: str = ""
+    new: str = ""
+    said: bool = False
+
+
+class KeyChanges(NamedTuple):
+    """Keys that changed, joined like names: `end (2027-03-31 → 2027-06-30) and title`;
+    `words`: the keys are catalog ids (field names), each said in the reader's language."""
+
+    items: tuple[KeyChange, ...]
+    words: bool = True
+
+
 class Text(NamedTuple):
     """A nested message, rendered in the same language as its parent."""
 
     message: Message
 
 
-Param = str | int | Decimal | date | Money | Hours | Names | Text | None
+Param = str | int | Decimal | date | Money | Hours | Names | KeyChanges | Text | None
 
 
 class Message(NamedTuple):

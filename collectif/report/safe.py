@@ -15,7 +15,7 @@ import json
 import re
 
 from collectif.i18n import Lang, gettext_, render
-from collectif.model.message import N_, Message, Money, Names, Param, Text
+from collectif.model.message import N_, KeyChanges, Message, Money, Names, Param, Text
 
 # C0 and C1 controls and DEL, the Unicode line and paragraph separators, and the bidirectional
 # embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
@@ -41,6 +41,13 @@ def _printable_param(value: Param) -> Param:
         return printable(value)
     if isinstance(value, Names):
         return value._replace(items=tuple(printable(item) for item in value.items))
+    if isinstance(value, KeyChanges):
+        return KeyChanges(
+            tuple(
+                item._replace(old=printable(item.old), new=printable(item.new))
+                for item in value.items
+            )
+        )
     if isinstance(value, Money):
         return Money(value.amount, printable(value.currency))
     if isinstance(value, Text):

@@ -140,7 +140,10 @@ def test_hand_made_changes(tmp_path: Path) -> None:
         ("member:sam", "members/sam.yaml changed"),
         ("member:sam", "members/sam.yaml: only comments or layout changed"),
         ("role:tresorerie", "the role tresorerie was retired"),
-        ("collective", "new charter version 2026-02; the charter changed: truck_factor_min"),
+        (
+            "collective",
+            "new charter version 2026-02; the charter changed: truck_factor_min (3 → 2)",
+        ),
         ("project:site", "payouts recorded in site for camille"),
     ]
 
@@ -221,3 +224,18 @@ def test_a_shallow_clone_says_its_history_is_cut(tmp_path: Path) -> None:
     done = run("history", "--repo", str(clone), "--lang", "en")
     assert done.returncode == 0
     assert "shallow" in done.stderr and "--unshallow" in done.stderr
+
+
+def test_changed_keys_are_told_with_their_old_and_new_values(tmp_path: Path) -> None:
+    """`truck_factor_min (3 → 2)`: each changed key with its values, the key in
+    the reader's language; a long value or a list of records is only named."""
+    repo = make(tmp_path, {**FILES, "projects/site.yaml": SITE})
+    config = repo.read("collectif.yaml") + "  truck_factor_min: 2\n"
+    _commit_by_hand(repo, "collectif.yaml", config, "charter")
+    skills = repo.read("members/sam.yaml") + "skills: [graphisme, formation]\n"
+    _commit_by_hand(repo, "members/sam.yaml", skills, "skills")
+    english = plain(repo.run("history", "--lang", "en").stdout)
+    assert "the charter changed: truck_factor_min (3 → 2)" in english
+    assert "sam's details changed: skills (— → graphisme, formation)" in english
+    french = plain(repo.run("history", lang="fr").stdout)
+    assert "(3 → 2)" in french and "truck_factor_min (3" not in french

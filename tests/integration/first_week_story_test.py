@@ -1,5 +1,6 @@
 """A French collective's first week by commands alone, as the field notes tell it: init, six
-members (two who joined last month), three roles created by command, three projects through
+members (one who joined two years before the collective began recording its time with
+collectif, one last month), three roles created by command, three projects through
 their life, time, a pause, a departure, a new charter version signed by each member in turn.
 Every commit the commands make brings no error of its own (`check --rev` against its parent),
 and no English sentence of the catalog appears in the French output."""
@@ -65,7 +66,7 @@ def test_a_french_collectives_first_week(tmp_path: Path) -> None:
     story = Story(root)
     story.said.append(init.stdout)
     for member, name, joined in (
-        ("lucas", "Lucas Roy", LAST_MONTH.isoformat()),
+        ("lucas", "Lucas Roy", "2024-03-15"),  # before `records_from`: owes nothing before
         ("amina", "Amina Diallo", LAST_MONTH.isoformat()),
         ("hugo", "Hugo Lefebvre", TODAY.isoformat()),
         ("chloe", "Chloé Martin", TODAY.isoformat()),

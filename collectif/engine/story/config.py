@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import changed_fields, changed_paths
+from collectif.engine.story.versions import changed_fields, changed_paths, described
 from collectif.model.files import CollectiveFile
 from collectif.model.layout import FileId
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import Message, msg
 
 
 def _changes(before: CollectiveFile, after: CollectiveFile) -> Iterator[Message]:
@@ -16,14 +16,17 @@ def _changes(before: CollectiveFile, after: CollectiveFile) -> Iterator[Message]
         yield msg("new charter version {version}", version=new.version)
     rules = [path for path in changed_paths(old, new) if path != "version"]
     if rules:
-        yield msg("the charter changed: {keys}", keys=Names(tuple(rules), words=True))
+        yield msg("the charter changed: {keys}", keys=described(old, new, rules))
     checks = changed_paths(before.checks, after.checks)
     if checks:
-        yield msg("the check settings changed: {keys}", keys=Names(tuple(checks)))
+        yield msg(
+            "the check settings changed: {keys}",
+            keys=described(before.checks, after.checks, checks, words=False),
+        )
     others = changed_fields(before, after, ("charter", "checks"))
     if others:
         yield msg(
-            "the collective's settings changed: {keys}", keys=Names(tuple(others), words=True)
+            "the collective's settings changed: {keys}", keys=described(before, after, others)
         )
 
 

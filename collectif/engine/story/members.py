@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import added_removed, changed_fields, text
+from collectif.engine.story.versions import added_removed, changed_fields, described, text
 from collectif.model.files import Member, Pause
 from collectif.model.layout import FileId
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import Message, msg
 
 _HANDLED = ("left", "pauses", "charter_signed", "joined")
 
@@ -57,7 +57,7 @@ def _changes(member: str, before: Member, after: Member) -> Iterator[Message]:
         yield msg(
             "{member}'s details changed: {keys}",
             member=member,
-            keys=Names(tuple(others), words=True),
+            keys=described(before, after, others),
         )
 
 

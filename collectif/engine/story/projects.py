@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.engine.story.versions import added_removed, changed_fields, text
+from collectif.engine.story.versions import added_removed, changed_fields, described, text
 from collectif.model.files import Project
 from collectif.model.layout import FileId
 from collectif.model.message import Message, Names, msg
@@ -80,7 +80,7 @@ def _changes(project: str, before: Project, after: Project) -> Iterator[Message]
         yield msg(
             "the project {project} changed: {keys}",
             project=project,
-            keys=Names(tuple(others), words=True),
+            keys=described(before, after, others),
         )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from collectif.engine.story.versions import changed_fields, text
+from collectif.engine.story.versions import changed_fields, described, text
 from collectif.model.files import Holding, Role
 from collectif.model.layout import FileId
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import Message, msg
 
 
 def _by_start(items: Sequence[Holding]) -> dict[tuple[str, date], Holding]:
@@ -80,7 +80,7 @@ def _changes(role: str, before: Role, after: Role) -> Iterator[Message]:
     others = changed_fields(before, after, ("holders", "trainees", "active"))
     if others:
         yield msg(
-            "the role {role} changed: {keys}", role=role, keys=Names(tuple(others), words=True)
+            "the role {role} changed: {keys}", role=role, keys=described(before, after, others)
         )
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from collectif.model import files
 from collectif.model.layout import FileId, Kind
+from collectif.model.message import KeyChange, KeyChanges
 from collectif.store import contributions, load
 from collectif.store.parse import parse
 
@@ -79,6 +81,42 @@ def changed_paths(before: Any, after: Any, prefix: str = "") -> list[str]:
     for key in dict.fromkeys([*before, *after]):
         found += changed_paths(before.get(key), after.get(key), f"{prefix}{key}.")
     return found
+
+
+# A value longer than this is named, not quoted, in a sentence about what changed.
+_SHORT = 40
+
+
+def _at(data: Any, path: str) -> Any:
+    for key in path.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _said(value: Any) -> str | None:
+    """A value as a sentence quotes it, None when it is too long or not a plain value."""
+    if isinstance(value, list):
+        if not all(isinstance(item, str | int | float | Decimal) for item in value):
+            return None
+        value = ", ".join(str(item) for item in value)
+    elif isinstance(value, dict):
+        return None
+    said = text(value)
+    return said if len(said) <= _SHORT else None
+
+
+def described(before: Any, after: Any, keys: Iterable[str], words: bool = True) -> KeyChanges:
+    """The changed keys (as written, dotted for nested ones), each with its old and new value
+    when both are short: `truck_factor_min (3 → 2)`."""
+    old, new = files.as_data(before), files.as_data(after)
+    found = []
+    for key in keys:
+        then, now = _said(_at(old, key)), _said(_at(new, key))
+        if then is None or now is None:
+            found.append(KeyChange(key))
+        else:
+            found.append(KeyChange(key, then, now, said=True))
+    return KeyChanges(tuple(found), words)
 
 
 def text(value: object) -> str:
