@@ -95,7 +95,7 @@ def audit_command(
     revisions: Annotated[
         str | None,
         typer.Argument(
-            metavar="[BASE..HEAD]",
+            metavar="BASE..HEAD",
             help="The commits to audit (default: the current branch's own, on neither its "
             "upstream nor the default branch).",
         ),
