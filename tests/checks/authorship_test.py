@@ -105,7 +105,9 @@ def test_signatures(tmp_path: Path) -> None:
 def test_allowed_signers_and_owners() -> None:
     loaded_keys = allowed_signers({})
     assert loaded_keys == ""
-    assert owners(["members/ana.yaml", "contributions/leo/2026-01.yaml", "roles/r.yaml", "x"]) == {
+    assert owners(
+        ["members/ana.yaml", "contributions/leo/2026-01.yaml", "roles/r.yaml", "x", "members/.x"]
+    ) == {
         "ana": ["members/ana.yaml"],
         "leo": ["contributions/leo/2026-01.yaml"],
     }
