@@ -12,6 +12,7 @@ from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day, parse_since
 from collectif.commands.options import CheckOptions, require_format
+from collectif.engine import authorship
 from collectif.engine.evaluate import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
@@ -90,8 +91,6 @@ def _staged(
         )
     sha = repository.head()
     before = source.commit(repository, sha) if sha else None
-    from collectif.engine import authorship
-
     if authorship.wanted(checks):
         context = authorship.with_staged(context, repository)
     evaluation = changes(
