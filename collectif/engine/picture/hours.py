@@ -61,6 +61,9 @@ def standing(
     member = collective.members.get(member_id)
     if member is None or membership_in(member, period) is None:
         return "away"
+    records_from = collective.charter_config.charter.records_from
+    if records_from is not None and period.start < records_from:
+        return "away"  # before the collective recorded its time: owed by nobody, as `owing` says
     if period.start <= member.joined <= period.end:
         return "newcomer"
     if not as_of_closed:

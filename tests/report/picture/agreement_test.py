@@ -229,3 +229,21 @@ def test_example_rules_of_the_day_agree(tmp_path: Path, as_of: str) -> None:
     # the truck factor: a finding exactly when the report names a group
     truck = [f for f in findings if f["check"] == "truck-factor"]
     assert bool(truck) == (doc["glance"]["truck_factor"]["size"] is not None)
+
+
+def test_periods_before_records_from_are_owed_by_nobody_in_both(strained: Path) -> None:
+    """With `charter.records_from`, the periods that began before it are not shortfalls in the
+    report either (hugo's missing months of 2026 are before it)."""
+    root = strained.parent / "recorded" / "example"
+    shutil.copytree(strained, root)
+    config = root / "collectif.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("charter:\n", "charter:\n  records_from: 2026-10-01\n", 1))
+    document = report_json(root)
+    since = check_since(root, WINDOW_START)
+    minimum = found(since, "minimum")
+    assert shorts(document["giving"]["members"], "minimum") == minimum != set()
+    assert all(period >= "2026-10" for _, period in minimum)
+    prospecting = found(since, "prospecting")
+    assert shorts(document["prospecting"]["members"], "periods") == prospecting
+    assert all(period >= "2026-Q4" for _, period in prospecting)
