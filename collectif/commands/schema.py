@@ -218,7 +218,15 @@ def schema(out: Path | None = None) -> int:
     if folder.exists() and not folder.is_dir():
         raise CollectifError("{path} is a file, not a folder.", path=str(folder))
     lang = i18n.resolve(None, _language(root))
-    for path, changed in write_schemas(folder, lang if root else "en"):
+    try:
+        written = write_schemas(folder, lang if root else "en")
+    except OSError as error:
+        raise CollectifError(
+            "{path}: the schemas could not be written there ({error}).",
+            path=str(folder),
+            error=error.strerror or str(error),
+        ) from None
+    for path, changed in written:
         text = (
             msg("Wrote {path}", path=_shown(path))
             if changed

@@ -158,15 +158,15 @@ def test_french(tmp_path: Path) -> None:
         "le projet Site MDA s'est terminé le 2026-12-31, avant le 2027-01-01, mais son statut "
         "est toujours actif\u00a0: clôturez-le avec `collectif project close site` (status: "
         "done), ou repoussez sa date de fin si le travail continue",
-        "leo est dans l'équipe de Site MDA mais a quitté le collectif le 2026-09-15\u00a0: "
-        "retirez leo de `team`, ou clôturez le projet s'il est terminé",
+        "leo est dans l'équipe de Site MDA mais son départ du collectif est daté du "
+        "2026-09-15\u00a0: retirez leo de `team`, ou clôturez le projet s'il est terminé",
     ]
     done = run("check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME)
     assert done.returncode == 1
     french = run(
         "check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME, "--lang", "fr"
     )
-    assert "a quitté le collectif le 2026-09-15" in french.stdout
+    assert "son départ du collectif est daté du 2026-09-15" in french.stdout
 
 
 def test_cli_end_to_end(tmp_path: Path) -> None:

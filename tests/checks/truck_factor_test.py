@@ -256,8 +256,8 @@ def test_french(tmp_path: Path) -> None:
     root = collective(tmp_path, CONCENTRATED, config=WITH_MIN)
     (finding,) = findings(root, AS_OF, only=NAME)
     assert render(finding.message, "fr") == (
-        "si camille et leo partaient ensemble, il resterait sans titulaire 3 rôle(s) actif(s) "
-        "sur 4, plus de la moitié\u00a0: le facteur bus du collectif est de 2, sous le "
+        "si camille et leo partaient ensemble, la part des rôles actifs laissés sans titulaire "
+        "serait de 3 sur 4, plus de la moitié\u00a0: le facteur bus du collectif est de 2, sous le "
         "minimum de 3 fixé par la charte. Faites entrer d'autres membres dans ces rôles, comme "
         "titulaires ou d'abord en formation, pour que le collectif ne repose pas sur si peu de "
         "personnes"

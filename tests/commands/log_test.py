@@ -177,9 +177,9 @@ def test_a_date_out_of_range_or_to_come_is_misuse(
         (
             ("10000000000000000000000000000", "meeting", "--date", "2026-10-15"),
             "HOURS: `10000000000000000000000000000` is not more than 0 and at most 24",
-            "n'est pas supérieur à 0 et au plus égal à 24",
+            "doit être supérieur à 0 et au plus égal à 24",
         ),
-        (("0", "meeting"), "HOURS: `0` is not more than 0", "HOURS\u00a0: `0`"),
+        (("0", "meeting"), "HOURS: `0` is not more than 0", "HEURES\u00a0: `0`"),
         (("24.5", "meeting"), "is not more than 0 and at most 24", "au plus égal à 24"),
         (
             ("0.0000000001", "meeting"),

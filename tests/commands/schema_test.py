@@ -113,6 +113,14 @@ def test_out_must_be_a_folder(tmp_path: Path) -> None:
     assert "is a file, not a folder" in done.stderr
 
 
+def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("")
+    done = run("schema", "--out", str(tmp_path / "taken" / "schemas"))
+    assert done.returncode == 2, done.stderr
+    assert "the schemas could not be written there" in done.stderr
+    assert "Traceback" not in done.stderr and "bug" not in done.stderr
+
+
 # The schemas against the models -------------------------------------------------------------
 
 jsonschema = pytest.importorskip("jsonschema")
