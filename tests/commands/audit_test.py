@@ -430,3 +430,11 @@ def test_without_a_default_branch_the_whole_history(tmp_path: Path) -> None:
     repo = branch(tmp_path)
     repo.git("branch", "-q", "-m", "main", "trunk")
     assert commits_range(repo_at(repo.root), None).exclude == []
+
+
+def test_history_tells_the_authorship_setting(tmp_path: Path) -> None:
+    repo = branch(tmp_path)
+    repo.write("collectif.yaml", CONFIG.replace("SIGNED", "true"))
+    repo.git(*people("camille"), "commit", "-q", "-a", "-m", "signed")
+    done = repo.run("history", "collective", lang="fr")
+    assert "commits signés (false → true)" in done.stdout
