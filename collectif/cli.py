@@ -178,10 +178,13 @@ def _error_language() -> Language:
     from collectif import i18n
     from collectif.store.source import language_around
 
-    if _option("--lang") in i18n.LANGUAGES or os.environ.get("COLLECTIF_LANG"):
+    if _option("--lang") in i18n.LANGUAGES or os.environ.get("COLLECTIF_LANG") in i18n.LANGUAGES:
         return i18n.resolve(_option("--lang"), None, strict=False)
+    # a mistaken --lang or COLLECTIF_LANG is explained in the collective's language; so is a
+    # --repo that names no collective, in the language of the one around
     repo = _option("--repo")
-    return i18n.resolve(None, language_around(Path(repo) if repo else None))
+    around = language_around(Path(repo)) if repo else None
+    return i18n.resolve(None, around or language_around(None), strict=False)
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ EXPLANATION = Explanation(
         "as-of date than its `min_holders`. A holder counts while their holding covers that "
         "day and they are still a member; trainees do not count. As a warning, each skill "
         "listed in an active role's `skills` that fewer than two active members list, written "
-        "exactly the same way, in their own `skills`."
+        "exactly the same way, in their own `skills` (not while a member file has a mistake: "
+        "their skills are then not known for sure)."
     ),
     why=(
         "Support functions and regular missions are held by small groups, never by one person, "
@@ -169,12 +170,21 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Every active role short of holders, and every skill it needs that is rare."""
     default = charter_of(collective).roles.min_holders
     skilled = skilled_members(collective, context.as_of)
+    sure = not _misread_members(collective)
     for role_id, role in sorted(active_roles(collective, context.as_of).items()):
         needed = default if role.min_holders is None else role.min_holders
         finding = _holders_finding(collective, role_id, role, needed, context.as_of)
         if finding is not None:
             yield finding
-        yield from _skill_findings(role_id, role, skilled)
+        if sure:
+            yield from _skill_findings(role_id, role, skilled)
+
+
+def _misread_members(collective: Collective) -> bool:
+    """Whether a member file lost a key when it was read (`skils:` for `skills:`): the skills
+    are then not known for sure, and the `schema` finding already says what to fix (one typo,
+    one finding)."""
+    return any(problem.file.startswith("members/") for problem in collective.problems)
 
 
 CHECK = Check("irreplaceable", Severity.ERROR, check, EXPLANATION, settings=(("charter", "roles"),))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
-from collectif.checks.periods import Period, closed_periods
+from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import (
     ByPeriod,
     cents,
@@ -74,7 +74,7 @@ def _message(member: str, counted: Decimal, rules: Minimum, due: Decimal, label:
             "minimum: log any time not yet recorded, or record a pause for leave or illness",
             member=member,
             counted=Hours(counted),
-            period=label,
+            period=said(label),
             minimum=Hours(rules.hours),
         )
     return msg(
@@ -83,7 +83,7 @@ def _message(member: str, counted: Decimal, rules: Minimum, due: Decimal, label:
         "time not yet recorded, or record a pause for leave or illness",
         member=member,
         counted=Hours(counted),
-        period=label,
+        period=said(label),
         minimum=Hours(rules.hours),
         required=Hours(hours_shown(due, counted)),
     )

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from collectif.model.files import PeriodKind
+from collectif.model.message import Param, Text, msg
 
 
 class Period(NamedTuple):
@@ -95,3 +96,11 @@ def whole_months(start: date, end: date) -> int:
     if add_months(start, months) > end:
         months -= 1
     return months
+
+
+def said(label: str) -> Param:
+    """A period's label as a sentence says it: a quarter as « Q4 2026 » (« T4 2026 »), a month
+    or a year as its label."""
+    if "-Q" in label:
+        return Text(msg("Q{quarter} {year}", quarter=label[-1], year=label[:4]))
+    return label

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from collectif.checks.base import Check, Context, Explanation, charter_of
-from collectif.checks.periods import Period, closed_periods
+from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
 from collectif.model.collective import Collective
 from collectif.model.files import Prospecting
@@ -56,7 +56,7 @@ def _message(member: str, count: int, due: int, rules: Prospecting, label: str) 
             "{required} that the charter asks of every member: log the prospecting done, or find "
             "a member at ease with it to coach them",
             member=member,
-            period=label,
+            period=said(label),
             count=count,
             required=due,
         )
@@ -65,7 +65,7 @@ def _message(member: str, count: int, due: int, rules: Prospecting, label: str) 
         "for the days they were a member and not on a pause ({actions} for a whole period): "
         "log the prospecting done, or find a member at ease with it to coach them",
         member=member,
-        period=label,
+        period=said(label),
         count=count,
         required=due,
         actions=rules.actions,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
@@ -14,11 +14,12 @@ from collectif.checks.base import Check, Context, Explanation
 from collectif.checks.periods import month_span
 from collectif.model.collective import Collective, is_active
 from collectif.model.entries import Entries, TimeEntry
-from collectif.model.files import Holding, Member, Project, Role
+from collectif.model.files import Holding, Member, Pause, Project, Role
 from collectif.model.finding import Finding, Path, Severity
 from collectif.model.layout import contribution_file, member_file, project_file, role_file
-from collectif.model.message import Hours, Message, Text, msg
+from collectif.model.message import N_, Hours, Message, Text, msg
 from collectif.model.types import DAY_HOURS
+from collectif.model.words import closest
 
 NAME = "references"
 
@@ -50,12 +51,28 @@ def _finding(subject: str, file: str, path: Path, message: Message) -> Finding:
     return Finding(check=NAME, subject=subject, file=file, path=path, message=message)
 
 
-def _unknown(kind: str, ref: str) -> Message:
-    if kind == "member":
-        return msg("unknown member `{ref}`: there is no members/{ref}.yaml", ref=ref)
-    if kind == "role":
-        return msg("unknown role `{ref}`: there is no roles/{ref}.yaml", ref=ref)
-    return msg("unknown project `{ref}`: there is no projects/{ref}.yaml", ref=ref)
+# What an unknown id is told: (no file of that name, no file but one close to it).
+_UNKNOWN = {
+    "member": (
+        N_("unknown member `{ref}`: there is no members/{ref}.yaml"),
+        N_("unknown member `{ref}`: did you mean `{suggestion}`?"),
+    ),
+    "role": (
+        N_("unknown role `{ref}`: there is no roles/{ref}.yaml"),
+        N_("unknown role `{ref}`: did you mean `{suggestion}`?"),
+    ),
+    "project": (
+        N_("unknown project `{ref}`: there is no projects/{ref}.yaml"),
+        N_("unknown project `{ref}`: did you mean `{suggestion}`?"),
+    ),
+}
+
+
+def _unknown(kind: str, ref: str, known: Iterable[str] = ()) -> Message:
+    """An id that names no file, with the closest id that does when one is close (a typo)."""
+    missing, typo = _UNKNOWN[kind]
+    close = closest(ref, known)
+    return msg(missing, ref=ref) if close is None else msg(typo, ref=ref, suggestion=close)
 
 
 def _backwards(start: date, end: date) -> Message:
@@ -102,6 +119,32 @@ def _member_findings(member_id: str, member: Member) -> Iterator[Finding]:
             yield _finding(
                 subject, file, ("pauses", index, "to"), _backwards(pause.start, pause.to)
             )
+            continue
+        earlier = _overlapped(member.pauses[:index], pause)
+        if earlier is not None:
+            yield _finding(subject, file, ("pauses", index, "from"), _overlap(earlier))
+
+
+def _overlapped(earlier: Sequence[Pause], pause: Pause) -> Pause | None:
+    """The first of the `earlier` pauses that shares a day with `pause`, if any."""
+    for other in earlier:
+        if other.to is not None and other.to < other.start:
+            continue  # backwards: already a finding of its own
+        if (other.to is None or pause.start <= other.to) and (
+            pause.to is None or other.start <= pause.to
+        ):
+            return other
+    return None
+
+
+def _overlap(other: Pause) -> Message:
+    end = other.to.isoformat() if other.to is not None else "…"
+    return msg(
+        "this pause overlaps the one from {start} to {end}: merge them into one, or correct "
+        "their dates",
+        start=other.start,
+        end=end,
+    )
 
 
 # roles --------------------------------------------------------------------------------------
@@ -112,7 +155,8 @@ def _holding_findings(
 ) -> Iterator[Finding]:
     path: Path = (key, index)
     if holding.member not in collective.known.members:
-        yield _finding(subject, file, (*path, "member"), _unknown("member", holding.member))
+        unknown = _unknown("member", holding.member, collective.known.members)
+        yield _finding(subject, file, (*path, "member"), unknown)
         return
     if holding.until is not None and holding.until < holding.since:
         yield _finding(subject, file, (*path, "until"), _backwards(holding.since, holding.until))
@@ -162,7 +206,8 @@ def _project_findings(
         yield _finding(subject, file, ("end",), _backwards(start, end))
     for path, member_id, activity in _project_people(project):
         if member_id not in collective.known.members:
-            yield _finding(subject, file, path, _unknown("member", member_id))
+            unknown = _unknown("member", member_id, collective.known.members)
+            yield _finding(subject, file, path, unknown)
             continue
         member = collective.members.get(member_id)
         if not (activity and not backwards and member is not None and project.start is not None):
@@ -178,9 +223,9 @@ def _project_findings(
 def _entry_ref(collective: Collective, kind: str, ref: str) -> Message | None:
     known = collective.known
     if kind == "project":
-        return None if ref in known.projects else _unknown("project", ref)
+        return None if ref in known.projects else _unknown("project", ref, known.projects)
     if kind == "support":
-        return None if ref in known.roles else _unknown("role", ref)
+        return None if ref in known.roles else _unknown("role", ref, known.roles)
     if ref in known.roles or ref in known.projects:
         return None
     return msg(

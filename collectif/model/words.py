@@ -3,6 +3,9 @@ a French message, while the files keep the English keyword."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 from collectif.model.message import N_, Text, msg
 
 KIND_WORDS: dict[str, str] = {
@@ -82,3 +85,9 @@ GIT_OPERATIONS: dict[str, str] = {
     "cherry-pick": N_("cherry-pick"),
     "revert": N_("revert"),
 }
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` was most likely a typo of, if one is close enough."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None

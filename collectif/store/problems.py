@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -25,6 +24,7 @@ from collectif.model.types import (
     MAX_MONEY,
     RATE_PLACES,
 )
+from collectif.model.words import closest
 from collectif.store import yaml_fast
 
 if TYPE_CHECKING:
@@ -123,10 +123,10 @@ def _unknown_key(error: ErrorDetails, root: type[Record] | None) -> Problem:
     path = tuple(error["loc"])
     key = str(path[-1])
     keys = known_keys(root, path[:-1])
-    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-    if close:
+    close = closest(key, keys)
+    if close is not None:
         message = msg(
-            "unknown key `{key}`: did you mean `{suggestion}`?", key=key, suggestion=close[0]
+            "unknown key `{key}`: did you mean `{suggestion}`?", key=key, suggestion=close
         )
     else:
         message = msg(
@@ -447,8 +447,30 @@ def _unreadable(error: yaml.reader.ReaderError, raw: bytes) -> Located:
     return Located(message, *_position(raw, error.position))
 
 
+_CONFLICT = re.compile(rb"^<<<<<<< ", re.MULTILINE)
+
+
+def _conflict(raw: bytes) -> Located | None:
+    """A merge that stopped on a conflict leaves git's markers in the file: say so, rather
+    than the YAML error they cause."""
+    found = _CONFLICT.search(raw)
+    if found is None or b"\n>>>>>>> " not in raw[found.start() :]:
+        return None
+    line = raw.count(b"\n", 0, found.start()) + 1
+    return Located(
+        msg(
+            "an unresolved merge conflict (git's `<<<<<<<` markers): keep the right lines, "
+            "remove the markers, then `git add` the file"
+        ),
+        line,
+    )
+
+
 def yaml_problem(error: yaml.YAMLError, raw: bytes) -> Located:
     """What a file's bytes that do not parse as YAML say, and where, in words for a person."""
+    conflict = _conflict(raw)
+    if conflict is not None:
+        return conflict
     if isinstance(error, yaml.reader.ReaderError):
         return _unreadable(error, raw)
     if not isinstance(error, yaml.MarkedYAMLError):

@@ -255,6 +255,22 @@ def test_skill_that_one_member_has_is_a_warning(tmp_path: Path) -> None:
     assert {"skill": "juridique", "members": []} in details
 
 
+def test_a_misspelt_skills_key_is_one_finding_not_two(tmp_path: Path) -> None:
+    """`skils:` in leo's file: the schema finding says it; no skill warning on top, since leo's
+    skills are not known for sure."""
+    files = {
+        **TWO_ACCOUNTANTS,
+        "members/leo.yaml": member("Leo", skills="[comptabilite]").replace("skills:", "skils:"),
+        "roles/tresorerie.yaml": TRESORERIE,
+    }
+    root = collective(tmp_path, files)
+    assert found(root) == []
+    schema = findings(root, AS_OF, only="schema")
+    assert [(f.file, "skils" in render(f.message, "en")) for f in schema] == [
+        ("members/leo.yaml", True)
+    ]
+
+
 def test_skill_finding_points_at_the_skill_in_a_block_list(tmp_path: Path) -> None:
     role = TRESORERIE.replace("skills: [comptabilite]", "skills:\n  - comptabilite\n  - droit")
     root = collective(tmp_path, {**TWO_ACCOUNTANTS, "roles/tresorerie.yaml": role})

@@ -241,7 +241,7 @@ def test_the_last_quarter_is_checked_in_the_new_year(tmp_path: Path) -> None:
         config=config("quarter"),
     )
     assert [(period, message) for *_, period, message in found(root, "2026-01-10")] == [
-        ("2025-Q4", FULL.format(who="camille", hours="3.5", period="2025-Q4"))
+        ("2025-Q4", FULL.format(who="camille", hours="3.5", period="Q4 2025"))
     ]
 
 

@@ -65,7 +65,7 @@ def test_a_member_who_did_not(tmp_path: Path) -> None:
             "members/ana.yaml",
             1,
             "2026-Q1",
-            FULL.format(who="ana", period="2026-Q1", count=0, required=1),
+            FULL.format(who="ana", period="Q1 2026", count=0, required=1),
         )
     ]
 
@@ -80,7 +80,7 @@ def test_entries_are_counted_not_hours(tmp_path: Path) -> None:
         config=config(actions=2),
     )
     assert [message for *_, message in found(root)] == [
-        FULL.format(who="ana", period="2026-Q1", count=1, required=2)
+        FULL.format(who="ana", period="Q1 2026", count=1, required=2)
     ]
 
 
@@ -90,7 +90,7 @@ def test_a_partial_period_rounds_down(tmp_path: Path) -> None:
     assert found(collective(tmp_path / "one", files)) == []
     three = collective(tmp_path / "three", files, config=config(actions=3))
     assert [message for *_, message in found(three)] == [
-        PRORATED.format(who="ana", period="2026-Q1", count=0, required=1, actions=3)
+        PRORATED.format(who="ana", period="Q1 2026", count=0, required=1, actions=3)
     ]
 
 
@@ -111,7 +111,7 @@ def test_a_pause_over_part_of_the_period(tmp_path: Path) -> None:
     # with 6 asked: 6 x 16/90 = 1.07, one is due
     six = collective(tmp_path / "six", files, config=config(actions=6))
     assert [message for *_, message in found(six)] == [
-        PRORATED.format(who="sam", period="2026-Q1", count=0, required=1, actions=6)
+        PRORATED.format(who="sam", period="Q1 2026", count=0, required=1, actions=6)
     ]
 
 
@@ -175,7 +175,7 @@ def test_through_the_cli(tmp_path: Path) -> None:
             "file": "members/ana.yaml",
             "line": 1,
             "period": "2026-Q1",
-            "message": FULL.format(who="ana", period="2026-Q1", count=0, required=1),
+            "message": FULL.format(who="ana", period="Q1 2026", count=0, required=1),
             "details": {"member": "ana", "count": 0, "required": 1},
         }
     ]

@@ -89,7 +89,7 @@ def test_unknown_ids_everywhere(tmp_path: Path) -> None:
             "member:ana",
             "contributions/ana/2026-03.yaml",
             1,
-            "unknown role `tresorie`: there is no roles/tresorie.yaml",
+            "unknown role `tresorie`: did you mean `tresorerie`?",
         ),
         (
             "member:ana",
@@ -141,6 +141,27 @@ def test_unknown_ids_everywhere(tmp_path: Path) -> None:
             "unknown member `yann`: there is no members/yann.yaml",
         ),
     ]
+
+
+def test_a_typo_of_a_member_id_names_the_member_meant(tmp_path: Path) -> None:
+    root = collective(
+        tmp_path,
+        {
+            "members/camille.yaml": member("Camille"),
+            "members/chloe.yaml": member("Chloe"),
+            "roles/facilitation.yaml": """\
+            title: Facilitation
+            kind: facilitation
+            holders:
+              - {member: cloe, since: 2025-01-01}
+              - {member: camille, since: 2025-01-01}
+            """,
+        },
+    )
+    (finding,) = findings(root, AS_OF, only="references")
+    assert render(finding.message, "en") == "unknown member `cloe`: did you mean `chloe`?"
+    french = render(finding.message, "fr")
+    assert french == "membre inconnu `cloe`\u00a0: vouliez-vous dire `chloe`\u202f?"
 
 
 def test_periods_that_end_before_they_start(tmp_path: Path) -> None:
@@ -337,3 +358,33 @@ def test_a_members_day_adds_up_to_at_most_24_hours(tmp_path: Path) -> None:
     assert finding.check == "references"
     assert (finding.line, finding.column) == (5, 29)  # on the fifth entry's hours
     assert "totalisent 24,5\u00a0h, plus de 24\u00a0h en un jour" in render(finding.message, "fr")
+
+
+def test_overlapping_pauses(tmp_path: Path) -> None:
+    """Two pauses that share a day are one mistake (a pause entered twice, or dates mistyped):
+    the later one in the file is the finding; back-to-back pauses are fine."""
+    pauses = (
+        "pauses:\n"
+        "  - {from: 2026-01-01, to: 2026-01-31}\n"
+        "  - {from: 2026-02-01, to: 2026-02-28}\n"
+        "  - {from: 2026-01-15, to: 2026-01-20, reason: twice}\n"
+        "  - {from: 2026-06-01}\n"
+        "  - {from: 2026-09-01, to: 2026-09-02}\n"
+    )
+    root = collective(tmp_path, {"members/ana.yaml": member("Ana") + pauses})
+    assert refs(root) == [
+        (
+            "member:ana",
+            "members/ana.yaml",
+            8,
+            "this pause overlaps the one from 2026-01-01 to 2026-01-31: merge them into one, "
+            "or correct their dates",
+        ),
+        (
+            "member:ana",
+            "members/ana.yaml",
+            10,
+            "this pause overlaps the one from 2026-06-01 to …: merge them into one, or correct "
+            "their dates",
+        ),
+    ]

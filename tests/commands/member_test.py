@@ -232,6 +232,15 @@ def test_a_first_pause(tmp_path: Path) -> None:
     )
 
 
+def test_a_pause_inside_another_is_refused(tmp_path: Path) -> None:
+    repo = make(tmp_path, {**FILES, "members/camille.yaml": CAMILLE})
+    before = repo.head()
+    done = repo.run("member", "pause", "camille", "--from", "2026-04-01", "--to", "2026-04-15")
+    assert done.returncode == 1
+    assert "this pause overlaps the one from 2026-03-01 to 2026-05-31" in done.stderr
+    assert repo.head() == before and repo.read("members/camille.yaml") == CAMILLE
+
+
 def test_a_pause_that_ends_before_it_starts(tmp_path: Path) -> None:
     repo = make(tmp_path)
     done = repo.run("member", "pause", "leo", "--from", "2026-07-01", "--to", "2026-06-01")

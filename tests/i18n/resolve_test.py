@@ -60,5 +60,18 @@ def test_the_commands_refuse_an_unknown_collectif_lang(
     root = collective(tmp_path, {"members/ana.yaml": member("ana")}, config=FRENCH)
     done = run(*command, "--repo", str(root), env={"COLLECTIF_LANG": "xx"})
     assert done.returncode == 2
-    assert "COLLECTIF_LANG: `xx` is not a language collectif speaks: use fr or en." in done.stderr
+    expected = (
+        "COLLECTIF_LANG\u00a0: `xx` n'est pas une langue que collectif parle\u00a0: "
+        "utilisez fr ou en."
+    )
+    assert expected in done.stderr  # said in the collective's language
     assert "Traceback" not in done.stderr
+
+
+def test_a_repo_that_is_no_collective_is_explained_in_the_language_around(
+    tmp_path: Path,
+) -> None:
+    root = collective(tmp_path, {"members/ana.yaml": member("ana")}, config=FRENCH)
+    done = run("check", "--repo", str(tmp_path / "nowhere"), cwd=root)
+    assert done.returncode == 2
+    assert "ce dossier n'existe pas" in done.stderr

@@ -299,3 +299,28 @@ def test_mending_a_broken_setting_is_not_blamed_for_what_it_shows(tmp_path: Path
     minimum = [f["status"] for f in document["findings"] if f["check"] == "minimum"]
     assert minimum and set(minimum) == {"existing"}
     assert done.returncode == 0, document["summary"]
+
+
+def test_a_merge_stopped_on_a_conflict_is_named_in_the_work_tree(tmp_path: Path) -> None:
+    """A real `git merge` that stops on a conflict leaves git's markers in the file: `check`
+    says it is an unresolved conflict, at the marker's line, not a YAML syntax error."""
+    repo = make(tmp_path)
+    main = repo.git("rev-parse", "--abbrev-ref", "HEAD").strip()
+    repo.git("checkout", "-q", "-b", "other")
+    repo.write("members/leo.yaml", member("Leo", joined="2020-02-10"))
+    repo.git("commit", "-qam", "leo joined in February", "--no-verify")
+    repo.git("checkout", "-q", main)
+    repo.write("members/leo.yaml", member("Leo", joined="2020-03-10"))
+    repo.git("commit", "-qam", "leo joined in March", "--no-verify")
+    merged = subprocess.run(
+        ["git", "merge", "other"], cwd=repo.top, capture_output=True, text=True, check=False
+    )
+    assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    done = repo.run("check", "--format", "json", "--only", "schema")
+    (finding,) = json.loads(done.stdout)["findings"]
+    assert finding["file"] == "members/leo.yaml"
+    assert "unresolved merge conflict" in finding["message"]
+    lines = repo.read("members/leo.yaml").splitlines()
+    assert lines[finding["line"] - 1].startswith("<<<<<<< ")
+    french = repo.run("check", "--only", "schema", lang="fr")
+    assert "un conflit de fusion non résolu" in french.stdout

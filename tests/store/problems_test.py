@@ -154,6 +154,11 @@ M = "members/ana.yaml"
 FILES: list[tuple[str, str, str | bytes]] = [
     # what was found, in words
     ("nothing", M, ANA.replace("email: ana@example.org", "email:")),
+    (
+        "an unresolved merge conflict",
+        M,
+        ANA.replace("name: Ana", "<<<<<<< HEAD\nname: Ana\n=======\nname: Anna\n>>>>>>> other"),
+    ),
     ("true/false", M, ANA.replace("name: Ana", "name: true")),
     ("a list", M, ANA.replace("name: Ana", "name: [a]")),
     ("a mapping (key: value)", M, ANA.replace("name: Ana", "name: {a: 1}")),
