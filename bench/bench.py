@@ -2,6 +2,7 @@
 
     python bench/bench.py [--large] [--example] [--runs N] [--as-of DATE] [--no-peer]
     python bench/bench.py --staged-only [--runs N] [--as-of DATE]
+    python bench/bench.py --audit-only [--runs N]
 
 The small set (25 members x 24 months x 12 entries) always runs; `--large` adds a whole CAE
 (1,000 members x 60 months x 12 entries), `--example` the bundled data/example. Each set lives
@@ -22,6 +23,10 @@ With `--example` (or alone with `--staged-only`), `check --staged` on the exampl
 pre-commit hook runs it, warm, process start to exit, in turn with a bare `python -c pass` (the
 floor of any Python command on this machine): both medians, and the median of the ratios of
 each pair, which holds better than either time on a busy machine.
+With `--example` (or alone with `--audit-only`), `collectif audit` over a history of 10,000
+commits on the example by five members and, once in a hundred commits, someone who is no
+member; one commit in fifty changes another member's contributions: whole process, warm, JSON
+output.
 Times are medians of N runs. collectif is byte-compiled first, as pip does when installing it:
 otherwise an editable install under PYTHONDONTWRITEBYTECODE compiles every module on every run.
 """
@@ -335,6 +340,58 @@ def staged(root: Path, as_of: str, runs: int) -> Hook:
     )
 
 
+AUDIT_COMMITS = 10_000
+AUTHORS = ("camille", "leo", "ines", "julien", "aurelie")
+
+
+def history() -> Path:
+    """The example with 10,000 more commits (made once, through one `git fast-import`)."""
+    folder = OUT / "audit-10k"
+    if (folder / ".git").is_dir():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(EXAMPLE, folder)
+    committed(folder)
+    lines = []
+    for number in range(AUDIT_COMMITS):
+        who = "visitor" if number % 100 == 7 else AUTHORS[number % len(AUTHORS)]
+        owner = AUTHORS[(number + 1) % len(AUTHORS)] if number % 50 == 0 else who
+        owner = "camille" if owner == "visitor" else owner
+        stamp = 1_700_000_000 + number * 60
+        person = f"{who.title()} <{who}@atelier-commun.fr> {stamp} +0000"
+        text = f"# bench {number}\n[]\n".encode()
+        message = f"bench {number}".encode()
+        lines.append(
+            b"commit refs/heads/main\n"
+            + f"author {person}\ncommitter {person}\n".encode()
+            + f"data {len(message)}\n".encode()
+            + message
+            + (b"\nfrom refs/heads/main^0\n" if number == 0 else b"\n")
+            + f"M 100644 inline contributions/{owner}/2030-01.yaml\n".encode()
+            + f"data {len(text)}\n".encode()
+            + text
+            + b"\n"
+        )
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=folder, input=b"".join(lines), check=True)
+    git(folder, "reset", "-q", "--hard", "main")
+    return folder
+
+
+def audit(root: Path, runs: int) -> tuple[Run, int, int]:
+    """`collectif audit` over the whole bench history, warm: its time, commits and findings."""
+    first = subprocess.run(
+        ["git", "rev-list", "--max-parents=0", "HEAD"], cwd=root, capture_output=True, text=True
+    ).stdout.strip()
+    command = [*collectif_command(), "audit", f"{first}..HEAD", "--format", "json"]
+    command += ["--repo", str(root)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    findings = len(json.loads(done.stdout)["findings"])
+    counted = subprocess.run(
+        ["git", "rev-list", "--count", f"{first}..HEAD"], cwd=root, capture_output=True, text=True
+    ).stdout.strip()
+    return repeated(runs, lambda _: timed(command)), int(counted), findings
+
+
 def byte_compiled() -> None:
     """collectif's modules compiled once, as an installed package's are."""
     compileall.compile_dir(HERE.parent / "collectif", quiet=1)
@@ -389,12 +446,13 @@ def main() -> None:
     parser.add_argument(
         "--staged-only", action="store_true", help="only check --staged on the example"
     )
+    parser.add_argument("--audit-only", action="store_true", help="only audit over 10,000 commits")
     parser.add_argument("--runs", type=int, help="runs per set (default: 3 small, 1 large)")
     parser.add_argument("--as-of", default="2026-11-26", help="the date the checks look from")
     parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema")
     args = parser.parse_args()
     byte_compiled()
-    if not args.staged_only:
+    if not args.staged_only and not args.audit_only:
         sets: list[tuple[str, Path, int]] = []
         if args.example:
             sets.append(("example", example(), args.runs or 5))
@@ -402,6 +460,12 @@ def main() -> None:
             sets.append((size.name, prepared(size), args.runs or size.runs))
         print_table(
             [measure(name, root, runs, args.as_of, not args.no_peer) for name, root, runs in sets]
+        )
+    if args.example or args.audit_only:
+        took, commits, findings = audit(history(), args.runs or 5)
+        print(
+            f"audit over {commits} commits, whole process, warm: {took.seconds:.3f} s "
+            f"({findings} findings); peak {took.peak_kb / 1024:.0f} MB"
         )
     if args.example or args.staged_only:
         runs = max(args.runs or 11, 5)

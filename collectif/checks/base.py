@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from collectif.model.collective import Collective, Setting
 from collectif.model.files import Charter
@@ -13,13 +13,18 @@ from collectif.model.finding import Finding, Path, Severity
 from collectif.model.layout import CONFIG_FILE, member_file, project_file, role_file
 from collectif.model.message import Message
 
+if TYPE_CHECKING:
+    from collectif.model.authorship import Commit
+
 
 @dataclass(frozen=True)
 class Context:
-    """When the checks look: the as-of date and, for a review, the first period's date."""
+    """When the checks look: the as-of date and, for a review, the first period's date; between
+    two states, the commits that lead from one to the other (for `authorship`)."""
 
     as_of: date
     since: date | None = None
+    commits: tuple[Commit, ...] | None = None
 
 
 class Explanation(NamedTuple):

@@ -4,6 +4,7 @@ own record (`CHECK`: name, default severity, explanation, the settings it reads)
 from __future__ import annotations
 
 from collectif.checks import (
+    authorship,
     charter_adopted,
     charter_signed,
     client_balance,
@@ -50,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     distribution.CHECK,
     contacts_shared.CHECK,
     contact_retention.CHECK,
+    authorship.CHECK,
 )
 
 BY_NAME: dict[str, Check] = {check.name: check for check in CHECKS}

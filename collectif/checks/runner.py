@@ -93,18 +93,20 @@ def _crash(check: Check, error: BaseException) -> Finding:
     )
 
 
-def _severity(check: Check, collective: Collective) -> Severity | None:
-    override = collective.config.checks.get(check.name) if collective.config else None
-    if override == "off":
-        return None
-    return Severity(override) if override else check.severity
+def _override(check: Check, collective: Collective) -> str | None:
+    return collective.config.checks.get(check.name) if collective.config else None
 
 
-def _with_severity(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
+def _with_severity(
+    findings: Iterable[Finding], severity: Severity, override: str | None = None
+) -> list[Finding]:
+    """The check's severity for findings that name none; a `warning` override lowers every
+    finding, an error one keeps a finding's own lesser rating, and without one a finding keeps
+    the rating its check gave it (a warning check may find an error: an unsigned commit)."""
     result = []
     for finding in findings:
         own = finding.severity
-        if own is None or severity is Severity.WARNING:
+        if own is None or (severity is Severity.WARNING and override is not None):
             finding = finding._replace(severity=severity)
         result.append(finding)
     return result
@@ -125,9 +127,10 @@ def run(collective: Collective, context: Context, checks: Sequence[Check]) -> Ru
         if blocked:
             not_run[check.name] = [dotted(setting) for setting in blocked]
             continue
-        severity = _severity(check, collective)
-        if severity is None:
+        override = _override(check, collective)
+        if override == "off":
             continue
+        severity = Severity(override) if override else check.severity
         started = time.perf_counter()
         try:
             found = list(check.run(collective, context))
@@ -136,7 +139,7 @@ def run(collective: Collective, context: Context, checks: Sequence[Check]) -> Ru
         if check.name == "schema":
             found.extend(_unknown_overrides(collective))
         timings[check.name] = time.perf_counter() - started
-        findings.extend(_with_severity(found, severity))
+        findings.extend(_with_severity(found, severity, override))
         ran.append(check.name)
     return Run(findings, ran, timings, not_run)
 
@@ -151,12 +154,13 @@ def between(
         broken = (*before.broken_settings, *after.broken_settings)
         if check.between is None or check.blocked_by(broken):
             continue
-        severity = _severity(check, after)
-        if severity is None:
+        override = _override(check, after)
+        if override == "off":
             continue
+        severity = Severity(override) if override else check.severity
         try:
             found = list(check.between(before, after, context))
         except Exception as error:  # a broken check must not hide the others
             found = [_crash(check, error)]
-        findings.extend(_with_severity(found, severity))
+        findings.extend(_with_severity(found, severity, override))
     return findings

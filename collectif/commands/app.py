@@ -82,6 +82,26 @@ def diff_command(
     """Findings new, fixed and existing between two states of the collective."""
 
 
+@command(app, "audit", "collectif.commands.audit:run")
+def audit_command(
+    revisions: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="BASE..HEAD",
+            help="The commits to audit (default: the current branch's own, on neither its "
+            "upstream nor the default branch).",
+        ),
+    ] = None,
+    repo: Repo = None,
+    as_of: AsOf = None,
+    output: Format = "text",
+    lang: Lang = None,
+    no_cache: NoCache = False,
+    timings: Timings = False,
+) -> None:
+    """Who changed what: commits that changed another member's files, by no member, unsigned."""
+
+
 @command(app, "explain", "collectif.commands.explain:explain")
 def explain_command(
     name: Annotated[str | None, typer.Argument(help="A check's name.")] = None,

@@ -12,6 +12,7 @@ from collectif.checks import runner
 from collectif.checks.base import Check, Context
 from collectif.commands.dates import parse_day, parse_since
 from collectif.commands.options import CheckOptions, require_format
+from collectif.engine import authorship
 from collectif.engine.evaluate import Evaluation, changes, evaluate, open_store
 from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
 from collectif.model.finding import Severity, Status
@@ -92,11 +93,14 @@ def _staged(run: _Run) -> Result:
         )
     sha = repository.head()
     before = source.commit(repository, sha) if sha else None
+    context = run.context
+    if authorship.wanted(run.checks):
+        context = authorship.with_staged(context, repository)
     evaluation = changes(
-        before if before and before.exists else None, staged, run.context, run.checks, run.store
+        before if before and before.exists else None, staged, context, run.checks, run.store
     )
     base = f"rev:{sha}" if sha else ""
-    return result_of(evaluation, staged.name, run.context, run.lang, base=base)
+    return result_of(evaluation, staged.name, context, run.lang, base=base)
 
 
 def result_of(

@@ -14,9 +14,11 @@ from collectif.commands.check import (
     select,
 )
 from collectif.commands.options import CheckOptions
+from collectif.engine import authorship
 from collectif.engine.evaluate import changes, open_store
 from collectif.errors import CollectifError
 from collectif.store import git, source
+from collectif.store.load import Memo
 from collectif.store.source import Source
 
 
@@ -54,7 +56,8 @@ def diff(base: str, head: str | None, options: CheckOptions) -> int:
     where = source.locate(options.repo)
     repository = git.require(where.folder, where.repository)
     wanted = revisions(base, head)
-    before = source.commit(repository, _base(repository, wanted.base))
+    base_sha = _base(repository, wanted.base)
+    before = source.commit(repository, base_sha)
     after: Source = where.worktree()
     if wanted.head is not None:
         after = source.commit(repository, repository.resolve(wanted.head))
@@ -66,7 +69,13 @@ def diff(base: str, head: str | None, options: CheckOptions) -> int:
                 rev=wanted.head,
             )
     store = open_store(repository, options.no_cache)
-    evaluation = changes(before if before.exists else None, after, context, checks, store)
+    memo: Memo = {}
+    head_sha = repository.resolve(wanted.head) if wanted.head is not None else repository.head()
+    if authorship.wanted(checks) and head_sha is not None:
+        context = authorship.with_range(
+            context, repository, after, head_sha, [base_sha], memo, store
+        )
+    evaluation = changes(before if before.exists else None, after, context, checks, store, memo)
     if store is not None:
         store.save()
     result = result_of(evaluation, after.name, context, options.lang, base=before.name)

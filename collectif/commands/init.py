@@ -22,6 +22,7 @@ from typing import NamedTuple
 import yaml
 
 from collectif import i18n
+from collectif.commands import signing
 from collectif.commands.schema import COLLECTIVE_DIR, SCHEMAS, write_schemas
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.layout import CONFIG_FILE, DATA_DIRS
@@ -92,6 +93,7 @@ def init(directory: Path, lang: str | None = None, name: str | None = None) -> i
     else:
         assert top is not None
         told.append([_hook_advice(root, top.resolve())])
+    told.append([signing.advice()])
     told.append([_next_steps(root, _me(root))])
     _say(told, language)
     return EXIT_OK

@@ -51,6 +51,7 @@ HOVER: dict[str, str] = {
     "ContactRules.retention_months": N_(
         "The months a prospect's details are kept after the last exchange (default 36)."
     ),
+    "Charter.authorship": N_("Who changed what: commits that change another member's files."),
     "Minimum.period": N_("month, quarter or year."),
     "Minimum.hours": N_("The hours asked for a whole period, prorated to the days of membership."),
     "Minimum.counts": N_("The kinds of time entry that count towards the minimum."),
@@ -86,6 +87,10 @@ HOVER: dict[str, str] = {
     "Contracts.window_months": N_(
         "The months of signed projects that count, up to the as-of date."
     ),
+    "Authorship.others_files": N_(
+        "error, warning or off: a commit that changes another member's files."
+    ),
+    "Authorship.signed": N_("true: every commit must be signed by a key of its author."),
     # members/<member>.yaml
     "Member.name": N_("The member's name."),
     "Member.email": N_("Their email: it maps git's authors to members."),
@@ -94,6 +99,9 @@ HOVER: dict[str, str] = {
     "Member.charter_signed": N_("The charter version they signed."),
     "Member.skills": N_("What they know how to do, e.g. [graphisme, formation]."),
     "Member.pauses": N_("Periods exempt from the minimum (leave, illness…)."),
+    "Member.signing_keys": N_(
+        "Their public SSH keys (`cat ~/.ssh/id_ed25519.pub`), for signed commits."
+    ),
     "Pause.from": N_("The pause's first day, YYYY-MM-DD."),
     "Pause.to": N_("The pause's last day, YYYY-MM-DD (none: still on a pause)."),
     "Pause.reason": N_("Why, in a few words (optional)."),

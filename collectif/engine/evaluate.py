@@ -6,6 +6,7 @@ import gc
 from collections import defaultdict, deque
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from collectif.checks import runner
@@ -144,19 +145,21 @@ def changes(
     context: Context,
     checks: Sequence[Check],
     store: Cache | None = None,
+    memo: load.Memo | None = None,
 ) -> Evaluation:
     """The findings of `after`, each with its status against `before` (None: nothing before);
-    the timings of the checks on both states, added up."""
-    memo: load.Memo = {}  # a file unchanged between the two states is loaded once
+    the timings of the checks on both states, added up. The commits of `context` lead to
+    `after`: what they bring is new (`before` is checked without them)."""
+    memo = {} if memo is None else memo  # a file unchanged between the states is loaded once
     now = evaluate(after, context, checks, memo, store)
     timings = dict(now.timings)
     ran_before = set(now.checks)
     if before is None:
         then: list[Placed] = []
     elif _same_files(before, after):
-        then = now.findings
+        then = [finding for finding in now.findings if not finding.subject.startswith("commit:")]
     else:
-        earlier = evaluate(before, context, checks, memo, store)
+        earlier = evaluate(before, replace(context, commits=None), checks, memo, store)
         then, ran_before = earlier.findings, set(earlier.checks)
         for name, seconds in earlier.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds

@@ -31,6 +31,7 @@ from collectif.model.types import (
     Points,
     Rate,
     ShortText,
+    SigningKey,
     StrictBool,
 )
 
@@ -253,6 +254,12 @@ class ContactRules(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Authorship(Record):
+    others_files: SeverityOverride = "warning"  # a commit that changes another member's files
+    signed: StrictBool = False  # every commit signed by a key of its author member
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Charter(Record):
     version: NonEmptyText | None = None
     adopted: Day | None = None  # the day `version` was adopted: the signing grace starts then
@@ -272,6 +279,7 @@ class Charter(Record):
     valuation: Valuation | None = None
     fund: Fund | None = None
     contacts: ContactRules | None = None  # present: clients and prospects are shared
+    authorship: Authorship = field(default_factory=Authorship)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -307,6 +315,7 @@ class Member(Record):
     charter_signed: NonEmptyText | None = None
     skills: list[NonEmptyText] = field(default_factory=list)
     pauses: list[Pause] = field(default_factory=list)
+    signing_keys: list[SigningKey] = field(default_factory=list)  # public SSH keys
 
 
 # roles/<role>.yaml --------------------------------------------------------------------------

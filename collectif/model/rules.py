@@ -21,6 +21,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StringConstraints,
     TypeAdapter,
+    WithJsonSchema,
 )
 from pydantic import StrictBool as _StrictBool
 from pydantic.json_schema import JsonSchemaValue
@@ -151,6 +152,19 @@ def _phone(value: Any) -> Any:
     return value
 
 
+# A public SSH key as `ssh-keygen` writes it in a `.pub` file: type, base64, optional comment.
+_SIGNING_KEY = (
+    r"^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com"
+    r"|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\n\r]*)?$"
+)
+
+
+def _signing_key(value: str) -> str:
+    if not re.fullmatch(_SIGNING_KEY, value.strip()):
+        raise PydanticCustomError("signing_key", "a public SSH key")
+    return value.strip()
+
+
 _HOURS_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
 _DAY_HOURS_TEXT = r"^[0-9]{1,2}(\.[0-9]{1,2})?$"
 _MONEY_TEXT = r"^[0-9]+(\.[0-9]{1,2})?$"
@@ -200,6 +214,11 @@ _FIELD_TYPES: dict[str, Any] = {
     "Phone": Annotated[
         str,
         BeforeValidator(_phone, json_schema_input_type=Annotated[str, Field(pattern=_PHONE_TEXT)]),
+    ],
+    "SigningKey": Annotated[
+        str,
+        AfterValidator(_signing_key),
+        WithJsonSchema({"type": "string", "pattern": _SIGNING_KEY}),
     ],
 }
 

@@ -144,3 +144,4 @@ Months = Annotated[int, Rules("Months")]
 StrictBool = Annotated[bool, Rules("StrictBool")]
 ShortText = Annotated[str, Rules("ShortText")]  # one line of text: a name, a role
 Phone = Annotated[str, Rules("Phone")]
+SigningKey = Annotated[str, Rules("SigningKey")]

@@ -106,6 +106,9 @@ FIELD_WORDS: tuple[str, ...] = (
     N_("last_contact"),
     N_("opted_out"),
     N_("people"),
+    N_("signing_keys"),
+    N_("authorship.others_files"),
+    N_("authorship.signed"),
 )
 
 

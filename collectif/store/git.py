@@ -59,6 +59,7 @@ _LOCKED = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 
 
 _IDENTITY = re.compile(r"GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL)")
+_IDENT = re.compile(r"(.*)<([^<>]*)>")
 
 
 def environment(
@@ -351,6 +352,92 @@ class Repository:
             *(self.prefix + path for path in paths),
         )
 
+    def commits(self, revisions: Sequence[str], log_format: str, signers: Path | None) -> bytes:
+        """`git log --name-only` of the commits `revisions` name (`HEAD ^main`), in one pass: a
+        merge lists only what it changed itself (files differing from every parent). With
+        `signers` (an allowed-signers file), git verifies each commit's signature against it,
+        as `git verify-commit` does, for the `%G?` placeholders of `log_format`."""
+        verify = ["-c", f"gpg.ssh.allowedSignersFile={signers}"] if signers else []
+        done = self.git(
+            *verify,
+            "log",
+            "--no-renames",
+            "--no-show-signature",
+            "--name-only",
+            "--diff-merges=combined",
+            "-z",
+            f"--format={log_format}",
+            *revisions,
+            "--",
+            *([self.prefix] if self.prefix else []),
+            check=False,
+        )
+        if done.returncode != 0:
+            raise GitFailed("log", _text(done.stderr))
+        return done.stdout
+
+    def staged_paths(self) -> list[str]:
+        """The collective's files that the index changes against HEAD: what a commit would.
+        Concluding a merge, only those it changes against every parent: what the merge itself
+        changed, not what the merged branch brought (as `git log` shows a merge)."""
+        parents: list[list[str]] = [["HEAD"], *([sha] for sha in self._merging())]
+        changed: set[str] | None = None
+        for against in parents if self.head() is not None else [[]]:
+            out = self.output(
+                "diff", "--cached", "--no-renames", "--name-only", "-z", *against, *self._scope()
+            )
+            paths = {self._relative(path) for path in out.split(b"\0") if path}
+            changed = paths if changed is None else changed & paths
+        return sorted(changed or ())
+
+    def _merging(self) -> list[str]:
+        """The other parents of the merge being concluded, if one is (MERGE_HEAD)."""
+        try:
+            text = (self.git_dir / "MERGE_HEAD").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            return []
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def next_commit(self) -> NextCommit:
+        """Who git would make the next commit's author and committer, and whether it would sign
+        it: git's own answer in one process (`git var -l`), from the configuration and, under a
+        hook of `git commit --author`, the variables git sets for it."""
+        done = run(self.top, "var", "-l", keep_identity=True)
+        values: dict[str, str] = {}
+        for line in os.fsdecode(done.stdout).splitlines() if done.returncode == 0 else []:
+            name, _, value = line.partition("=")
+            values[name.lower()] = value
+        signed = values.get("commit.gpgsign", "").lower() in ("true", "yes", "on", "1")
+        ssh = values.get("gpg.format", "").lower() == "ssh"
+        return NextCommit(
+            _person(values.get("git_author_ident", "")),
+            _person(values.get("git_committer_ident", "")),
+            signed,
+            _public_key(values.get("user.signingkey", ""), self.top) if signed and ssh else "",
+        )
+
+    def upstream(self) -> str | None:
+        """The commit the current branch's upstream points to, if it has one."""
+        done = self.git("rev-parse", "--verify", "--quiet", "@{upstream}^{commit}", check=False)
+        sha = _text(done.stdout)
+        return sha if done.returncode == 0 and sha else None
+
+    def default_branch(self) -> str | None:
+        """The commit of the repository's default branch: the remote's HEAD, else the branch
+        `init.defaultBranch`, `main` or `master`, local or fetched from `origin` (as a CI
+        checkout has them), whichever exists first."""
+        done = self.git("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD", check=False)
+        names = [_text(done.stdout)] if done.returncode == 0 else []
+        configured = self.config("init.defaultBranch")
+        for name in (configured, "main", "master"):
+            if name:
+                names += [f"refs/heads/{name}", f"refs/remotes/origin/{name}"]
+        for name in names:
+            found = self.git("rev-parse", "--verify", "--quiet", name + "^{commit}", check=False)
+            if found.returncode == 0:
+                return _text(found.stdout)
+        return None
+
     def shallow(self) -> bool:
         return _text(self.output("rev-parse", "--is-shallow-repository")) == "true"
 
@@ -456,6 +543,41 @@ class Person(NamedTuple):
 
     name: str
     email: str
+
+
+class NextCommit(NamedTuple):
+    """The commit `git commit` would make now: its author, its committer, whether it is signed."""
+
+    author: Person
+    committer: Person
+    signed: bool
+    key: str = ""  # the public SSH key (type and base64) it would be signed with, if known
+
+
+def _public_key(setting: str, top: Path) -> str:
+    """The public key `user.signingkey` names: the key itself (`key::ssh-ed25519 AAAA...`, or
+    written out), or a key file (its `.pub` beside a private key); empty if it cannot tell."""
+    text = setting.strip().removeprefix("key::")
+    if not text.startswith(("ssh-", "ecdsa-", "sk-")):
+        path = Path(os.path.expanduser(text)) if text else None
+        if path is not None and not path.is_absolute():
+            path = top / path
+        text = ""
+        for candidate in (path, path.with_name(path.name + ".pub")) if path else ():
+            try:
+                text = candidate.read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                continue
+            if text.startswith(("ssh-", "ecdsa-", "sk-")):
+                break
+            text = ""
+    return " ".join(text.split()[:2])
+
+
+def _person(ident: str) -> Person:
+    """`Name <email> 1700000000 +0100` as a person."""
+    match = _IDENT.match(ident)
+    return Person(match.group(1).strip(), match.group(2)) if match else Person("", "")
 
 
 def discover(folder: Path) -> Repository | None:

@@ -187,6 +187,10 @@ _SIMPLE: dict[str, str] = {
         "an email may not start or end with `. , : ; \" \\ '`, which git strips from an "
         "author's email; found {found}"
     ),
+    "signing_key": N_(
+        "expected a public SSH key as in your `.pub` file (`ssh-ed25519 AAAA... you@laptop`: "
+        "`cat ~/.ssh/id_ed25519.pub` prints it), found {found}"
+    ),
     "line_both": N_("a line has either `amount`, or `days` and `rate`, not both"),
     "line_value": N_("a line needs `amount`, or both `days` and `rate`"),
     "string_too_long": N_("expected a shorter text (at most {limit} characters), found {found}"),

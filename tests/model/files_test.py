@@ -36,7 +36,7 @@ def test_every_field_type_names_rules_that_exist() -> None:
         for mark in value.__metadata__
         if isinstance(mark, types.Rules)
     ]
-    assert len(marks) == 17
+    assert len(marks) == 18
     for mark in marks:
         assert rules.field_type(mark.name) is not None
 
@@ -64,6 +64,7 @@ def test_fields_say_their_keys_as_written_and_whether_they_are_required() -> Non
         "charter_signed",
         "skills",
         "pauses",
+        "signing_keys",
     ]
     assert files.field_types(Member)["pauses"] == list[Pause]
 

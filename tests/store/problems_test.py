@@ -170,6 +170,7 @@ FILES: list[tuple[str, str, str | bytes]] = [
     # what was expected
     ("expected an id", "roles/r.yaml", ROLE + "holders: [{member: Zoé, since: 2025-01-01}]\n"),
     ("expected an email address", M, ANA.replace("ana@example.org", "nope")),
+    ("expected a public SSH key", M, ANA + "signing_keys: [ssh-ed25519]\n"),
     ("three-letter currency", "collectif.yaml", CONFIG.replace("EUR", "eur")),
     ("did you mean `{suggestion}`", M, ANA + "skils: [x]\n"),
     ("the keys allowed here", M, ANA + "bogus: 1\n"),

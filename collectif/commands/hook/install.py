@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from collectif import i18n
+from collectif.commands import signing
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.message import Message, msg
 from collectif.store import git
@@ -100,6 +101,7 @@ def install(repo: Path | None = None, force: bool = False, lang: str | None = No
     )
     if backup is not None:
         _say(msg("The previous hook is kept as {path}.", path=str(backup)), language)
+    _say(signing.advice(), language)
     return EXIT_OK
 
 

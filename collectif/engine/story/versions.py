@@ -101,6 +101,8 @@ def _said(value: Any) -> str | None:
         value = ", ".join(str(item) for item in value)
     elif isinstance(value, dict):
         return None
+    elif isinstance(value, bool):
+        value = "true" if value else "false"  # as the file writes it
     said = text(value)
     return said if len(said) <= _SHORT else None
 
