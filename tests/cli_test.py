@@ -407,3 +407,21 @@ def test_an_interruption_exits_130_quietly(
     assert done.returncode == 130
     assert done.stderr.strip() in ("", "Interrupted."), done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [
+        (("history",), "text or json."),
+        (("me",), "text or json."),
+        (("explain",), "text or json."),
+        (("decisions",), "text or json."),
+        (("fund",), "text, json or markdown."),
+        (("share",), "text, json or markdown."),
+    ],
+)
+def test_help_lists_the_formats_the_command_writes(command: tuple[str, ...], formats: str) -> None:
+    done = run(*command, "--help", env={"COLUMNS": "200"})
+    assert done.returncode == 0
+    assert formats in done.stdout
+    assert "sarif" not in done.stdout

@@ -23,6 +23,8 @@ from collectif.commands.parameters import (
     Lang,
     NoCache,
     Only,
+    PageFormat,
+    PlainFormat,
     Repo,
     Since,
     Skip,
@@ -106,7 +108,7 @@ def audit_command(
 def explain_command(
     name: Annotated[str | None, typer.Argument(help="A check's name.")] = None,
     lang: Lang = None,
-    output: Format = "text",
+    output: PlainFormat = "text",
 ) -> None:
     """Explain a check: what it finds, why, how to fix it; without a name, list the checks."""
 
@@ -156,13 +158,13 @@ def history_command(
     ] = None,
     repo: Repo = None,
     lang: Lang = None,
-    output: Format = "text",
+    output: PlainFormat = "text",
 ) -> None:
     """What changed, when and by whom, read from git."""
 
 
 @command(app, "me", "collectif.commands.me:me")
-def me_command(options: WriteOptions, output: Format = "text") -> None:
+def me_command(options: WriteOptions, output: PlainFormat = "text") -> None:
     """Where I stand today: my roles, what I owe this period, my prospecting, my findings."""
 
 
@@ -267,7 +269,7 @@ def decisions_command(
     as_of: AsOf = None,
     repo: Repo = None,
     lang: Lang = None,
-    output: Format = "text",
+    output: PlainFormat = "text",
 ) -> None:
     """The decisions, newest first, and those due for review."""
 
@@ -310,13 +312,13 @@ def share_command(
         str | None, typer.Option("--title", help="With --write: a title for the share-out.")
     ] = None,
     as_of: AsOf = None,
-    output: Format = "text",
+    output: PageFormat = "text",
 ) -> None:
     """A proposed share-out of the fund among members, under the charter's formula."""
 
 
 @command(app, "fund", "collectif.commands.fund:fund")
 def fund_command(
-    repo: Repo = None, as_of: AsOf = None, output: Format = "text", lang: Lang = None
+    repo: Repo = None, as_of: AsOf = None, output: PageFormat = "text", lang: Lang = None
 ) -> None:
     """The fund's balance as of a date, and every movement behind it."""

@@ -61,6 +61,12 @@ Format = Annotated[
         help="text, json, markdown, github, junit, sarif or gitlab (where supported).",
     ),
 ]
+# The formats of a command that writes text or JSON only, and of one that also writes markdown.
+PlainFormat = Annotated[str, typer.Option("--format", metavar="FORMAT", help="text or json.")]
+PageFormat = Annotated[
+    str,
+    typer.Option("--format", metavar="FORMAT", help="text, json or markdown."),
+]
 Lang = Annotated[
     str | None,
     typer.Option("--lang", metavar="LANG", help="fr or en (default: the collective's language)."),
