@@ -156,3 +156,13 @@ def test_close_today_by_default(tmp_path: Path) -> None:
     repo = make(tmp_path, {**FILES, "projects/site.yaml": SITE})
     assert repo.run("project", "close", "site").returncode == 0
     assert f"end: {date.today().isoformat()}\n" in repo.read("projects/site.yaml")
+
+
+def test_a_proposal_is_cancelled_or_started_not_closed(tmp_path: Path) -> None:
+    proposed = SITE.replace("status: active", "status: proposed")
+    repo = make(tmp_path, {**FILES, "projects/site.yaml": proposed})
+    before = repo.head()
+    done = repo.run("project", "close", "site")
+    assert done.returncode == 2
+    assert "never started" in done.stderr and "collectif project cancel site" in done.stderr
+    assert repo.head() == before and repo.read("projects/site.yaml") == proposed

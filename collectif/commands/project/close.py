@@ -12,6 +12,11 @@ from collectif.store import roundtrip
 _REFUSED = {
     "done": N_("The project {project} is already done."),
     "cancelled": N_("The project {project} was cancelled: it cannot be done."),
+    "proposed": N_(
+        "The project {project} never started: a proposal that will not happen is cancelled "
+        "(`collectif project cancel {project}`); one that starts is `collectif project start "
+        "{project}`."
+    ),
 }
 
 
