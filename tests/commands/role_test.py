@@ -297,3 +297,17 @@ def test_a_member_file_written_by_hand_is_kept(tmp_path: Path) -> None:
     repo = make(tmp_path, {**FILES, "members/leo.yaml": text})
     assert repo.run("role", "join", "tresorerie", "--as", "leo").returncode == 0
     assert repo.read("members/leo.yaml") == text
+
+
+def test_leaving_on_the_day_one_joined_takes_the_holding_back(tmp_path: Path) -> None:
+    """A holding left on its first day never took effect: it is removed, rather than given an
+    end the day before its start (a `references` error)."""
+    repo = make(tmp_path)
+    assert repo.run("role", "join", "tresorerie", "--as", "leo").returncode == 0
+    joined = repo.read("roles/tresorerie.yaml")
+    assert "member: leo" in joined
+    done = repo.run("role", "leave", "tresorerie", "--as", "leo")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "member: leo" not in repo.read("roles/tresorerie.yaml")
+    assert repo.read("roles/tresorerie.yaml") == ROLE
+    assert findings(repo.root, "2026-11-01", only="references") == []

@@ -25,7 +25,7 @@ def close_holdings(workspace: Workspace, edits: Edits, member_id: str, day: date
     ended = []
     for role_id, data in sorted(workspace.collective.roles.items()):
         for key in ("holders", "trainees"):
-            for index, holding in enumerate(getattr(data, key)):
+            for index, holding in reversed(list(enumerate(getattr(data, key)))):
                 if holding.member != member_id or (holding.until and holding.until < day):
                     continue
                 end_holding(edits, role_id, key, index, member_id, day_before(day))

@@ -62,9 +62,17 @@ def require_active(role_id: str, data: Role) -> None:
 def end_holding(
     edits: Edits, role_id: str, key: str, index: int, member_id: str, last_day: date
 ) -> None:
-    """Set `until` on the member's holding (or training) `index` of the role's file."""
+    """Set `until` on the member's holding (or training) `index` of the role's file; a holding
+    that would end before it starts (left on the day it began) never took effect and is
+    removed. Callers going through several indexes of one list go from the last one."""
     items = edits.open(role_file(role_id)).data.get(key)
     item = items[index] if isinstance(items, list) and index < len(items) else None
     if not roundtrip.is_mapping(item) or item.get("member") != member_id:
         raise broken(role_file(role_id))  # the file says something else than its model
+    since = item.get("since")
+    if isinstance(since, str):
+        since = date.fromisoformat(since)
+    if isinstance(since, date) and last_day < since:
+        del items[index]
+        return
     roundtrip.set_value(item, "until", last_day, HOLDING_KEYS)

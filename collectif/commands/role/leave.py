@@ -22,6 +22,6 @@ def leave(role_id: str, day: str | None, options: WriteOptions) -> int:
         raise CollectifError(
             "You do not hold {role} nor train for it on {date}.", role=data.title, date=first_day
         )
-    for index in found:
+    for index in reversed(found):
         end_holding(work.change.edits, role_id, key, index, me, day_before(first_day))
     return work.change.record(summary, effective=first_day)
