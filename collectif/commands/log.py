@@ -8,15 +8,15 @@ from decimal import Decimal
 from typing import get_args
 
 from collectif.commands.dates import parse_day
-from collectif.commands.options import WriteOptions
+from collectif.commands.options import WriteOptions, choose
 from collectif.commands.unlog import remove as take_back
 from collectif.engine.write import given, parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.files import EntryKind
 from collectif.model.layout import contribution_file
-from collectif.model.message import Hours, Names, msg
+from collectif.model.message import N_, Hours, Text, msg
 from collectif.model.types import DAY_HOURS, control_character, places
-from collectif.model.words import kind_word
+from collectif.model.words import KIND_WORDS, kind_word
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
@@ -74,13 +74,7 @@ def _day(value: str | None, today: date) -> date:
 
 
 def _kind(value: str) -> str:
-    if value not in KINDS:
-        raise CollectifError(
-            "KIND: `{value}` is not one of {choices}.",
-            value=value,
-            choices=Names(KINDS, alternatives=True),
-        )
-    return value
+    return choose(Text(msg(N_("KIND"))), value, KINDS, KIND_WORDS)
 
 
 def _ref(kind: str, ref: str | None) -> str | None:

@@ -8,13 +8,14 @@ the records never imports typer, which the pre-commit hook would pay for on ever
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collectif.errors import CollectifError
-from collectif.model.message import Names
+from collectif.model.message import Names, Text
 
 if TYPE_CHECKING:
     from collectif.commands.parameters import AsMember as AsMember
@@ -56,6 +57,43 @@ class WriteOptions:
     as_member: str | None = None
     repo: Path | None = None
     lang: str | None = None
+
+
+def _plain(word: str) -> str:
+    """A word as a keyword could be typed: lower case, no accents, `_` for `-` and spaces."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().lower())
+    bare = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return bare.replace("-", "_").replace(" ", "_")
+
+
+def choose(
+    option: str | Text, value: str, choices: Sequence[str], words: Mapping[str, str] | None = None
+) -> str:
+    """`value`, one of `choices`; else a clear usage error that names the choice meant when
+    it is close (a typo, `big-account`, `Meeting`) or when `value` is a choice's word in the
+    reader's language (`words`: choice -> catalog id, e.g. meeting -> « réunion »)."""
+    if value in choices:
+        return value
+    from collectif import i18n
+    from collectif.model.words import closest
+
+    plain = _plain(value)
+    said = {
+        _plain(i18n.gettext_(lang, word)): choice
+        for choice, word in (words or {}).items()
+        for lang in i18n.LANGUAGES
+    }
+    meant = plain if plain in choices else said.get(plain) or closest(plain, choices)
+    names = Names(tuple(choices), alternatives=True)
+    if meant is None:
+        raise CollectifError(
+            "{option}: `{value}` is not one of {choices}.", option=option, value=value,
+            choices=names,
+        )  # fmt: skip
+    raise CollectifError(
+        "{option}: `{value}` is not one of {choices}: did you mean `{suggestion}`?",
+        option=option, value=value, choices=names, suggestion=meant,
+    )  # fmt: skip
 
 
 def require_format(output: str, formats: Sequence[str]) -> None:

@@ -52,6 +52,7 @@ def _story(repo: Repo) -> None:
         ("member", "pause", "leo", "--from", "2026-07-01", "--to", "2026-07-31", "--reason", "vac"),
         ("project", "new", "site", "--title", "Site", "--client", "MDA", "--client-kind", "ess"),
         ("project", "join", "site", "--as", "sam"),
+        ("project", "start", "site", "--date", "2026-06-01", "--end", "2026-09-30"),
         ("project", "close", "site", "--date", "2026-09-30"),
         ("role", "leave", "tresorerie", "--date", "2026-10-01", "--as", "sam"),
         ("member", "leave", "leo", "--date", "2026-11-01"),
@@ -68,7 +69,12 @@ def test_every_command_is_told_in_words(tmp_path: Path) -> None:
         ("member:leo", "leo left the collective on 2026-11-01"),
         ("role:tresorerie", "leo left the role tresorerie (last day 2026-10-31)"),
         ("role:tresorerie", "sam left the role tresorerie (last day 2026-09-30)"),
-        ("project:site", "the project site was closed on 2026-09-30"),
+        ("project:site", "the project site was closed"),
+        (
+            "project:site",
+            "the project site started on 2026-06-01; "
+            "the project site changed: end (— → 2026-09-30)",
+        ),
         ("project:site", "sam joined the project site"),
         ("project:site", "new project site: Site, for MDA"),
         ("member:leo", "leo paused from 2026-07-01 to 2026-07-31 (vac)"),
@@ -103,7 +109,7 @@ def test_one_subject(tmp_path: Path) -> None:
     assert [s for _, s in _summaries(repo, "member:camille")][:1] == [
         "camille logged 2.5 h of support (tresorerie) on 2026-03-04"
     ]
-    assert len(_summaries(repo, "project:site")) == 3
+    assert len(_summaries(repo, "project:site")) == 4
     assert _summaries(repo, "collective") == [
         ("collective", "the collective Atelier Test was created")
     ]

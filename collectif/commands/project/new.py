@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import get_args
 
-from collectif.commands.options import WriteOptions
+from collectif.commands.options import WriteOptions, choose
 from collectif.engine.write import PROJECTS, parse_id, prepare_new
 from collectif.errors import CollectifError
 from collectif.model.files import ClientKind
 from collectif.model.layout import project_file
-from collectif.model.message import Names, msg
+from collectif.model.message import msg
 from collectif.store import roundtrip
 
 CLIENT_KINDS: tuple[str, ...] = get_args(ClientKind)
@@ -31,12 +31,7 @@ def new(
 ) -> int:
     """Write projects/ID.yaml with status `proposed`, as one commit."""
     change, project_id = prepare_new(options, PROJECTS, project_id)
-    if client_kind not in CLIENT_KINDS:
-        raise CollectifError(
-            "--client-kind: `{value}` is not one of {choices}.",
-            value=client_kind,
-            choices=Names(CLIENT_KINDS, alternatives=True),
-        )
+    client_kind = choose("--client-kind", client_kind, CLIENT_KINDS)
     me = change.me
     leader = parse_id("--lead", lead) if lead is not None else me
     document = roundtrip.new_mapping(
