@@ -8,7 +8,7 @@ from typing import Any, NamedTuple, get_args
 from ruamel.yaml.comments import CommentedSeq
 
 from collectif.commands.dates import parse_day
-from collectif.commands.options import WriteOptions
+from collectif.commands.options import WriteOptions, choose
 from collectif.engine.write import Change, broken, parse_id, prepare, require_member
 from collectif.errors import CollectifError
 from collectif.model.files import Decision, DecisionMode, Meeting, Objection, Outcome, Votes
@@ -64,14 +64,7 @@ def meeting_of(change: Change, given: str) -> str:
 
 
 def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise CollectifError(
-            "{option}: `{value}` is not one of {choices}.",
-            option=option,
-            value=value,
-            choices=Names(choices, alternatives=True),
-        )
-    return value
+    return choose(option, value, choices)
 
 
 def _votes(value: str) -> dict[str, int]:

@@ -98,12 +98,7 @@ def choose(
 
 def require_format(output: str, formats: Sequence[str]) -> None:
     """`--format`: one of the formats this command writes, else a clear usage error."""
-    if output not in formats:
-        raise CollectifError(
-            "--format: `{value}` is not one of {choices}.",
-            value=output,
-            choices=Names(tuple(formats), alternatives=True),
-        )
+    choose("--format", output, formats)
 
 
 def __getattr__(name: str) -> object:

@@ -18,7 +18,7 @@ from collectif import i18n
 from collectif.checks import ledger, valuation
 from collectif.commands.dates import parse_day
 from collectif.commands.fund import open_collective
-from collectif.commands.options import WriteOptions, require_format
+from collectif.commands.options import WriteOptions, choose, require_format
 from collectif.commands.project.money import parse_amount
 from collectif.engine.write import Change, Edits, open_workspace, parse_id, whoami
 from collectif.errors import CollectifError
@@ -64,12 +64,8 @@ def parse_request(
             end=last,
             start=first,
         )
-    if formula is not None and formula not in FORMULAS:
-        raise CollectifError(
-            "--formula: `{value}` is not one of {choices}.",
-            value=formula,
-            choices=Names(FORMULAS, alternatives=True),
-        )
+    if formula is not None:
+        formula = choose("--formula", formula, FORMULAS)
     chosen: Formula | None = next((f for f in FORMULAS if f == formula), None)
     return Request(amount, valuation.Window(first, last), chosen)
 

@@ -102,8 +102,9 @@ def test_misuse_is_a_clear_error(tmp_path: Path) -> None:
         report(EXAMPLE, "2026-11-26", None, None, "json", tmp_path)
     with pytest.raises(CollectifError, match="no folder"):
         report(EXAMPLE, "2026-11-26", None, None, "json", tmp_path / "nowhere" / "r.json")
-    with pytest.raises(CollectifError, match="--format"):
+    with pytest.raises(CollectifError, match="is not one of") as refused:
         report(EXAMPLE, "2026-11-26", None, None, "pdf")
+    assert dict(refused.value.message.params)["option"] == "--format"
     done = run("report", "--repo", str(EXAMPLE), "--out", str(tmp_path), "--lang", "en")
     assert done.returncode == 2
     assert "is a folder" in done.stderr and "Traceback" not in done.stderr

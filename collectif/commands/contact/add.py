@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import get_args
 
 from collectif.checks.contacts_shared import same_name
-from collectif.commands.options import WriteOptions
+from collectif.commands.options import WriteOptions, choose
 from collectif.engine.write import parse_id, prepare, say
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import ClientKind, ContactStatus
 from collectif.model.layout import contact_file
-from collectif.model.message import Names, msg
+from collectif.model.message import msg
 from collectif.model.types import control_character
 from collectif.store import roundtrip
 
@@ -19,14 +19,7 @@ STATUSES: tuple[str, ...] = get_args(ContactStatus)
 
 
 def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise CollectifError(
-            "{option}: `{value}` is not one of {choices}.",
-            option=option,
-            value=value,
-            choices=Names(choices, alternatives=True),
-        )
-    return value
+    return choose(option, value, choices)
 
 
 def _name(value: str) -> str:

@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any, NamedTuple, get_args
 
 from collectif.commands.dates import parse_day
-from collectif.commands.options import WriteOptions
+from collectif.commands.options import WriteOptions, choose
 from collectif.engine.write import PROJECTS, ROLES, Change, parse_id, prepare, require_member, say
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import MeetingKind
 from collectif.model.layout import meeting_file
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import Message, msg
 from collectif.store import roundtrip
 
 MEETING_KINDS: tuple[str, ...] = get_args(MeetingKind)
@@ -40,12 +40,7 @@ def _members(change: Change, option: str, value: str) -> list[str]:
 
 
 def _kind(wanted: Wanted) -> str:
-    if wanted.kind not in MEETING_KINDS:
-        raise CollectifError(
-            "--kind: `{value}` is not one of {choices}.",
-            value=wanted.kind,
-            choices=Names(MEETING_KINDS, alternatives=True),
-        )
+    choose("--kind", wanted.kind, MEETING_KINDS)
     if wanted.kind == "project" and wanted.project is None:
         raise CollectifError("--project: a project meeting names its project, e.g. site-mda.")
     if wanted.kind == "plenary" and wanted.facilitator is None:

@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 from collectif.commands.dates import parse_day
 from collectif.commands.member.add import skills
-from collectif.commands.options import WriteOptions
+from collectif.commands.options import WriteOptions, choose
 from collectif.commands.role.holdings import prepare_role
 from collectif.engine.write import ROLE_KEYS, ROLES, parse_id, prepare_new, require_member
 from collectif.errors import CollectifError
@@ -50,12 +50,7 @@ def new(
     change, role_id = prepare_new(options, ROLES, role_id)
     if not title.strip():
         raise CollectifError("--title: give the role's name, e.g. `Trésorerie`.")
-    if kind not in ROLE_KINDS:
-        raise CollectifError(
-            "--kind: `{value}` is not one of {choices}.",
-            value=kind,
-            choices=Names(ROLE_KINDS, alternatives=True),
-        )
+    kind = choose("--kind", kind, ROLE_KINDS)
     first_day = parse_day("--date", since, change.today)
     members = _holders(change.workspace, holders)
     content: dict[str, Any] = {"title": title.strip(), "kind": kind}
