@@ -232,8 +232,11 @@ def hook_config(language: i18n.Lang, repo: str | None = None) -> str:
     entry = "collectif check --staged" + (f" --repo {shlex.quote(repo)}" if repo else "")
     why = i18n.render(
         msg(
-            "Checks the collective's files before every commit. Run `pre-commit install` once "
-            "in each clone to turn it on."
+            "Checks the collective's files before every commit, for those who use the "
+            "pre-commit framework. `collectif init` and `collectif hook install` already install "
+            "a plain git hook that does the same: use one or the other, not both. With this "
+            "file, run `pre-commit install --overwrite` once in each clone (it replaces the "
+            "plain hook), with `collectif` on the PATH (e.g. `pipx install collectif`)."
         ),
         language,
     )

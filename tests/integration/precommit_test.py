@@ -98,3 +98,21 @@ def test_the_published_hook_manifest_is_valid() -> None:
     done = command(ROOT, PRE_COMMIT, "validate-manifest", ".pre-commit-hooks.yaml")
 
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_install_overwrite_replaces_the_plain_hook(tmp_path: Path) -> None:
+    """As the config's comment says: with the plain hook installed, `pre-commit install
+    --overwrite` replaces it, so a refused commit reports once, not twice."""
+    root = members_only(tmp_path / "collective")
+    write(root, ".pre-commit-config.yaml", CONFIG)
+    git_repo(root)
+    assert command(root, COLLECTIF, "hook", "install").returncode == 0
+    installed = command(root, PRE_COMMIT, "install", "--overwrite")
+    assert installed.returncode == 0, installed.stderr
+    write(root, "roles/accueil.yaml", BROKEN_ROLE)
+    git(root, "add", "roles/accueil.yaml")
+    refused = command(root, "git", "commit", "-m", "accueil")
+    assert refused.returncode != 0
+    said = refused.stdout + refused.stderr
+    assert said.count("roles/accueil.yaml") >= 1
+    assert said.count("1 new error,") == 1, said
