@@ -101,6 +101,13 @@ def _outside(member: str, member_data: Member, first: date, last: date | None) -
             first=first,
         )
     left = member_data.left
+    if left is not None and first >= left:
+        return msg(
+            "{member} is no longer a member from {left}, before this starts on {first}",
+            member=member,
+            left=left,
+            first=first,
+        )
     if left is not None and (last is None or last >= left):
         if last is None:
             return msg(

@@ -388,3 +388,25 @@ def test_overlapping_pauses(tmp_path: Path) -> None:
             "their dates",
         ),
     ]
+
+
+def test_a_holding_that_starts_after_its_member_left(tmp_path: Path) -> None:
+    """Joining a role after one's departure: said as such, not « set its end to the day
+    before » (which would end it before it starts)."""
+    root = collective(
+        tmp_path,
+        {
+            "members/ana.yaml": member("Ana"),
+            "members/leo.yaml": member("Leo", left="2026-06-01"),
+            "roles/accueil.yaml": """\
+            title: Accueil
+            kind: support
+            holders:
+              - {member: ana, since: 2025-01-01}
+              - {member: leo, since: 2026-07-01}
+            """,
+        },
+    )
+    assert [message for *_, message in refs(root)] == [
+        "leo is no longer a member from 2026-06-01, before this starts on 2026-07-01"
+    ]
