@@ -6,6 +6,7 @@ import sys
 from decimal import Decimal
 from typing import Any
 
+from collectif import i18n
 from collectif.commands.dates import parse_day
 from collectif.commands.options import WriteOptions
 from collectif.engine.write import Change, parse_id, prepare
@@ -16,11 +17,16 @@ from collectif.model.words import kind_word
 from collectif.store import roundtrip
 
 
-def _describe(item: Any) -> str:
-    ref = item.get("ref")
-    text = f"{item.get('hours')} h {item.get('kind')}" + (f" ({ref})" if ref else "")
-    note = item.get("note")
-    return text + (f": {note}" if note else "")
+def _describe(item: Any, lang: i18n.Lang) -> str:
+    """An entry as a person reads it: « 2,5 h de réunion (tresorerie) : note »."""
+    said = msg(
+        "{hours} of {kind}",
+        hours=Hours(Decimal(str(item.get("hours")))),
+        kind=kind_word(str(item.get("kind"))),
+    )
+    text = i18n.render(said, lang)
+    ref, note = item.get("ref"), item.get("note")
+    return text + (f" ({ref})" if ref else "") + (f": {note}" if note else "")
 
 
 def _matching(items: Any, day: str, kind: str | None, ref: str | None) -> list[int]:
@@ -38,17 +44,19 @@ def _choose(change: Change, items: Any, found: list[int], day: str) -> int:
     """The entry to take back among several: asked at a terminal, else the options must say."""
     if all(dict(items[index]) == dict(items[found[0]]) for index in found):
         return found[-1]  # identical entries: any one of them is the same
-    lines = "\n".join(f"  {number}. {_describe(items[i])}" for number, i in enumerate(found, 1))
+    lang = change.workspace.lang
+    lines = "\n".join(
+        f"  {number}. {_describe(items[i], lang)}" for number, i in enumerate(found, 1)
+    )
     if not sys.stdin.isatty():
         raise CollectifError(
-            "You have {count} entries on {date}:\n{entries}\nSay which with --kind or --ref.",
+            "You have {count} entries on {date}:\n{entries}\nSay which with --kind or --ref, "
+            "or run the command at a terminal to choose.",
             count=len(found),
             date=day,
             entries=lines,
         )
     from rich.prompt import IntPrompt
-
-    from collectif import i18n
 
     question = i18n.render(
         msg("Which entry of {date} to take back?\n{entries}\n", date=day, entries=lines),

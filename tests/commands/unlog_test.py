@@ -43,3 +43,15 @@ def test_identical_entries_take_one_back(tmp_path: Path) -> None:
     done = repo.run("log", "--remove", TODAY, "--as", "leo")
     assert done.returncode == 0, done.stderr
     assert repo.read(f"contributions/leo/{MONTH}.yaml").count("meeting") == 1
+
+
+def test_several_entries_are_listed_in_the_readers_words(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    assert repo.run("log", "2.5", "meeting", "--date", TODAY, "--as", "leo").returncode == 0
+    assert repo.run("log", "1", "meeting", "--date", TODAY, "--as", "leo").returncode == 0
+    english = repo.run("log", "--remove", TODAY, "--kind", "meeting", "--as", "leo")
+    assert english.returncode == 2
+    assert "1. 2.5\u00a0h of meeting" in english.stderr
+    assert "run the command at a terminal to choose" in english.stderr
+    french = repo.run("log", "--remove", TODAY, "--kind", "meeting", "--as", "leo", lang="fr")
+    assert "1. 2,5\u00a0h de réunion" in french.stderr, french.stderr
