@@ -63,10 +63,6 @@ def meeting_of(change: Change, given: str) -> str:
     )
 
 
-def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
-    return choose(option, value, choices)
-
-
 def _votes(value: str) -> dict[str, int]:
     parts = [part.strip() for part in value.split(",")]
     if len(parts) != 3 or not all(part.isdigit() and len(part) <= 5 for part in parts):
@@ -103,8 +99,8 @@ def _content(change: Change, decision_id: str, wanted: Wanted) -> dict[str, Any]
         raise CollectifError("--title: say what was decided, e.g. `Retenue commune à 4 %`.")
     content: dict[str, Any] = {"id": decision_id, "title": title}
     if wanted.mode is not None:
-        content["mode"] = _choice("--mode", wanted.mode, MODES)
-    content["outcome"] = _choice("--outcome", wanted.outcome, OUTCOMES)
+        content["mode"] = choose("--mode", wanted.mode, MODES)
+    content["outcome"] = choose("--outcome", wanted.outcome, OUTCOMES)
     given = [("--objection", item) for item in wanted.objections]
     given += [("--lifted", item) for item in wanted.lifted]
     if given:

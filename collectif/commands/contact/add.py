@@ -18,10 +18,6 @@ KINDS: tuple[str, ...] = get_args(ClientKind)
 STATUSES: tuple[str, ...] = get_args(ContactStatus)
 
 
-def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
-    return choose(option, value, choices)
-
-
 def _name(value: str) -> str:
     name = " ".join(value.split())
     if not name:
@@ -58,8 +54,8 @@ def add(
     document = roundtrip.new_mapping(
         {
             "name": organisation,
-            "kind": _choice("--kind", kind, KINDS),
-            "status": _choice("--status", status, STATUSES),
+            "kind": choose("--kind", kind, KINDS),
+            "status": choose("--status", status, STATUSES),
             "shared_by": change.me,
             "shared_on": change.today,
         }
