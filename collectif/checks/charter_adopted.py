@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import COLLECTIVE, Check, Context, Explanation, charter_of
 from collectif.checks.decisions import stopped
 from collectif.model.collective import Collective
 from collectif.model.files import as_data
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import CONFIG_FILE
 from collectif.model.meetings import Decided, decisions
 from collectif.model.message import msg
 
 NAME = "charter-adopted"
+_VERSION = ("charter", "version")  # where its findings point
 SETTINGS = (("charter", "decisions"), ("charter", "version"))
 
 EXPLANATION = Explanation(
@@ -74,19 +74,17 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         return
     if adopting(collective, version, context) is not None:
         return
-    yield Finding(
-        check=NAME,
-        subject="collective",
-        file=CONFIG_FILE,
-        path=("charter", "version"),
-        key=f"adopted:{version}",
-        message=msg(
+    yield COLLECTIVE.finding(
+        NAME,
+        f"adopted:{version}",
+        msg(
             "no plenary adopted the charter's version {version}: record the decision that "
             'adopted it, with `charter: "{version}"` (`collectif decide MEETING ID --title ... '
             "--charter {version}`)",
             version=version,
         ),
-        details={"version": version},
+        {"version": version},
+        _VERSION,
     )
 
 
@@ -99,20 +97,18 @@ def between(before: Collective, after: Collective, context: Context) -> Iterator
         return
     if old.version != new.version or as_data(old) == as_data(new):
         return
-    yield Finding(
-        check=NAME,
-        subject="collective",
-        file=CONFIG_FILE,
-        path=("charter", "version"),
-        key=f"unversioned:{new.version}",
-        message=msg(
+    yield COLLECTIVE.finding(
+        NAME,
+        f"unversioned:{new.version}",
+        msg(
             "the charter's rules changed, but its version is still {version}: a charter "
             "changes only by a plenary's decision. Record that decision (`collectif decide "
             "MEETING ID --title ... --charter NEW-VERSION`), set `version` to NEW-VERSION with "
             "these rules, and let each member sign it (`collectif sign`)",
             version=new.version,
         ),
-        details={"version": new.version},
+        {"version": new.version},
+        _VERSION,
     )
 
 
