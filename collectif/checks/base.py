@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from collectif.model.collective import Collective, Setting
 from collectif.model.files import Charter
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import CONFIG_FILE, member_file, project_file, role_file
+from collectif.model.layout import CONFIG_FILE, meeting_file, member_file, project_file, role_file
 from collectif.model.message import Message
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class About(NamedTuple):
         check: str,
         key: str | None,
         message: Message,
-        details: dict[str, Any],
+        details: dict[str, Any] | None,
         path: Path = (),
         **more: Any,
     ) -> Finding:
@@ -116,6 +116,10 @@ def about_role(role_id: str) -> About:
 
 def about_project(project_id: str) -> About:
     return About(f"project:{project_id}", project_file(project_id))
+
+
+def about_meeting(meeting_id: str) -> About:
+    return About(f"meeting:{meeting_id}", meeting_file(meeting_id))
 
 
 def on_charter(*sections: str, currency: bool = False) -> tuple[Setting, ...]:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
 from collectif.model.collective import Collective
 from collectif.model.files import DecisionRules, Meeting
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import meeting_file
 from collectif.model.meetings import (
     Decided,
     decisions,
@@ -136,10 +135,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         reasons = stopped(collective, found)
         if not reasons:
             continue
-        yield Finding(
+        yield about_meeting(found.meeting).finding(
             check=NAME,
-            subject=f"meeting:{found.meeting}",
-            file=meeting_file(found.meeting),
             path=("decisions", found.position),
             key=found.decision.id,
             measure=Decimal(len(reasons)),

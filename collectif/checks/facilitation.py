@@ -6,10 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import meeting_file
 from collectif.model.meetings import facilitation_window
 from collectif.model.message import msg
 
@@ -59,10 +58,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         if Decimal(count) <= limit:
             continue
         latest = [m for m in window if facilitators[m] == member_id][-1]
-        yield Finding(
+        yield about_meeting(latest).finding(
             check=NAME,
-            subject=f"meeting:{latest}",
-            file=meeting_file(latest),
             path=("facilitator",),
             key=f"facilitator:{member_id}",
             measure=Decimal(count),

@@ -7,10 +7,9 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import meeting_file
 from collectif.model.meetings import plenaries
 from collectif.model.message import msg
 
@@ -44,10 +43,8 @@ EXPLANATION = Explanation(
 
 
 def _gap(meeting_id: str, last: date, until: date, days: int, limit: int) -> Finding:
-    return Finding(
+    return about_meeting(meeting_id).finding(
         check=NAME,
-        subject=f"meeting:{meeting_id}",
-        file=meeting_file(meeting_id),
         path=("date",),
         key=f"gap:{until.isoformat()}",
         measure=Decimal(days),

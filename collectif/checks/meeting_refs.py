@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collectif.checks.base import charter_of
+from collectif.checks.base import about_meeting, charter_of
 from collectif.model.collective import Collective, is_active
 from collectif.model.files import Meeting
 from collectif.model.finding import Finding, Path
-from collectif.model.layout import meeting_file
 from collectif.model.meetings import decisions
 from collectif.model.message import Message, msg
 
@@ -98,13 +97,7 @@ def _decision_ids(collective: Collective) -> Iterator[Finding]:
 
 
 def _finding(meeting_id: str, path: Path, message: Message) -> Finding:
-    return Finding(
-        check=NAME,
-        subject=f"meeting:{meeting_id}",
-        file=meeting_file(meeting_id),
-        path=path,
-        message=message,
-    )
+    return about_meeting(meeting_id).finding(NAME, None, message, None, path)
 
 
 def meeting_references(collective: Collective) -> Iterator[Finding]:

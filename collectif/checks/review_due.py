@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
-from collectif.model.layout import meeting_file
 from collectif.model.meetings import Decided, decisions
 from collectif.model.message import msg
 
@@ -70,10 +69,8 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         return
     for found in due(collective, context.as_of):
         review_by = found.decision.review_by
-        yield Finding(
+        yield about_meeting(found.meeting).finding(
             check=NAME,
-            subject=f"meeting:{found.meeting}",
-            file=meeting_file(found.meeting),
             path=("decisions", found.position, "review_by"),
             key=f"review:{found.decision.id}",
             message=msg(
