@@ -70,13 +70,19 @@ def owed_days(member: Member, period: Period) -> int:
     return span.days - _union_days(_clipped_pauses(member, span))
 
 
+def recorded(collective: Collective, period: Period) -> bool:
+    """Whether the collective recorded its time for `period`: it began on or after
+    `charter.records_from` (or there is none). Nobody owes a period it did not record."""
+    records_from = collective.charter_config.charter.records_from
+    return records_from is None or period.start >= records_from
+
+
 def owing(collective: Collective, period: Period) -> Iterator[tuple[str, Member]]:
     """Members who owe `period`: active on at least one of its days, in id order, except in
     the period they joined (a newcomer is not held to their first, partial period); nobody owes
     a period that began before `charter.records_from` (the collective's time was not recorded
     then)."""
-    records_from = collective.charter_config.charter.records_from
-    if records_from is not None and period.start < records_from:
+    if not recorded(collective, period):
         return
     for member_id in sorted(collective.members):
         member = collective.members[member_id]

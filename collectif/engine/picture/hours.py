@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from collectif.checks.base import Check
 from collectif.checks.periods import Period
-from collectif.checks.shares import incomplete, membership_in, time_in
+from collectif.checks.shares import incomplete, membership_in, recorded, time_in
 from collectif.engine.picture.records import Standing, Window
 from collectif.model.collective import Collective, Setting
 from collectif.model.files import ENTRY_KINDS
@@ -51,8 +51,7 @@ def standing(
     member = collective.members.get(member_id)
     if member is None or membership_in(member, period) is None:
         return "away"
-    records_from = collective.charter_config.charter.records_from
-    if records_from is not None and period.start < records_from:
+    if not recorded(collective, period):
         return "away"  # before the collective recorded its time: owed by nobody, as `owing` says
     if period.start <= member.joined <= period.end:
         return "newcomer"
