@@ -8,7 +8,7 @@ from pathlib import Path
 
 from collectif.i18n import render
 from tests.commands.recording import FILES, ROLE, Repo, make, plain
-from tests.helpers import CONFIG, collective, findings, git, git_repo, member
+from tests.helpers import CONFIG, Outcome, collective, findings, git, git_repo, member
 
 CAMILLE = """\
 name: Camille Martin
@@ -52,6 +52,12 @@ def test_add_writes_a_member_who_signed_the_charter(tmp_path: Path) -> None:
     assert repo.status() == ""
 
 
+def _add_zoe(repo: Repo, joined: str) -> Outcome:
+    return repo.run(
+        "member", "add", "zoe", "--name", "Zoé", "--email", "zoe@example.org", "--date", joined
+    )
+
+
 def _owed(repo: Repo, member_id: str, *args: str) -> list[tuple[str, str | None]]:
     """The `minimum` findings about a member: (period, status) as `check` or `diff` gives them."""
     done = repo.run(*args, "--format", "json", "--only", "minimum")
@@ -72,17 +78,7 @@ def test_a_member_who_joined_earlier_is_added_then_their_past_time_logged(
     first = date.today().replace(day=1)
     joined = first - timedelta(days=40)
     last_month = f"{first - timedelta(days=1):%Y-%m}"
-    done = repo.run(
-        "member",
-        "add",
-        "zoe",
-        "--name",
-        "Zoé",
-        "--email",
-        "zoe@example.org",
-        "--date",
-        joined.isoformat(),
-    )
+    done = _add_zoe(repo, joined.isoformat())
     assert done.returncode == 0, done.stderr
     assert "zoe joined before this month" in done.stdout
     assert "--as zoe --date" in done.stdout
@@ -117,17 +113,7 @@ def test_nobody_owes_a_period_before_the_collective_recorded_its_time(tmp_path: 
     repo = make(tmp_path, {**FILES, "collectif.yaml": config})
     periods = {period for period, _ in _owed(repo, "camille", "check", "--since", "2020-01-01")}
     assert periods == {f"{two_back:%Y-%m}", f"{first - timedelta(days=1):%Y-%m}"}
-    done = repo.run(
-        "member",
-        "add",
-        "zoe",
-        "--name",
-        "Zoé",
-        "--email",
-        "zoe@example.org",
-        "--date",
-        "2018-03-01",
-    )
+    done = _add_zoe(repo, "2018-03-01")
     assert done.returncode == 0, done.stderr
     owed = {period for period, _ in _owed(repo, "zoe", "check", "--since", "2018-01-01")}
     assert owed == periods
