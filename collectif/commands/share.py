@@ -20,7 +20,7 @@ from collectif.commands.dates import parse_day
 from collectif.commands.fund import open_collective
 from collectif.commands.options import WriteOptions, choose, require_format
 from collectif.commands.project.money import parse_amount
-from collectif.engine.write import Change, Edits, open_workspace, parse_id, whoami
+from collectif.engine.write import parse_id, prepare
 from collectif.errors import CollectifError
 from collectif.model.collective import Collective
 from collectif.model.files import FORMULAS, Distribution, Formula
@@ -286,12 +286,12 @@ def _write(
     repo: Path | None,
     lang: str | None,
 ) -> int:
-    workspace = open_workspace(repo, lang)
+    change = prepare(WriteOptions(as_member, repo, lang))
+    workspace = change.workspace
     ident = parse_id("--write", writing.ident)
     path = distribution_file(ident)
     if ident in workspace.collective.known.distributions:
         raise CollectifError("{path} already exists.", path=path)
-    me = whoami(workspace, as_member)
     day = parse_day("--date", writing.day, workspace.today)
     if request.window.end > day:
         raise CollectifError(
@@ -306,7 +306,6 @@ def _write(
     proposal = propose(collective, request, formula, paid)
     decision = None if writing.decision is None else parse_id("--decision", writing.decision)
     document = _document(request, proposal, day, decision, writing.title)
-    change = Change(workspace, me, Edits(workspace))
     change.edits.open_or_create(path, lambda: document)
     return change.record(
         msg(
