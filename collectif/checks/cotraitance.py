@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from collectif.checks.base import Check, Context, Explanation, about_project, charter_of, on_charter
-from collectif.checks.shares import cents
+from collectif.checks.shares import cents, per_member
 from collectif.model.collective import Collective
 from collectif.model.files import Project
 from collectif.model.finding import Finding, Path, Severity
@@ -65,17 +65,11 @@ class Share(NamedTuple):
 
 
 def _line_values(project: Project) -> dict[str, Decimal]:
-    values: dict[str, Decimal] = {}
-    for line in project.lines:
-        values[line.member] = values.get(line.member, Decimal(0)) + line.value
-    return values
+    return per_member((line.member, line.value) for line in project.lines)
 
 
 def _paid(project: Project) -> dict[str, Decimal]:
-    paid: dict[str, Decimal] = {}
-    for payout in project.payouts:
-        paid[payout.member] = paid.get(payout.member, Decimal(0)) + payout.amount
-    return paid
+    return per_member((payout.member, payout.amount) for payout in project.payouts)
 
 
 def _payout_path(project: Project, member: str, has_line: bool) -> Path:

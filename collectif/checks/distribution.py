@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from collectif.checks import ledger, valuation
 from collectif.checks.base import Check, Context, Explanation, charter_of
+from collectif.checks.shares import per_member
 from collectif.model.collective import Collective
 from collectif.model.files import Distribution, Formula
 from collectif.model.finding import Finding, Path, Severity
@@ -75,17 +76,11 @@ def formula_of(collective: Collective, distribution: Distribution) -> Formula:
 
 
 def recorded_points(distribution: Distribution) -> dict[str, Decimal]:
-    points: dict[str, Decimal] = {}
-    for payout in distribution.payouts:
-        points[payout.member] = points.get(payout.member, Decimal(0)) + payout.points
-    return points
+    return per_member((payout.member, payout.points) for payout in distribution.payouts)
 
 
 def paid_amounts(distribution: Distribution) -> dict[str, Decimal]:
-    paid: dict[str, Decimal] = {}
-    for payout in distribution.payouts:
-        paid[payout.member] = paid.get(payout.member, Decimal(0)) + payout.amount
-    return paid
+    return per_member((payout.member, payout.amount) for payout in distribution.payouts)
 
 
 def _line(distribution: Distribution, member: str, key: str) -> Path:

@@ -70,6 +70,14 @@ def owed_days(member: Member, period: Period) -> int:
     return span.days - _union_days(_clipped_pauses(member, span))
 
 
+def per_member(values: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
+    """(member, amount) pairs added up per member, in the order members first appear."""
+    totals: dict[str, Decimal] = {}
+    for member, value in values:
+        totals[member] = totals.get(member, Decimal(0)) + value
+    return totals
+
+
 def recorded(collective: Collective, period: Period) -> bool:
     """Whether the collective recorded its time for `period`: it began on or after
     `charter.records_from` (or there is none). Nobody owes a period it did not record."""
