@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from collectif.model.collective import Collective, Setting
 from collectif.model.files import Charter
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import CONFIG_FILE, meeting_file, member_file, project_file, role_file
+from collectif.model.layout import (
+    CONFIG_FILE,
+    distribution_file,
+    meeting_file,
+    member_file,
+    project_file,
+    role_file,
+)
 from collectif.model.message import Message
 
 if TYPE_CHECKING:
@@ -120,6 +127,10 @@ def about_project(project_id: str) -> About:
 
 def about_meeting(meeting_id: str) -> About:
     return About(f"meeting:{meeting_id}", meeting_file(meeting_id))
+
+
+def about_distribution(ident: str) -> About:
+    return About(f"distribution:{ident}", distribution_file(ident))
 
 
 def on_charter(*sections: str, currency: bool = False) -> tuple[Setting, ...]:

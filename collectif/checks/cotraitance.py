@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from collectif.checks.base import Check, Context, Explanation, about_project, charter_of, on_charter
-from collectif.checks.shares import cents, per_member
+from collectif.checks.shares import cents, paid, payout_path, per_member
 from collectif.model.collective import Collective
 from collectif.model.files import Project
 from collectif.model.finding import Finding, Path, Severity
@@ -68,29 +68,18 @@ def _line_values(project: Project) -> dict[str, Decimal]:
     return per_member((line.member, line.value) for line in project.lines)
 
 
-def _paid(project: Project) -> dict[str, Decimal]:
-    return per_member((payout.member, payout.amount) for payout in project.payouts)
-
-
-def _payout_path(project: Project, member: str, has_line: bool) -> Path:
-    """The member's first payout (its amount, or its member if they have no line)."""
-    for index, payout in enumerate(project.payouts):
-        if payout.member == member:
-            return ("payouts", index, "amount" if has_line else "member")
-    return ("payouts",)
-
-
 def shares(project: Project, kept: Decimal) -> list[Share]:
     """Every member with a line or a payout; `kept` is 1 less the deduction rates."""
-    values, paid = _line_values(project), _paid(project)
-    members = [*values, *(member for member in paid if member not in values)]
+    values, received = _line_values(project), paid(project.payouts)
+    members = [*values, *(member for member in received if member not in values)]
     return [
         Share(
             member,
             cents(values[member] * kept) if member in values else Decimal(0),
-            paid.get(member, Decimal(0)),
+            received.get(member, Decimal(0)),
             member in values,
-            _payout_path(project, member, member in values),
+            # the member's first payout: its amount, or its member if they have no line
+            payout_path(project.payouts, member, "amount" if member in values else "member"),
         )
         for member in members
     ]

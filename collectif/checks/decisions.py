@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of, on_charter
 from collectif.model.collective import Collective
 from collectif.model.files import DecisionRules, Meeting
 from collectif.model.finding import Finding, Severity
@@ -21,7 +21,6 @@ from collectif.model.meetings import (
 from collectif.model.message import Message, Names, Text, msg
 
 NAME = "decisions"
-SETTINGS = (("charter", "decisions"),)
 
 EXPLANATION = Explanation(
     summary="Adopted decisions that a standing objection, a missing quorum, a mode the charter "
@@ -150,4 +149,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         )
 
 
-CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, settings=SETTINGS)
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, settings=on_charter("decisions"))

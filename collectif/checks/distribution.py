@@ -8,12 +8,12 @@ from datetime import date
 from decimal import Decimal
 
 from collectif.checks import ledger, valuation
-from collectif.checks.base import Check, Context, Explanation, charter_of
-from collectif.checks.shares import per_member
+from collectif.checks.base import Check, Context, Explanation, about_distribution, charter_of
+from collectif.checks.shares import paid, payout_path, per_member
 from collectif.model.collective import Collective
 from collectif.model.files import Distribution, Formula
 from collectif.model.finding import Finding, Path, Severity
-from collectif.model.layout import CONFIG_FILE, distribution_file
+from collectif.model.layout import CONFIG_FILE
 from collectif.model.meetings import decision_problem
 from collectif.model.message import Message, Money, Names, msg
 
@@ -80,14 +80,11 @@ def recorded_points(distribution: Distribution) -> dict[str, Decimal]:
 
 
 def paid_amounts(distribution: Distribution) -> dict[str, Decimal]:
-    return per_member((payout.member, payout.amount) for payout in distribution.payouts)
+    return paid(distribution.payouts)
 
 
 def _line(distribution: Distribution, member: str, key: str) -> Path:
-    for index, payout in enumerate(distribution.payouts):
-        if payout.member == member:
-            return ("payouts", index, key)
-    return ("payouts",)
+    return payout_path(distribution.payouts, member, key)
 
 
 def _finding(
@@ -99,17 +96,8 @@ def _finding(
     measure: Decimal | None = None,
     severity: Severity | None = None,
 ) -> Finding:
-    return Finding(
-        check=NAME,
-        subject=f"distribution:{ident}",
-        file=distribution_file(ident),
-        path=path,
-        key=key,
-        message=message,
-        details=details,
-        measure=measure,
-        severity=severity,
-    )
+    about = about_distribution(ident)
+    return about.finding(NAME, key, message, details, path, measure=measure, severity=severity)
 
 
 def _amount_message(
@@ -395,13 +383,7 @@ def _distribution_references(
 
 
 def _reference(ident: str, path: Path, message: Message) -> Finding:
-    return Finding(
-        check="references",
-        subject=f"distribution:{ident}",
-        file=distribution_file(ident),
-        path=path,
-        message=message,
-    )
+    return about_distribution(ident).finding("references", None, message, None, path)
 
 
 CHECK = Check(

@@ -6,14 +6,13 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of, on_charter
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
 from collectif.model.meetings import facilitation_window
 from collectif.model.message import msg
 
 NAME = "facilitation"
-SETTINGS = (("charter", "decisions"),)
 
 EXPLANATION = Explanation(
     summary="Over the last plenaries, one member facilitated more than their share of them.",
@@ -76,4 +75,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         )
 
 
-CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=SETTINGS)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=on_charter("decisions"))

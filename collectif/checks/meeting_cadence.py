@@ -7,14 +7,13 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
-from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of, on_charter
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
 from collectif.model.meetings import plenaries
 from collectif.model.message import msg
 
 NAME = "meeting-cadence"
-SETTINGS = (("charter", "decisions"),)
 
 EXPLANATION = Explanation(
     summary="Too long since the last plenary.",
@@ -81,4 +80,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield _gap(last_id, last.date, context.as_of, days, limit)
 
 
-CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=SETTINGS)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=on_charter("decisions"))

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of
+from collectif.checks.base import Check, Context, Explanation, about_meeting, charter_of, on_charter
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding, Severity
 from collectif.model.meetings import Decided, decisions
 from collectif.model.message import msg
 
 NAME = "review-due"
-SETTINGS = (("charter", "decisions"),)
 
 EXPLANATION = Explanation(
     summary="Adopted decisions whose review date has passed and that no later decision supersedes.",
@@ -84,4 +83,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         )
 
 
-CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=SETTINGS)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, settings=on_charter("decisions"))

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from collectif.checks.periods import Period, add_months, month_span
 from collectif.model.collective import Collective
 from collectif.model.entries import TimeEntry
-from collectif.model.files import Member, PeriodKind, Project
+from collectif.model.files import Member, Payout, PeriodKind, Project, Share
+from collectif.model.finding import Path
 
 ONE_DAY = timedelta(days=1)
 # entries per (member, period label)
@@ -76,6 +77,19 @@ def per_member(values: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
     for member, value in values:
         totals[member] = totals.get(member, Decimal(0)) + value
     return totals
+
+
+def paid(payouts: Iterable[Payout | Share]) -> dict[str, Decimal]:
+    """What each member was paid, over all their payouts (of a project or a share-out)."""
+    return per_member((payout.member, payout.amount) for payout in payouts)
+
+
+def payout_path(payouts: Iterable[Payout | Share], member: str, key: str) -> Path:
+    """Where `key` of the member's first payout is written, or the payouts if they have none."""
+    for index, payout in enumerate(payouts):
+        if payout.member == member:
+            return ("payouts", index, key)
+    return ("payouts",)
 
 
 def recorded(collective: Collective, period: Period) -> bool:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import overload
 
 from collectif.errors import CollectifError
+from collectif.model.message import N_
 from collectif.model.types import FIRST_DAY, LAST_DAY, in_range
 
 _WRITTEN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -44,6 +45,19 @@ def parse_day(option: str, value: str | None, default: date | None = None) -> da
             first=FIRST_DAY,
             last=LAST_DAY,
         )
+    return day
+
+
+def past_day(
+    value: str | None,
+    today: date,
+    refusal: str = N_("--date: {date} is after today ({today}): record it once it has happened."),
+) -> date:
+    """`--date` (default today), which may not be after today: it records what happened.
+    `refusal` is the error for a later day, with the `{date}` given and `{today}`."""
+    day = parse_day("--date", value, today)
+    if day > today:
+        raise CollectifError(refusal, date=day, today=today)
     return day
 
 

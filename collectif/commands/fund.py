@@ -15,7 +15,7 @@ from collectif import i18n
 from collectif.checks import ledger
 from collectif.commands.dates import parse_day
 from collectif.commands.options import require_format
-from collectif.errors import CollectifError
+from collectif.errors import needed
 from collectif.model.collective import Collective
 from collectif.model.files import Fund
 from collectif.model.message import N_, Money, msg
@@ -34,13 +34,13 @@ def open_collective(repo: Path | None, lang: str | None) -> tuple[Collective, i1
 
 
 def fund_of(collective: Collective) -> Fund:
-    found = collective.charter_config.charter.fund
-    if found is None:
-        raise CollectifError(
+    return needed(
+        collective.charter_config.charter.fund,
+        N_(
             "The charter keeps no fund: add `fund: {from_deductions: [...], opening: {date: "
             "YYYY-MM-DD, balance: 0}}` under `charter` in collectif.yaml."
-        )
-    return found
+        ),
+    )
 
 
 def _label(movement: ledger.Movement) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from typing import get_args
 
-from collectif.commands.dates import parse_day
+from collectif.commands.dates import past_day
 from collectif.commands.options import WriteOptions, choose
 from collectif.commands.unlog import remove as take_back
 from collectif.engine.write import given, parse_id, prepare
@@ -62,17 +61,6 @@ def _note(note: str | None) -> str | None:
     return note.strip()
 
 
-def _day(value: str | None, today: date) -> date:
-    day = parse_day("--date", value, today)
-    if day > today:
-        raise CollectifError(
-            "--date: {date} is after today ({today}): log time once it is given.",
-            date=day,
-            today=today,
-        )
-    return day
-
-
 def _kind(value: str) -> str:
     return choose(Text(msg(N_("KIND"))), value, KINDS, KIND_WORDS)
 
@@ -123,7 +111,9 @@ def log(
     amount = parse_hours(hours)
     kind = _kind(kind)
     reference = _ref(kind, ref)
-    when = _day(day, change.today)
+    when = past_day(
+        day, change.today, N_("--date: {date} is after today ({today}): log time once it is given.")
+    )
     text = _note(note)
     me = change.me
     entry = given({"date": when, "hours": amount, "kind": kind, "ref": reference, "note": text})

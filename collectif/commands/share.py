@@ -21,7 +21,7 @@ from collectif.commands.fund import open_collective
 from collectif.commands.options import WriteOptions, choose, require_format
 from collectif.commands.project.money import parse_amount
 from collectif.engine.write import parse_id, prepare
-from collectif.errors import CollectifError
+from collectif.errors import CollectifError, needed
 from collectif.model.collective import Collective
 from collectif.model.files import FORMULAS, Distribution, Formula
 from collectif.model.layout import distribution_file
@@ -71,13 +71,14 @@ def parse_request(
 
 
 def charter_formula(collective: Collective) -> Formula:
-    rules = collective.charter_config.charter.valuation
-    if rules is None:
-        raise CollectifError(
+    rules = needed(
+        collective.charter_config.charter.valuation,
+        N_(
             "The charter does not say how contribution is valued: choose a formula with "
             "--formula (equal, hours, weighted or balanced), or set `valuation: {formula: ...}` "
             "under `charter` in collectif.yaml."
-        )
+        ),
+    )
     return rules.formula
 
 

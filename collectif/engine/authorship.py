@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from collectif.checks.authorship import NAME
 from collectif.checks.base import Check, Context
-from collectif.model.authorship import Commit, allowed_signers
+from collectif.model.authorship import allowed_signers
 from collectif.store import commits, load
 from collectif.store.git import Repository
 from collectif.store.source import Source
@@ -32,21 +32,10 @@ def with_range(
 ) -> Context:
     """`context` with the commits from `exclude` to `head`; their signatures are verified
     against the members' keys of `after` when its charter asks for signed commits."""
-    return replace(context, commits=tuple(gather(repository, after, head, exclude, memo, store)))
-
-
-def gather(
-    repository: Repository,
-    after: Source,
-    head: str,
-    exclude: Sequence[str],
-    memo: load.Memo,
-    store: Cache | None = None,
-) -> list[Commit]:
     collective = load.load(after, memo, store)
     signed = collective.config is not None and collective.config.charter.authorship.signed
     signers = allowed_signers(collective.members) if signed else None
-    return commits.between(repository, head, exclude, signers)
+    return replace(context, commits=tuple(commits.between(repository, head, exclude, signers)))
 
 
 def with_staged(context: Context, repository: Repository) -> Context:

@@ -337,6 +337,18 @@ def _load_all(source: Source, memo: Memo | None, store: Cache | None) -> list[Lo
     return [item for item in loaded if item is not None]
 
 
+# The kinds of file kept by their id, and the field of `Collective` (and of `Known`) that holds
+# them: every other kind is the charter or a month of contributions.
+_BY_ID: dict[Kind, str] = {
+    Kind.MEMBER: "members",
+    Kind.ROLE: "roles",
+    Kind.PROJECT: "projects",
+    Kind.MEETING: "meetings",
+    Kind.DISTRIBUTION: "distributions",
+    Kind.CONTACT: "contacts",
+}
+
+
 def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -> Collective:
     """Every file of the source, validated; what is broken becomes load problems.
 
@@ -346,13 +358,8 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
     found: list[Problem] = []
     config: CollectiveFile | None = None
     broken: frozenset[Path] = frozenset()
-    members: dict[str, Member] = {}
-    roles: dict[str, Role] = {}
-    projects: dict[str, Project] = {}
-    distributions: dict[str, Distribution] = {}
-    contacts: dict[str, Contact] = {}
+    by_id: dict[Kind, dict[str, Any]] = {kind: {} for kind in _BY_ID}
     entries: dict[tuple[str, str], Entries] = {}
-    meetings: dict[str, Meeting] = {}
     incomplete: set[tuple[str, str]] = set()
     known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
     for file_id, model, file_problems, dropped in _load_all(source, memo, store):
@@ -366,44 +373,23 @@ def load(source: Source, memo: Memo | None = None, store: Cache | None = None) -
             continue
         if file_id.kind is Kind.CONFIG:
             config, broken = model, broken_settings(dropped)
-        elif file_id.kind is Kind.MEMBER:
-            members[file_id.id] = model
-        elif file_id.kind is Kind.ROLE:
-            roles[file_id.id] = model
-        elif file_id.kind is Kind.PROJECT:
-            projects[file_id.id] = model
-        elif file_id.kind is Kind.MEETING:
-            meetings[file_id.id] = model
-        elif file_id.kind is Kind.DISTRIBUTION:
-            if not file_problems:  # a share-out is recomputed whole, or not at all
-                distributions[file_id.id] = model
-        elif file_id.kind is Kind.CONTACT:
-            contacts[file_id.id] = model
-        else:
+        elif file_id.kind is Kind.CONTRIBUTION:
             entries[(file_id.id, file_id.month)] = model
+        elif file_id.kind is not Kind.DISTRIBUTION or not file_problems:
+            by_id[file_id.kind][file_id.id] = (
+                model  # a share-out is recomputed whole, or not at all
+            )
     if config is None and Kind.CONFIG in known and known[Kind.CONFIG]:
         broken = frozenset({()})
-    found.extend(_without_formula(distributions, config))
+    found.extend(_without_formula(by_id[Kind.DISTRIBUTION], config))
     return Collective(
         config=config,
-        members=members,
-        roles=roles,
-        projects=projects,
         contributions=entries,
-        meetings=meetings,
-        contacts=contacts,
-        known=Known(
-            frozenset(known[Kind.MEMBER]),
-            frozenset(known[Kind.ROLE]),
-            frozenset(known[Kind.PROJECT]),
-            frozenset(known[Kind.MEETING]),
-            frozenset(known[Kind.DISTRIBUTION]),
-            frozenset(known[Kind.CONTACT]),
-        ),
+        known=Known(**{name: frozenset(known[kind]) for kind, name in _BY_ID.items()}),
         problems=tuple(found),
         broken_settings=broken,
         incomplete=frozenset(incomplete),
-        distributions=distributions,
+        **{name: by_id[kind] for kind, name in _BY_ID.items()},
     )
 
 

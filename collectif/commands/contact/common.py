@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
-from collectif.commands.dates import parse_day
 from collectif.commands.options import WriteOptions
 from collectif.engine.write import Change, broken, parse_id, prepare
 from collectif.errors import CollectifError
@@ -38,15 +36,3 @@ def prepare_contact(contact_id: str, options: WriteOptions) -> ContactChange:
     if contact_id not in collective.contacts:
         raise broken(contact_file(contact_id))
     return ContactChange(change, contact_id, collective.contacts[contact_id])
-
-
-def past_day(value: str | None, today: date) -> date:
-    """`--date` (default today), which may not be after today: it records what happened."""
-    day = parse_day("--date", value, today)
-    if day > today:
-        raise CollectifError(
-            "--date: {date} is after today ({today}): record it once it has happened.",
-            date=day,
-            today=today,
-        )
-    return day

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from collectif.commands.contact.common import CONTACT_KEYS, past_day, prepare_contact
+from collectif.commands.contact.common import CONTACT_KEYS, prepare_contact
+from collectif.commands.dates import past_day
 from collectif.commands.options import WriteOptions
 from collectif.engine.write import say
 from collectif.errors import EXIT_OK, CollectifError
