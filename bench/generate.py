@@ -39,17 +39,17 @@ SKILLS = words(
 )
 ROLE_KINDS = ("support", "support", "mission", "facilitation", "coaching")
 CLIENT_KINDS = ("ess", "ess", "big_account", "big_account", "public", "other")
-ENTRY_KINDS = (
-    "project",
-    "support",
-    "meeting",
-    "prospecting",
-    "training",
-    "coaching",
-    "facilitation",
-    "reflection",
-)
-ENTRY_WEIGHTS = (35, 20, 15, 10, 5, 5, 5, 5)
+# How often each kind of entry is drawn, out of 100.
+ENTRY_WEIGHTS = {
+    "project": 35,
+    "support": 20,
+    "meeting": 15,
+    "prospecting": 10,
+    "training": 5,
+    "coaching": 5,
+    "facilitation": 5,
+    "reflection": 5,
+}
 HOURS = ("0.5", "1", "1.5", "2", "2.5", "3", "4", "6")
 ENTRIES_PER_DAY = 4  # four of the longest make 24 h, the most a member's day may hold
 NOTES = (
@@ -301,7 +301,7 @@ def month_file(
         last = min(last, person.left - timedelta(days=1))
     if first > last:
         return None
-    kinds = rng.choices(ENTRY_KINDS, ENTRY_WEIGHTS, k=entries)
+    kinds = rng.choices(list(ENTRY_WEIGHTS), list(ENTRY_WEIGHTS.values()), k=entries)
     days = sorted(random_day(rng, first, last) for _ in range(entries))
     texts, per_day = [], Counter[date]()
     for day, kind in zip(days, kinds, strict=True):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from collectif.model.entries import TimeEntry
-from collectif.model.files import Entry
+from collectif.model.files import ENTRY_KINDS, Entry
 from collectif.store import contributions, yaml_fast
 
 ENTRIES = TypeAdapter(list[Entry])
@@ -65,14 +65,7 @@ HOURS = [
     "٣",
 ]
 KINDS = [
-    "project",
-    "support",
-    "meeting",
-    "prospecting",
-    "training",
-    "coaching",
-    "facilitation",
-    "reflection",
+    *ENTRY_KINDS,
     "Project",
     "'support'",
     '"meeting"',
@@ -133,7 +126,7 @@ ODD = [*"az09-_.:#'\"!&*[]{},|>%@`~+eE \t", "\u00a0", "\u2028", "\x85", "é", "\
 GOOD = {
     "date": ["2026-03-04", "2024-02-29", "2026-12-31"],
     "hours": ["0", "1", "2.5", "1.50", "12"],
-    "kind": KINDS[:8],
+    "kind": list(ENTRY_KINDS),
     "ref": ["tresorerie", "site-mda", "r", "a" * 63, "", "~", "'site'"],
     "note": ["plénière", "'2024'", "relance client", "", "nope", "'AG: le budget'"],
 }
@@ -222,7 +215,7 @@ def test_what_the_quick_reader_accepts_the_models_accept_with_the_same_values(te
         st.tuples(
             st.dates(date(2000, 1, 1), date(2099, 12, 31)),
             st.decimals(min_value=Decimal("0.01"), max_value=24, places=2, allow_nan=False),
-            st.sampled_from(KINDS[:8]),
+            st.sampled_from(ENTRY_KINDS),
             st.sampled_from(["tresorerie", "site-mda", None]),
             st.sampled_from(["plénière", "relance: client", None]),
         ),
