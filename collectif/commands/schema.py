@@ -19,20 +19,12 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from collectif import i18n
 from collectif.commands.schema_words import HOVER, RECORD_OF_SCHEMA
 from collectif.errors import EXIT_OK, CollectifError
-from collectif.model.files import (
-    CollectiveFile,
-    Contact,
-    Distribution,
-    Entry,
-    Meeting,
-    Member,
-    Project,
-    Role,
-)
-from collectif.model.layout import CONFIG_FILE
+from collectif.model.files import CollectiveFile, Entry
+from collectif.model.layout import CONFIG_FILE, Kind
 from collectif.model.message import N_, msg
 from collectif.model.rules import adapter
 from collectif.store import yaml_fast
+from collectif.store.load import MODELS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COLLECTIVE_DIR = Path(".collectif") / "schemas"  # where a collective keeps its copy
@@ -53,25 +45,25 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         "collectif.schema.json",
         "collectif.yaml",
         N_("The collective and its charter rules: collectif.yaml at the root of the repository."),
-        CollectiveFile,
+        MODELS[Kind.CONFIG],
     ),
     SchemaFile(
         "member.schema.json",
         "Member",
         N_("One member of the collective: members/<member>.yaml."),
-        Member,
+        MODELS[Kind.MEMBER],
     ),
     SchemaFile(
         "role.schema.json",
         "Role",
         N_("A support function, regular mission, facilitation or coaching: roles/<role>.yaml."),
-        Role,
+        MODELS[Kind.ROLE],
     ),
     SchemaFile(
         "project.schema.json",
         "Project",
         N_("A client project: projects/<project>.yaml."),
-        Project,
+        MODELS[Kind.PROJECT],
     ),
     SchemaFile(
         "contribution.schema.json",
@@ -84,19 +76,19 @@ SCHEMAS: tuple[SchemaFile, ...] = (
         "Meeting",
         "A meeting: who came, who facilitated, what was decided: "
         "meetings/<YYYY-MM-DD>[-slug].yaml.",
-        Meeting,
+        MODELS[Kind.MEETING],
     ),
     SchemaFile(
         "distribution.schema.json",
         "Distribution",
         "A share-out of the collective's fund among members: distributions/<id>.yaml.",
-        Distribution,
+        MODELS[Kind.DISTRIBUTION],
     ),
     SchemaFile(
         "contact.schema.json",
         "Contact",
         "A client or prospect organisation shared with the group: contacts/<contact>.yaml.",
-        Contact,
+        MODELS[Kind.CONTACT],
     ),
 )
 
