@@ -20,7 +20,7 @@ from collectif.model.words import KIND_WORDS, kind_word
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
-_HOURS = re.compile(r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+_HOURS = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 # A note may run over several lines and hold tabs; other control characters would reach
 # terminals as they are, and a byte that is not UTF-8 cannot be written at all.
 _NOTE_ALLOWS = "\t\n"
