@@ -48,7 +48,9 @@ def _problem(error: Any) -> Message | None:
     if kind == "NoSuchOption":
         option = str(error.option_name)
         if _NEGATIVE.fullmatch(option):
-            return msg("a negative number is no value here: hours, days and amounts are more than 0")
+            return msg(
+                "a negative number is no value here: hours, days and amounts are more than 0"
+            )
         hint = _hint(option, sorted(error.possibilities or []))
         if hint is None:
             return msg("there is no option {option}", option=option)
