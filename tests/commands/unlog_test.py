@@ -33,7 +33,8 @@ def test_nothing_to_take_back(tmp_path: Path) -> None:
     assert none.returncode == 2 and "no entry" in none.stderr
     described = repo.run("log", "2", "meeting", "--remove", TODAY, "--as", "leo")
     assert described.returncode == 2 and "no entry" in described.stderr
-    two_kinds = repo.run("log", "--remove", TODAY, "2", "meeting", "--kind", "support", "--as", "leo")
+    two_kinds = repo.run("log", "--remove", TODAY, "2", "meeting", "--kind", "support",
+                         "--as", "leo")  # fmt: skip
     assert two_kinds.returncode == 2 and "say two kinds" in two_kinds.stderr
     missing = repo.run("log", "--as", "leo")
     assert missing.returncode == 2 and "--remove" in missing.stderr
