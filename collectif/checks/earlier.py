@@ -8,15 +8,18 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from collectif.checks.base import Context, charter_of
+from collectif.checks.base import Context, charter_of, on_charter
 from collectif.checks.charter_signed import adopted_on
 from collectif.checks.periods import Period
-from collectif.model.collective import Collective
+from collectif.model.collective import Collective, Setting
 from collectif.model.files import Charter, Minimum, Prospecting
 from collectif.model.message import Message, Text, msg
 
-# The settings that say which rules a period is owed under, read by `minimum` and `prospecting`.
-SETTINGS = ("adopted", "earlier")
+
+def settings(section: str) -> tuple[Setting, ...]:
+    """The settings a check of what each period owes reads (`minimum`, `prospecting`): its
+    section of the charter, the day records begin, and which rules a period is owed under."""
+    return on_charter(section, "records_from", "adopted", "earlier")
 
 
 class Adoption(NamedTuple):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from collectif.checks import earlier
-from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
 from collectif.checks.earlier import Adoption
 from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import (
@@ -130,10 +130,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, adoption, given)
 
 
-CHECK = Check(
-    NAME,
-    Severity.ERROR,
-    check,
-    EXPLANATION,
-    on_charter("minimum", "records_from", *earlier.SETTINGS),
-)
+CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, earlier.settings("minimum"))

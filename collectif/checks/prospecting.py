@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from collectif.checks import earlier
-from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
+from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
 from collectif.checks.earlier import Adoption
 from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
@@ -103,10 +103,4 @@ def check(collective: Collective, context: Context) -> Iterator[Finding]:
         yield from _period_findings(collective, period, adoption, done)
 
 
-CHECK = Check(
-    NAME,
-    Severity.WARNING,
-    check,
-    EXPLANATION,
-    on_charter("prospecting", "records_from", *earlier.SETTINGS),
-)
+CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, earlier.settings("prospecting"))

@@ -14,26 +14,25 @@ from collectif.model.words import kind_word
 MANY_ENTRIES = 3
 
 
-def _logged(member: str, entry: TimeEntry) -> Message:
-    common: dict[str, Param] = {
+def _named(member: str, entry: TimeEntry) -> dict[str, Param]:
+    """What a line about one entry names: the member, and the entry's hours, kind and date."""
+    return {
         "member": member,
         "hours": Hours(entry.hours),
         "kind": kind_word(entry.kind),
         "date": entry.date.isoformat(),
     }
+
+
+def _logged(member: str, entry: TimeEntry) -> Message:
+    named = _named(member, entry)
     if entry.ref:
-        return msg("{member} logged {hours} of {kind} ({ref}) on {date}", ref=entry.ref, **common)
-    return msg("{member} logged {hours} of {kind} on {date}", **common)
+        return msg("{member} logged {hours} of {kind} ({ref}) on {date}", ref=entry.ref, **named)
+    return msg("{member} logged {hours} of {kind} on {date}", **named)
 
 
 def _took_off(member: str, entry: TimeEntry) -> Message:
-    return msg(
-        "{member} took off an entry of {date} ({hours} of {kind})",
-        member=member,
-        date=entry.date.isoformat(),
-        hours=Hours(entry.hours),
-        kind=kind_word(entry.kind),
-    )
+    return msg("{member} took off an entry of {date} ({hours} of {kind})", **_named(member, entry))
 
 
 def _changed(member: str, old: TimeEntry, new: TimeEntry) -> Message:
