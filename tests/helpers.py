@@ -34,6 +34,12 @@ charter:
 """
 
 
+def config(charter: str) -> str:
+    """A collectif.yaml: `CONFIG` with more settings under `charter` (`charter`'s lines are
+    dedented, then indented under it)."""
+    return CONFIG + textwrap.indent(textwrap.dedent(charter), "  ")
+
+
 def write(root: Path, path: str, text: str) -> Path:
     """Write a file of the collective (text is dedented), creating its folders."""
     target = root / path

@@ -17,22 +17,19 @@ from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import Charter, CollectiveFile, Cotraitance, Deduction, Project
 from collectif.model.rules import validate
-from tests.helpers import check_json, collective, findings, member, run
+from tests.helpers import check_json, collective, config, findings, member, run
 
 AS_OF = "2026-11-01"
 NAME = "cotraitance"
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  cotraitance:
-    deductions:
-      - {name: fonds collectif, rate: "0.05"}
-    tolerance: "0.01"
-"""
+CONFIG = config(
+    """\
+    cotraitance:
+      deductions:
+        - {name: fonds collectif, rate: "0.05"}
+      tolerance: "0.01"
+    """
+)
 
 MEMBERS = {f"members/{who}.yaml": member(who) for who in ("ana", "emma", "leo", "sam")}
 

@@ -13,27 +13,24 @@ from hypothesis import strategies as st
 
 from collectif.checks import ledger
 from collectif.i18n import render
-from tests.helpers import collective, findings, loaded, member
+from tests.helpers import collective, config, findings, loaded, member
 
 AS_OF = "2026-12-31"
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  cotraitance:
-    deductions:
-      - {name: fonds collectif, rate: "0.05"}
-      - {name: frais, rate: "0.03"}
-  valuation:
-    formula: weighted
-    weights: {facilitation: 1.5, meeting: 0.5}
-  fund:
-    from_deductions: [fonds collectif]
-    opening: {date: 2026-01-01, balance: "100.00"}
-"""
+CONFIG = config(
+    """\
+    cotraitance:
+      deductions:
+        - {name: fonds collectif, rate: "0.05"}
+        - {name: frais, rate: "0.03"}
+    valuation:
+      formula: weighted
+      weights: {facilitation: 1.5, meeting: 0.5}
+    fund:
+      from_deductions: [fonds collectif]
+      opening: {date: 2026-01-01, balance: "100.00"}
+    """
+)
 
 PROJECT = """\
 title: Site

@@ -13,16 +13,13 @@ import pytest
 from collectif.commands.audit import commits_range
 from collectif.store.git import GitFailed
 from tests.commands.recording import Repo, make
-from tests.helpers import repo_at, run
+from tests.helpers import config, repo_at, run
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  authorship: {others_files: warning, signed: SIGNED}
-"""
+CONFIG = config(
+    """\
+    authorship: {others_files: warning, signed: SIGNED}
+    """
+)
 AS_OF = ("--as-of", "2026-11-01")
 
 

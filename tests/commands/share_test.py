@@ -8,24 +8,21 @@ from pathlib import Path
 import pytest
 
 from tests.commands.recording import Repo, make, plain
-from tests.helpers import member
+from tests.helpers import config, member
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  cotraitance:
-    deductions:
-      - {name: fonds collectif, rate: "0.05"}
-  valuation:
-    formula: weighted
-    weights: {facilitation: 1.5, meeting: 0.5}
-  fund:
-    from_deductions: [fonds collectif]
-    opening: {date: 2026-01-01, balance: "3000.00"}
-"""
+CONFIG = config(
+    """\
+    cotraitance:
+      deductions:
+        - {name: fonds collectif, rate: "0.05"}
+    valuation:
+      formula: weighted
+      weights: {facilitation: 1.5, meeting: 0.5}
+    fund:
+      from_deductions: [fonds collectif]
+      opening: {date: 2026-01-01, balance: "3000.00"}
+    """
+)
 
 PROJECT = """\
 title: Site

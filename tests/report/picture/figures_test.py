@@ -15,18 +15,15 @@ from typing import Any
 import pytest
 
 from collectif.commands.report import report
-from tests.helpers import collective, member
+from tests.helpers import collective, config, member
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  cotraitance:
-    deductions:
-      - {name: fonds collectif, rate: "0.05"}
-"""
+CONFIG = config(
+    """\
+    cotraitance:
+      deductions:
+        - {name: fonds collectif, rate: "0.05"}
+    """
+)
 
 FILES = {
     "members/alice.yaml": member("Alice", joined="2020-01-01"),
