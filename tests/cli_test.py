@@ -28,6 +28,7 @@ from tests.helpers import (
     member,
     process,
     run,
+    run_check,
 )
 
 AS_OF = "2026-11-01"
@@ -69,27 +70,22 @@ def test_json_is_the_contract(tmp_path: Path) -> None:
 
 def test_json_is_the_same_in_every_language(tmp_path: Path) -> None:
     root = broken(tmp_path)
-    english = run("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json")
-    french = run("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json", "--lang", "fr")
+    english = run_check(root, AS_OF, "--format", "json")
+    french = run_check(root, AS_OF, "--format", "json", "--lang", "fr")
     assert english.stdout == french.stdout
 
 
 def test_text_in_the_collective_language_unless_overridden(tmp_path: Path) -> None:
     root = broken(tmp_path, config=CONFIG.replace("language: en", "language: fr"))
-    french = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", "references")
+    french = run_check(root, AS_OF, "--only", "references")
     assert french.returncode == 1
     assert "membre inconnu `zoe`" in french.stdout
     assert "roles/tresorerie.yaml:5:14" in french.stdout
     assert "1 erreur, 0 avertissement" in french.stdout
-    english = run(
-        "check", "--repo", str(root), "--as-of", AS_OF, "--only", "references", "--lang", "en"
-    )
+    english = run_check(root, AS_OF, "--only", "references", "--lang", "en")
     assert "unknown member `zoe`" in english.stdout and "1 error, 0 warnings" in english.stdout
-    by_env = run(
-        "check",
-        "--repo",
-        str(root),
-        "--as-of",
+    by_env = run_check(
+        root,
         AS_OF,
         "--only",
         "references",
@@ -160,7 +156,7 @@ def test_no_collective_around(tmp_path: Path) -> None:
 
 def test_no_findings_says_so_in_one_line(tmp_path: Path) -> None:
     root = collective(tmp_path, {"members/ana.yaml": member("Ana")})
-    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", "schema,references")
+    done = run_check(root, AS_OF, "--only", "schema,references")
     assert done.returncode == 0
     assert done.stdout.strip() == "No problems found: 2 checks as of 2026-11-01."
 

@@ -204,6 +204,13 @@ def process(
     )
 
 
+def run_check(
+    root: Path, as_of: str, *args: str, env: Mapping[str, str | None] | None = None
+) -> Outcome:
+    """`collectif check` on the collective at `root` as of that day, with more `args`."""
+    return run("check", "--repo", str(root), "--as-of", as_of, *args, env=env)
+
+
 def check_json(root: Path, *args: str) -> tuple[int, dict[str, Any]]:
     """`collectif check --format json` on the collective: exit code and document."""
     done = run("check", "--repo", str(root), "--format", "json", *args)

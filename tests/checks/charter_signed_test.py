@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run
+from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
 
 AS_OF = "2026-11-01"
 NAME = "charter-signed"
@@ -131,7 +131,7 @@ def test_french(tmp_path: Path) -> None:
         "sam n'a pas signé la charte\u00a0: après avoir lu et accepté sa version en vigueur "
         "2026-01, il ou elle la signe avec `collectif sign`",
     ]
-    french = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    french = run_check(root, AS_OF, "--only", NAME, "--lang", "fr")
     assert french.returncode == 1
     assert "sam n'a pas signé la charte" in french.stdout
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run
+from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
 
 NAME = "client-balance"
 AS_OF = "2026-06-30"
@@ -201,11 +201,8 @@ def test_in_french(tmp_path: Path) -> None:
             "banque": project("big_account", "40000", "2025-09-10"),
         },
     )
-    done = run(
-        "check",
-        "--repo",
-        str(root),
-        "--as-of",
+    done = run_check(
+        root,
         AS_OF,
         "--only",
         NAME,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run
+from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
 
 AS_OF = "2026-11-01"
 NAME = "commitment"
@@ -161,11 +161,9 @@ def test_french(tmp_path: Path) -> None:
         "leo est dans l'équipe de Site MDA mais son départ du collectif est daté du "
         "2026-09-15\u00a0: retirez leo de `team`, ou clôturez le projet s'il est terminé",
     ]
-    done = run("check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME)
+    done = run_check(root, "2027-01-01", "--only", NAME)
     assert done.returncode == 1
-    french = run(
-        "check", "--repo", str(root), "--as-of", "2027-01-01", "--only", NAME, "--lang", "fr"
-    )
+    french = run_check(root, "2027-01-01", "--only", NAME, "--lang", "fr")
     assert "son départ du collectif est daté du 2026-09-15" in french.stdout
 
 

@@ -17,7 +17,7 @@ from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import Charter, CollectiveFile, Cotraitance, Deduction, Project
 from collectif.model.rules import validate
-from tests.helpers import check_json, collective, config, findings, member, run
+from tests.helpers import check_json, collective, config, findings, member, run_check
 
 AS_OF = "2026-11-01"
 NAME = "cotraitance"
@@ -266,11 +266,8 @@ def test_through_the_cli(tmp_path: Path) -> None:
 
 def test_in_french_money_reads_the_french_way(tmp_path: Path) -> None:
     root = site(tmp_path, "  - {member: ana, amount: 3895}\n  - {member: emma, amount: 4655}\n")
-    done = run(
-        "check",
-        "--repo",
-        str(root),
-        "--as-of",
+    done = run_check(
+        root,
         AS_OF,
         "--only",
         NAME,

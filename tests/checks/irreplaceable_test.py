@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run
+from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
 
 AS_OF = "2026-11-01"
 NAME = "irreplaceable"
@@ -307,7 +307,7 @@ def test_french(tmp_path: Path) -> None:
         "titulaires\u00a0: un autre membre peut le rejoindre avec `collectif role join "
         "tresorerie`, ou commencer à s'y former avec `collectif role train tresorerie`",
     ]
-    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    done = run_check(root, AS_OF, "--only", NAME, "--lang", "fr")
     assert "n'est tenu que par camille" in done.stdout
 
 

@@ -24,6 +24,7 @@ from tests.helpers import (
     git_repo,
     member,
     run,
+    run_check,
     write,
 )
 
@@ -423,7 +424,7 @@ def test_without_earlier_rules_a_period_begun_before_adoption_says_where_they_go
 
 def test_a_broken_earlier_rule_stops_the_minimum_rather_than_guess(tmp_path: Path) -> None:
     root = raised(tmp_path, "  earlier:\n    minimum: {hours: beaucoup}\n")
-    done = run("check", "--repo", str(root), "--as-of", "2026-05-12", "--only", "minimum")
+    done = run_check(root, "2026-05-12", "--only", "minimum")
     assert done.returncode == 2
     assert "broken (charter.earlier.minimum.hours)" in done.stderr
 

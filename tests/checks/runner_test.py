@@ -15,7 +15,7 @@ from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.finding import Finding
 from tests.commands.recording import plain
-from tests.helpers import CONFIG, collective, findings, member, run
+from tests.helpers import CONFIG, collective, findings, member, run, run_check
 
 AS_OF = "2026-11-01"
 BROKEN_ROLE = "title: T\nkind: support\nholders:\n  - {member: zoe, since: 2025-01-01}\n"
@@ -64,9 +64,9 @@ def test_a_check_that_crashes_is_a_finding_and_the_others_run(
 
 def test_a_crash_is_told_in_french_too(tmp_path: Path, crashing: None) -> None:
     root = _broken(tmp_path)
-    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", "irreplaceable")
+    done = run_check(root, AS_OF, "--only", "irreplaceable")
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
-    french = run("check", "--repo", str(root), "--as-of", AS_OF, "--lang", "fr")
+    french = run_check(root, AS_OF, "--lang", "fr")
     assert "la vérification irreplaceable s'est arrêtée" in french.stdout
     assert "ZeroDivisionError: division by zero" in french.stdout
     assert "membre inconnu `zoe`" in plain(french.stdout)  # references ran after it
@@ -107,7 +107,7 @@ def test_a_misspelt_check_under_checks_is_a_schema_finding(
 
 def test_checks_that_is_not_a_mapping_is_a_schema_finding(tmp_path: Path) -> None:
     root = _broken(tmp_path, config=CONFIG + "checks: off\n")
-    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--format", "json")
+    done = run_check(root, AS_OF, "--format", "json")
     document = json.loads(done.stdout)
     assert "schema" in document["summary"]["checks"]
     assert done.returncode == 1

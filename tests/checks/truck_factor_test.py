@@ -22,7 +22,7 @@ from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import CollectiveFile, Holding, Member, Role
 from collectif.model.rules import validate
-from tests.helpers import CONFIG, check_json, collective, findings, member, run
+from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
 
 AS_OF = "2026-11-01"
 NAME = "truck-factor"
@@ -262,7 +262,7 @@ def test_french(tmp_path: Path) -> None:
         "titulaires ou d'abord en formation, pour que le collectif ne repose pas sur si peu de "
         "personnes"
     )
-    done = run("check", "--repo", str(root), "--as-of", AS_OF, "--only", NAME, "--lang", "fr")
+    done = run_check(root, AS_OF, "--only", NAME, "--lang", "fr")
     assert done.returncode == 0
     assert "facteur bus du collectif est de 2" in done.stdout
 

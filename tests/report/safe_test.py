@@ -22,7 +22,7 @@ from collectif.report import formats
 from collectif.report.safe import json_text, printable, printable_message, shown
 from collectif.report.status import print_changes
 from collectif.report.text import print_text
-from tests.helpers import collective, git_repo, member, run
+from tests.helpers import collective, git_repo, member, run_check
 from tests.report.samples import BASE, finding, result
 
 # What bug 15 wrote in a role title, plus NUL, NEL, U+2028/U+2029, a bidi override and a tab.
@@ -135,9 +135,7 @@ def _lines(output: str) -> list[str]:
 
 @pytest.mark.parametrize("name", formats.NAMES)
 def test_no_format_lets_hostile_data_act(hostile_repo: Path, name: str) -> None:
-    done = run(
-        "check", "--repo", str(hostile_repo), "--as-of", AS_OF, "--lang", "en", "--format", name
-    )
+    done = run_check(hostile_repo, AS_OF, "--lang", "en", "--format", name)
     assert done.returncode == 1, done.stderr
     assert "Coord" in done.stdout, "the hostile title is not in the report"
     assert not UNSAFE.search(done.stdout)
@@ -151,7 +149,7 @@ def test_no_format_lets_hostile_data_act(hostile_repo: Path, name: str) -> None:
 
 
 def test_markdown_shows_a_hostile_line_break_as_text(hostile_repo: Path) -> None:
-    done = run("check", "--repo", str(hostile_repo), "--as-of", AS_OF, "--format", "markdown")
+    done = run_check(hostile_repo, AS_OF, "--format", "markdown")
     row = next(
         line for line in done.stdout.splitlines() if "Coord" in line and "[irrepl" not in line
     )
@@ -161,6 +159,6 @@ def test_markdown_shows_a_hostile_line_break_as_text(hostile_repo: Path) -> None
 
 
 def test_json_keeps_the_exact_values_for_scripts(hostile_repo: Path) -> None:
-    done = run("check", "--repo", str(hostile_repo), "--as-of", AS_OF, "--format", "json")
+    done = run_check(hostile_repo, AS_OF, "--format", "json")
     messages = [item["message"] for item in json.loads(done.stdout)["findings"]]
     assert any(HOSTILE in message for message in messages)

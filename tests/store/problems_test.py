@@ -17,7 +17,7 @@ from collectif.i18n import gettext_, render
 from collectif.model.files import Member
 from collectif.model.message import Message, Text
 from collectif.store import problems, yaml_fast
-from tests.helpers import CONFIG, collective, findings, loaded, member, run
+from tests.helpers import CONFIG, collective, findings, loaded, member, run_check
 
 ENTRIES = "".join(
     f"- date: 2026-10-{day:02d}\n  hours: 1\n  kind: meeting\n  note: réunion\n"
@@ -117,7 +117,7 @@ def test_a_note_nested_990_deep_is_a_finding_not_a_crash(tmp_path: Path) -> None
             + f"- date: 2026-10-09\n  hours: 1\n  kind: meeting\n  note: {note}\n",
         },
     )
-    done = run("check", "--repo", str(root), "--as-of", "2026-11-26", "--lang", "fr")
+    done = run_check(root, "2026-11-26", "--lang", "fr")
     assert done.returncode == 1, done.stderr
     assert "contributions/ana/2026-10.yaml:32:" in done.stdout
     assert "imbriqués sur plus de 100" in done.stdout
