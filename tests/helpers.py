@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from collectif.checks import runner
 from collectif.checks.base import Context
+from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.finding import Placed
 from collectif.store import load, place
@@ -87,6 +88,27 @@ def findings(
         as_of=date.fromisoformat(as_of), since=date.fromisoformat(since) if since else None
     )
     return place.place(runner.run(data, context, checks).findings, Worktree(root))
+
+
+# A finding as the check tests compare it: check, subject, file, line, period or severity,
+# message in English.
+Seen = tuple[str, str, str, int, str | None, str]
+
+
+def seen(root: Path, as_of: str, only: str, since: str | None = None) -> list[Seen]:
+    """The findings of one check, each with its period."""
+    return [
+        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
+        for f in findings(root, as_of, only=only, since=since)
+    ]
+
+
+def rated(root: Path, as_of: str, only: str) -> list[Seen]:
+    """The findings of one check, each with its severity."""
+    return [
+        (f.check, f.subject, f.file, f.line or 0, str(f.severity), render(f.message, "en"))
+        for f in findings(root, as_of, only=only)
+    ]
 
 
 class Outcome(NamedTuple):

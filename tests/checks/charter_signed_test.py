@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
+from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, rated, run_check
 
 AS_OF = "2026-11-01"
 NAME = "charter-signed"
@@ -18,11 +18,8 @@ def signed(name: str, version: str, **extra: str) -> str:
 UNSIGNED = "name: Sam\nemail: sam@example.org\njoined: 2020-01-01\n"
 
 
-def found(root: Path, as_of: str = AS_OF) -> list[tuple[str, str, str, int, str, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, str(f.severity), render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME)
-    ]
+def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
+    return rated(root, as_of, NAME)
 
 
 def test_everyone_signed_the_current_version(tmp_path: Path) -> None:

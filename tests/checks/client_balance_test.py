@@ -6,8 +6,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
+from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, run_check, seen
 
 NAME = "client-balance"
 AS_OF = "2026-06-30"
@@ -38,11 +37,8 @@ def book(tmp_path: Path, projects: dict[str, str], config: str = CONFIG_WITH_CLI
     return collective(tmp_path, {"members/ana.yaml": member("ana"), **files}, config=config)
 
 
-def found(root: Path, as_of: str = AS_OF) -> list[tuple[str, str, str, int, str | None, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME)
-    ]
+def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
+    return seen(root, as_of, NAME)
 
 
 def test_a_balanced_year(tmp_path: Path) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member
+from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, seen
 
 NAME = "contract-concentration"
 AS_OF = "2026-06-30"
@@ -30,11 +29,8 @@ def book(tmp_path: Path, projects: dict[str, str], config: str = CONFIG) -> Path
     return collective(tmp_path, {**MEMBERS, **files}, config=config)
 
 
-def found(root: Path, as_of: str = AS_OF) -> list[tuple[str, str, str, int, str | None, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME)
-    ]
+def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
+    return seen(root, as_of, NAME)
 
 
 def test_prospecting_is_shared(tmp_path: Path) -> None:

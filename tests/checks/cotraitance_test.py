@@ -13,11 +13,10 @@ from hypothesis import strategies as st
 
 from collectif.checks import cotraitance
 from collectif.checks.base import Context
-from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import Charter, CollectiveFile, Cotraitance, Deduction, Project
 from collectif.model.rules import validate
-from tests.helpers import check_json, collective, config, findings, member, run_check
+from tests.helpers import Seen, check_json, collective, config, findings, member, run_check, seen
 
 AS_OF = "2026-11-01"
 NAME = "cotraitance"
@@ -50,11 +49,8 @@ def site(tmp_path: Path, payouts: str, config: str = CONFIG, project: str = PROJ
     return collective(tmp_path, {**MEMBERS, "projects/site-mda.yaml": text}, config=config)
 
 
-def found(root: Path) -> list[tuple[str, str, str, int, str | None, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
-        for f in findings(root, AS_OF, only=NAME)
-    ]
+def found(root: Path) -> list[Seen]:
+    return seen(root, AS_OF, NAME)
 
 
 def test_each_member_paid_their_own_share_less_deductions(tmp_path: Path) -> None:

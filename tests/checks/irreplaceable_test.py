@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
+from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, rated, run_check
 
 AS_OF = "2026-11-01"
 NAME = "irreplaceable"
@@ -25,11 +25,8 @@ TWO_ACCOUNTANTS = {
 }
 
 
-def found(root: Path, as_of: str = AS_OF) -> list[tuple[str, str, str, int, str, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, str(f.severity), render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME)
-    ]
+def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
+    return rated(root, as_of, NAME)
 
 
 def test_role_with_enough_holders_and_shared_skills(tmp_path: Path) -> None:

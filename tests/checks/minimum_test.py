@@ -17,6 +17,7 @@ from collectif.model.files import Member, Pause, PeriodKind
 from collectif.model.rules import validate
 from tests.helpers import (
     CONFIG,
+    Seen,
     check_json,
     collective,
     findings,
@@ -25,6 +26,7 @@ from tests.helpers import (
     member,
     run,
     run_check,
+    seen,
     write,
 )
 
@@ -51,13 +53,8 @@ def entries(*days_hours: tuple[str, str]) -> str:
     return "".join(SUPPORT.format(day=day, hours=hours) for day, hours in days_hours)
 
 
-def found(
-    root: Path, as_of: str = APRIL, since: str | None = None
-) -> list[tuple[str, str, str, int, str | None, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME, since=since)
-    ]
+def found(root: Path, as_of: str = APRIL, since: str | None = None) -> list[Seen]:
+    return seen(root, as_of, NAME, since)
 
 
 def messages(root: Path, as_of: str = APRIL, since: str | None = None) -> list[str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member
+from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, seen
 
 NAME = "overload"
 APRIL = "2026-04-01"
@@ -34,13 +33,8 @@ def gave(day: str, hours: str, kind: str = "support", ref: str = "tresorerie") -
     return text
 
 
-def found(
-    root: Path, as_of: str = APRIL, since: str | None = None
-) -> list[tuple[str, str, str, int, str | None, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME, since=since)
-    ]
+def found(root: Path, as_of: str = APRIL, since: str | None = None) -> list[Seen]:
+    return seen(root, as_of, NAME, since)
 
 
 def test_an_even_load_within_the_limit(tmp_path: Path) -> None:

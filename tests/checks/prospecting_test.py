@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collectif.i18n import render
-from tests.helpers import CONFIG, check_json, collective, findings, member
+from tests.helpers import CONFIG, Seen, check_json, collective, member, seen
 
 NAME = "prospecting"
 APRIL = "2026-04-01"
@@ -30,13 +29,8 @@ def prospected(*days: str) -> str:
     return "".join(PROSPECT.format(day=day) for day in days)
 
 
-def found(
-    root: Path, as_of: str = APRIL, since: str | None = None
-) -> list[tuple[str, str, str, int, str | None, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, f.period, render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME, since=since)
-    ]
+def found(root: Path, as_of: str = APRIL, since: str | None = None) -> list[Seen]:
+    return seen(root, as_of, NAME, since)
 
 
 def test_a_member_who_prospected(tmp_path: Path) -> None:

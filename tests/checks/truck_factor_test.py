@@ -22,7 +22,7 @@ from collectif.i18n import render
 from collectif.model.collective import Collective
 from collectif.model.files import CollectiveFile, Holding, Member, Role
 from collectif.model.rules import validate
-from tests.helpers import CONFIG, check_json, collective, findings, member, run_check
+from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, rated, run_check
 
 AS_OF = "2026-11-01"
 NAME = "truck-factor"
@@ -42,11 +42,8 @@ def files(**roles: str) -> dict[str, str]:
     return {**people, **{f"roles/{role_id}.yaml": text for role_id, text in roles.items()}}
 
 
-def found(root: Path, as_of: str = AS_OF) -> list[tuple[str, str, str, int, str, str]]:
-    return [
-        (f.check, f.subject, f.file, f.line or 0, str(f.severity), render(f.message, "en"))
-        for f in findings(root, as_of, only=NAME)
-    ]
+def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
+    return rated(root, as_of, NAME)
 
 
 CONCENTRATED = files(
