@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -231,6 +232,13 @@ def run_check(
 ) -> Outcome:
     """`collectif check` on the collective at `root` as of that day, with more `args`."""
     return run("check", "--repo", str(root), "--as-of", as_of, *args, env=env)
+
+
+def in_french(root: Path, as_of: str, only: str) -> tuple[int, str]:
+    """`collectif check` of one check in French on a wide terminal: the exit code, and the
+    text with the lines the terminal wrapped joined back."""
+    done = run_check(root, as_of, "--only", only, "--lang", "fr", env={"COLUMNS": "400"})
+    return done.returncode, re.sub(r" *\n *", " ", done.stdout)
 
 
 def check_json(root: Path, *args: str) -> tuple[int, dict[str, Any]]:

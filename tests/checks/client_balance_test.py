@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
-from tests.helpers import CONFIG, Seen, check_json, collective, findings, member, run_check, seen
+from tests.helpers import (
+    CONFIG,
+    Seen,
+    check_json,
+    collective,
+    findings,
+    in_french,
+    member,
+    seen,
+)
 
 NAME = "client-balance"
 AS_OF = "2026-06-30"
@@ -197,15 +205,6 @@ def test_in_french(tmp_path: Path) -> None:
             "banque": project("big_account", "40000", "2025-09-10"),
         },
     )
-    done = run_check(
-        root,
-        AS_OF,
-        "--only",
-        NAME,
-        "--lang",
-        "fr",
-        env={"COLUMNS": "400"},
-    )
-    text = re.sub(r" *\n *", " ", done.stdout)
+    _, text = in_french(root, AS_OF, NAME)
     assert "les clients de l'ESS représentent 18 % du chiffre d'affaires signé" in text
     assert "(9\u202f000,00\u00a0€ sur 49\u202f000,00\u00a0€), sous le minimum de 30 %" in text

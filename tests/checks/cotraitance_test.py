@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,7 +15,16 @@ from collectif.checks.base import Context
 from collectif.model.collective import Collective
 from collectif.model.files import Charter, CollectiveFile, Cotraitance, Deduction, Project
 from collectif.model.rules import validate
-from tests.helpers import Seen, check_json, collective, config, findings, member, run_check, seen
+from tests.helpers import (
+    Seen,
+    check_json,
+    collective,
+    config,
+    findings,
+    in_french,
+    member,
+    seen,
+)
 
 AS_OF = "2026-11-01"
 NAME = "cotraitance"
@@ -262,17 +270,8 @@ def test_through_the_cli(tmp_path: Path) -> None:
 
 def test_in_french_money_reads_the_french_way(tmp_path: Path) -> None:
     root = site(tmp_path, "  - {member: ana, amount: 3895}\n  - {member: emma, amount: 4655}\n")
-    done = run_check(
-        root,
-        AS_OF,
-        "--only",
-        NAME,
-        "--lang",
-        "fr",
-        env={"COLUMNS": "400"},
-    )
-    assert done.returncode == 1
-    text = re.sub(r" *\n *", " ", done.stdout)  # the terminal wraps long lines
+    code, text = in_french(root, AS_OF, NAME)
+    assert code == 1
     assert "sur le projet Site MDA, ana a reçu 475,00\u00a0€ de plus" in text
     assert "(attendu 3\u202f420,00\u00a0€, versé 3\u202f895,00\u00a0€)" in text
     assert "et emma a reçu 475,00\u00a0€ de moins" in text

@@ -10,7 +10,7 @@ import pytest
 
 from collectif.commands.report import report
 from collectif.errors import CollectifError
-from tests.helpers import collective, member, run
+from tests.helpers import Outcome, collective, member, run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example"
 
@@ -36,14 +36,14 @@ HOSTILE = {
 }
 
 
+def example_report(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
+    """`collectif report` on the example collective as of 2026-11-26, with more `args`."""
+    return run("report", "--repo", str(EXAMPLE), "--as-of", "2026-11-26", *args, env=env)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_text_fits_100_columns(lang: str) -> None:
-    done = run(
-        "report",
-        "--repo",
-        str(EXAMPLE),
-        "--as-of",
-        "2026-11-26",
+    done = example_report(
         "--lang",
         lang,
         env={"COLUMNS": "100"},
@@ -57,12 +57,7 @@ def test_the_text_fits_100_columns(lang: str) -> None:
 
 
 def test_markdown_has_every_section() -> None:
-    done = run(
-        "report",
-        "--repo",
-        str(EXAMPLE),
-        "--as-of",
-        "2026-11-26",
+    done = example_report(
         "--format",
         "markdown",
         "--lang",
