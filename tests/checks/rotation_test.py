@@ -22,32 +22,26 @@ def people(**members: str) -> dict[str, str]:
     return {**files, **{f"members/{m}.yaml": text for m, text in members.items()}}
 
 
+def treasury(tmp_path: Path, *holdings: str, extra: str = "", **members: str) -> Path:
+    """camille and leo (and `members`' files), and a treasury role with these holdings."""
+    treasurers = role(*holdings, extra=extra)
+    return collective(tmp_path, {**people(**members), "roles/tresorerie.yaml": treasurers})
+
+
 def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
     return rated(root, as_of, NAME)
 
 
 def test_recent_holders_pass(tmp_path: Path) -> None:
-    root = collective(
-        tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: camille, since: 2025-01-01", "member: leo, since: 2026-04-01"
-            ),
-        },
+    root = treasury(
+        tmp_path, "member: camille, since: 2025-01-01", "member: leo, since: 2026-04-01"
     )
     assert found(root) == []
 
 
 def test_holder_past_the_limit(tmp_path: Path) -> None:
-    root = collective(
-        tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: leo, since: 2026-04-01", "member: camille, since: 2024-01-15"
-            ),
-        },
+    root = treasury(
+        tmp_path, "member: leo, since: 2026-04-01", "member: camille, since: 2024-01-15"
     )
     assert found(root) == [
         (
@@ -84,16 +78,11 @@ def test_limit_is_whole_months(tmp_path: Path) -> None:
 
 
 def test_back_to_back_holdings_are_one(tmp_path: Path) -> None:
-    root = collective(
+    root = treasury(
         tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: camille, since: 2023-01-01, until: 2024-12-31",
-                "member: leo, since: 2025-01-01",
-                "member: camille, since: 2025-01-01",
-            ),
-        },
+        "member: camille, since: 2023-01-01, until: 2024-12-31",
+        "member: leo, since: 2025-01-01",
+        "member: camille, since: 2025-01-01",
     )
     rows = found(root)
     assert [(row[3], row[5][:60]) for row in rows] == [
@@ -102,16 +91,11 @@ def test_back_to_back_holdings_are_one(tmp_path: Path) -> None:
 
 
 def test_overlapping_holdings_are_one(tmp_path: Path) -> None:
-    root = collective(
+    root = treasury(
         tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: camille, since: 2025-06-01",
-                "member: camille, since: 2022-01-01, until: 2025-09-30",
-                "member: camille, since: 2020-01-01, until: 2021-12-30",
-            ),
-        },
+        "member: camille, since: 2025-06-01",
+        "member: camille, since: 2022-01-01, until: 2025-09-30",
+        "member: camille, since: 2020-01-01, until: 2021-12-30",
     )
     # the holding of 2020-2021 ends two days before the next begins: a gap of one day
     (finding,) = findings(root, AS_OF, only=NAME)
@@ -122,39 +106,26 @@ def test_overlapping_holdings_are_one(tmp_path: Path) -> None:
 
 
 def test_a_day_off_restarts_the_count(tmp_path: Path) -> None:
-    root = collective(
+    root = treasury(
         tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: camille, since: 2020-01-01, until: 2024-12-30",
-                "member: camille, since: 2025-01-01",
-            ),
-        },
+        "member: camille, since: 2020-01-01, until: 2024-12-30",
+        "member: camille, since: 2025-01-01",
     )
     assert found(root) == []
 
 
 def test_holding_that_outlived_its_member_is_not_counted(tmp_path: Path) -> None:
-    root = collective(
-        tmp_path,
-        {
-            **people(leo=member("Leo", left="2026-06-01")),
-            "roles/tresorerie.yaml": role("member: leo, since: 2020-01-01"),
-        },
+    root = treasury(
+        tmp_path, "member: leo, since: 2020-01-01", leo=member("Leo", left="2026-06-01")
     )
     assert [row[5][:20] for row in found(root, "2026-05-31")] == ["leo has held Trésore"]
     assert found(root, "2026-06-01") == []
 
 
 def test_tenure_starts_when_the_member_joined(tmp_path: Path) -> None:
-    root = collective(
-        tmp_path,
-        {
-            **people(leo=member("Leo", joined="2025-03-15")),
-            # written from before leo joined (a `references` finding): counts from his first day
-            "roles/tresorerie.yaml": role("member: leo, since: 2020-01-01"),
-        },
+    # written from before leo joined (a `references` finding): counts from his first day
+    root = treasury(
+        tmp_path, "member: leo, since: 2020-01-01", leo=member("Leo", joined="2025-03-15")
     )
     assert found(root) == []
     assert findings(root, "2027-04-14", only=NAME) == []
@@ -164,15 +135,10 @@ def test_tenure_starts_when_the_member_joined(tmp_path: Path) -> None:
 
 
 def test_ended_or_future_holdings_are_not_current(tmp_path: Path) -> None:
-    root = collective(
+    root = treasury(
         tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: camille, since: 2020-01-01, until: 2026-10-31",
-                "member: leo, since: 2026-12-01",
-            ),
-        },
+        "member: camille, since: 2020-01-01, until: 2026-10-31",
+        "member: leo, since: 2026-12-01",
     )
     assert found(root) == []
 
@@ -191,15 +157,7 @@ def test_every_kind_of_role(tmp_path: Path) -> None:
 
 
 def test_retired_role_is_ignored(tmp_path: Path) -> None:
-    root = collective(
-        tmp_path,
-        {
-            **people(),
-            "roles/tresorerie.yaml": role(
-                "member: camille, since: 2020-01-01", extra="active: false\n"
-            ),
-        },
-    )
+    root = treasury(tmp_path, "member: camille, since: 2020-01-01", extra="active: false\n")
     assert found(root) == []
 
 
