@@ -46,6 +46,11 @@ def found(root: Path, as_of: str = AS_OF) -> list[Seen]:
     return rated(root, as_of, NAME)
 
 
+def details(root: Path, as_of: str) -> list[dict[str, Any]]:
+    """The details of each finding of the check as of that day."""
+    return [f.details for f in findings(root, as_of, only=NAME) if f.details]
+
+
 CONCENTRATED = files(
     compta=role("Comptabilité", "camille", "leo"),
     com=role("Communication", "leo", "camille"),
@@ -169,9 +174,7 @@ def test_trainees_are_not_holders(tmp_path: Path) -> None:
         ),
         config=WITH_MIN,
     )
-    assert [f.details["members"] for f in findings(root, AS_OF, only=NAME) if f.details] == [
-        ["camille"]
-    ]
+    assert [d["members"] for d in details(root, AS_OF)] == [["camille"]]
 
 
 def test_member_who_left_no_longer_holds(tmp_path: Path) -> None:
@@ -183,12 +186,8 @@ def test_member_who_left_no_longer_holds(tmp_path: Path) -> None:
     )
     people["members/leo.yaml"] = member("Leo", left="2026-06-15")
     root = collective(tmp_path, people, config=WITH_MIN)
-    assert [f.details["members"] for f in findings(root, "2026-06-14", only=NAME) if f.details] == [
-        ["camille", "leo"]
-    ]
-    assert [f.details["members"] for f in findings(root, "2026-06-15", only=NAME) if f.details] == [
-        ["camille"]
-    ]
+    assert [d["members"] for d in details(root, "2026-06-14")] == [["camille", "leo"]]
+    assert [d["members"] for d in details(root, "2026-06-15")] == [["camille"]]
 
 
 def test_member_who_joined_mid_period(tmp_path: Path) -> None:
@@ -200,9 +199,9 @@ def test_member_who_joined_mid_period(tmp_path: Path) -> None:
     )
     people["members/zoe.yaml"] = member("Zoe", joined="2026-10-01")
     root = collective(tmp_path, people, config=WITH_MIN)
-    before = [f.details for f in findings(root, "2026-09-30", only=NAME) if f.details]
+    before = details(root, "2026-09-30")
     assert [(d["members"], d["uncovered_roles"]) for d in before] == [(["sam"], ["com", "liaison"])]
-    after = [f.details for f in findings(root, "2026-10-01", only=NAME) if f.details]
+    after = details(root, "2026-10-01")
     assert [(d["members"], d["uncovered_roles"]) for d in after] == [
         (["sam", "zoe"], ["com", "liaison"])
     ]
