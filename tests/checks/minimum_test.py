@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -145,44 +146,48 @@ def test_a_partial_month_is_prorated(tmp_path: Path) -> None:
     assert findings(root, APRIL, only=NAME)[0].details["required"] == Decimal("2.71")
 
 
-def test_left_mid_month_is_prorated(tmp_path: Path) -> None:
-    # left on the 16th: active 15 days, 4 x 15 / 31 = 1.94 h
-    files = {"members/leo.yaml": member("leo", left="2026-03-16")}
-    enough = collective(
-        tmp_path / "enough",
-        {**files, "contributions/leo/2026-03.yaml": entries(("2026-03-02", "1.94"))},
-    )
-    assert found(enough) == []
-    short = collective(
-        tmp_path / "short",
-        {**files, "contributions/leo/2026-03.yaml": entries(("2026-03-02", "1.5"))},
-    )
-    assert messages(short) == [
-        PRORATED.format(who="leo", hours="1.5", period="2026-03", required="1.9")
+@pytest.mark.parametrize(
+    ("who", "absent", "day", "enough", "short", "required"),
+    [
+        # left on the 16th: active 15 days, 4 x 15 / 31 = 1.94 h
+        ("leo", {"left": "2026-03-16"}, "2026-03-02", "1.94", "1.5", "1.9"),
+        # paused 20 days of 31: 4 x 11 / 31 = 1.42 h
+        (
+            "sam",
+            {"pauses": "\n  - {from: 2026-02-15, to: 2026-03-20, reason: congé}"},
+            "2026-03-25",
+            "1.5",
+            "1",
+            "1.4",
+        ),
+    ],
+    ids=["left mid-month", "a pause"],
+)
+def test_days_away_prorate_the_minimum(
+    tmp_path: Path,
+    who: str,
+    absent: dict[str, str],
+    day: str,
+    enough: str,
+    short: str,
+    required: str,
+) -> None:
+    def logged(folder: str, hours: str) -> Path:
+        files = {
+            f"members/{who}.yaml": member(who, **absent),
+            f"contributions/{who}/2026-03.yaml": entries((day, hours)),
+        }
+        return collective(tmp_path / folder, files)
+
+    assert found(logged("enough", enough)) == []
+    assert messages(logged("short", short)) == [
+        PRORATED.format(who=who, hours=short, period="2026-03", required=required)
     ]
 
 
 def test_a_member_gone_before_the_period_owes_nothing(tmp_path: Path) -> None:
     root = collective(tmp_path, {"members/leo.yaml": member("leo", left="2026-03-01")})
     assert found(root) == []
-
-
-def test_a_pause_lowers_the_minimum_for_its_days(tmp_path: Path) -> None:
-    # paused 20 days of 31: 4 x 11 / 31 = 1.42 h
-    pause = "\n  - {from: 2026-02-15, to: 2026-03-20, reason: congé}"
-    files = {"members/sam.yaml": member("sam", pauses=pause)}
-    enough = collective(
-        tmp_path / "enough",
-        {**files, "contributions/sam/2026-03.yaml": entries(("2026-03-25", "1.5"))},
-    )
-    assert found(enough) == []
-    short = collective(
-        tmp_path / "short",
-        {**files, "contributions/sam/2026-03.yaml": entries(("2026-03-25", "1"))},
-    )
-    assert messages(short) == [
-        PRORATED.format(who="sam", hours="1", period="2026-03", required="1.4")
-    ]
 
 
 def test_a_pause_over_the_whole_period_asks_nothing(tmp_path: Path) -> None:
