@@ -170,9 +170,13 @@ def _option(name: str) -> str | None:
 
 
 def _wants_help() -> bool:
-    """`--help`, or a command or group named alone, which typer answers with its help."""
-    args = _help_asked(sys.argv[1:])
-    return "--help" in args or len(args) <= 1
+    """`--help`, or a command or group named alone, which typer answers with its help (a group
+    named with only `--lang` or `--repo` too)."""
+    from collectif.commands.groups import GROUPS
+
+    args, asked = sys.argv[1:], _help_asked(sys.argv[1:])
+    alone = not asked or (len(asked) == 1 and asked[0] in {group.name for group in GROUPS})
+    return "--help" in args or len(args) <= 1 or alone
 
 
 # What help reads for its language (`_error_language`), from the command line of any command or
