@@ -1,0 +1,82 @@
+"""A collectif.yaml whose `language:` itself is broken still speaks to the collective in the
+language it most likely means: `français` is French; a value that names no language leaves it
+to COLLECTIF_LANG, then to the locale (`LANG=fr_FR.UTF-8`), and only then to English. Shown
+through the real pre-commit hook of a real repository."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from collectif import i18n
+from tests.helpers import collective, git, git_repo, member, run
+
+CONFIG = 'name: Atelier\nlanguage: {language}\ncurrency: EUR\ncharter:\n  version: "2026-01"\n'
+
+
+def _committed(tmp_path: Path, language: str, env: dict[str, str] | None = None) -> str:
+    """Install the hook, break `language:`, commit: what the hook says (the commit refused)."""
+    root = git_repo(
+        collective(
+            tmp_path, {"members/ana.yaml": member("Ana")}, config=CONFIG.format(language="fr")
+        )
+    )
+    assert run("hook", "install", "--repo", str(root)).returncode == 0
+    (root / "collectif.yaml").write_text(CONFIG.format(language=language), encoding="utf-8")
+    git(root, "add", "-A")
+    done = subprocess.run(
+        ["git", "commit", "-q", "-m", "language"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("language", ["français", "francais", "French", "FR", "[fr"])
+def test_a_language_misspelt_is_still_french(tmp_path: Path, language: str) -> None:
+    said = _committed(tmp_path, language)
+    assert "Introduit par cette modification" in said
+    assert "Introduced" not in said
+
+
+def test_a_language_nobody_can_read_follows_the_locale(tmp_path: Path) -> None:
+    said = _committed(tmp_path, "klingon", env={"LANG": "fr_FR.UTF-8"})
+    assert "Introduit par cette modification" in said
+
+
+def test_or_collectif_lang(tmp_path: Path) -> None:
+    said = _committed(tmp_path, "klingon", env={"LANG": "C.UTF-8", "COLLECTIF_LANG": "fr"})
+    assert "Introduit par cette modification" in said
+
+
+def test_else_english(tmp_path: Path) -> None:
+    said = _committed(tmp_path, "klingon", env={"LANG": "C.UTF-8"})
+    assert "Introduced by this change" in said
+
+
+def test_english_misspelt_is_english(tmp_path: Path) -> None:
+    said = _committed(tmp_path, "English", env={"LANG": "fr_FR.UTF-8"})
+    assert "Introduced by this change" in said  # the file's word before the locale's
+
+
+def test_the_lenient_reading() -> None:
+    assert [i18n.meant(v) for v in ("français", "Francais", "fr_FR", "french", "[fr")] == ["fr"] * 5
+    assert [i18n.meant(v) for v in ("English", "anglais", "en-GB", "eng")] == ["en"] * 4
+    assert [i18n.meant(v) for v in ("klingon", "", None, 42, "  ")] == [None] * 5
+
+
+def test_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert i18n.resolve(None, None) == "fr"
+    monkeypatch.setenv("LC_ALL", "C")
+    assert i18n.resolve(None, None) == "en"
+    assert i18n.resolve(None, "français") == "fr"
+    monkeypatch.delenv("LC_ALL")
+    assert i18n.resolve(None, "en") == "en"  # the collective's own choice comes first
