@@ -80,3 +80,12 @@ def test_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     assert i18n.resolve(None, "français") == "fr"
     monkeypatch.delenv("LC_ALL")
     assert i18n.resolve(None, "en") == "en"  # the collective's own choice comes first
+
+
+def test_the_finding_says_what_to_write(tmp_path: Path) -> None:
+    said = _committed(tmp_path, "français")
+    assert "trouvé le texte « français »\u00a0: vouliez-vous dire `fr`\u202f?" in said
+    role = "title: T\nkind: suport\nholders: [{member: ana, since: 2025-01-01}]\n"
+    root = collective(tmp_path / "typo", {"members/ana.yaml": member("Ana"), "roles/r.yaml": role})
+    done = run("check", "--repo", str(root), "--only", "schema")
+    assert 'found the text "suport": did you mean `support`?' in done.stdout
