@@ -76,6 +76,19 @@ def test_a_staged_error_is_new_and_refused(tmp_path: Path) -> None:
     assert document["summary"]["errors"] == 1
 
 
+def test_a_file_staged_in_a_misnamed_folder_is_refused(tmp_path: Path) -> None:
+    root = repository(tmp_path, tresorerie=role("ana", "leo"))
+    stage(root, "member/lucas.yaml", member("Lucas"))
+
+    code, document = staged(root)
+
+    assert code == 1
+    assert [(f, status) for f, status, _, _ in refs(document)] == [("member/lucas.yaml", "new")]
+    git(root, "commit", "-q", "--no-verify", "-m", "lucas, in the wrong folder")
+    rev = check_json(root, "--rev", "HEAD", *ONLY)
+    assert [f["file"] for f in rev[1]["findings"]] == ["member/lucas.yaml"]
+
+
 def test_a_staged_fix_passes_though_an_unstaged_breakage_waits_on_disk(tmp_path: Path) -> None:
     root = repository(tmp_path, tresorerie=role("ana", "zoe"), communication=role("ana", "leo"))
     stage(root, "roles/tresorerie.yaml", role("ana", "leo"))
