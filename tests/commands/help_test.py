@@ -118,3 +118,22 @@ def test_a_missing_argument_is_named_as_help_names_it() -> None:
     assert "il manque RÉUNION" in french.stderr
     english = run("decide")
     assert "MEETING is missing" in english.stderr
+
+
+ENGLISH_PLACEHOLDERS = re.compile(
+    r"\b(HOURS|KIND|MEMBERS?|ROLE|PROJECT|NAMES?|DIR|LANG|SUBJECT|CHECK|TITLE|TEXT|MEETING)\b"
+)
+
+
+def test_commands_quoted_in_french_name_their_values_in_french() -> None:
+    """`collectif log HEURES TYPE` in a French message, as the French help names them."""
+    from collectif.i18n.catalog import translations
+
+    left = [
+        command
+        for text in translations("fr").values()
+        for part in ([text] if isinstance(text, str) else text)
+        for command in re.findall(r"`collectif [^`]*`", part)
+        if ENGLISH_PLACEHOLDERS.search(command)
+    ]
+    assert left == []
