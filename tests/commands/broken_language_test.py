@@ -89,3 +89,21 @@ def test_the_finding_says_what_to_write(tmp_path: Path) -> None:
     root = collective(tmp_path / "typo", {"members/ana.yaml": member("Ana"), "roles/r.yaml": role})
     done = run("check", "--repo", str(root), "--only", "schema")
     assert 'found the text "suport": did you mean `support`?' in done.stdout
+
+
+@pytest.mark.parametrize("language", ["français", "'[fr'", "[fr"])
+def test_check_in_process(tmp_path: Path, language: str) -> None:
+    root = collective(tmp_path, {}, config=CONFIG.format(language=language))
+    done = run("check", "--repo", str(root), "--only", "schema")
+    assert done.returncode == 1 and "erreur" in done.stdout, done.stdout
+
+
+def test_the_language_of_a_state(tmp_path: Path) -> None:
+    from collectif.store import source
+
+    root = collective(tmp_path, {}, config=CONFIG.format(language="[fr"))
+    assert source.language_in(source.locate(root).worktree()) == "[fr"
+    (root / "collectif.yaml").unlink()
+    assert source.language_in(source.Worktree(root)) is None
+    assert source.language_written(b"- a list\n") is None
+    assert source.language_written(b"name: [x\n") is None  # broken, and no language line
