@@ -19,6 +19,7 @@ from collectif.commands.declare import command
 from collectif.commands.options import CheckOptions, WriteOptions
 from collectif.commands.parameters import (
     AsOf,
+    Day,
     Format,
     Lang,
     NoCache,
@@ -147,9 +148,7 @@ def log_command(
     ref: Annotated[
         str | None, typer.Option("--ref", metavar="ID", help="The project, role or contact id.")
     ] = None,
-    day: Annotated[
-        str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
-    ] = None,
+    day: Day = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What it was.")] = None,
     remove: Annotated[
         str | None,

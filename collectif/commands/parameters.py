@@ -15,6 +15,7 @@ import typer
 __all__ = [
     "AsMember",
     "AsOf",
+    "Day",
     "Format",
     "Lang",
     "NoCache",
@@ -36,6 +37,10 @@ AsOf = Annotated[
     typer.Option(
         "--as-of", metavar="DATE", help="Check as of this date, YYYY-MM-DD (default: today)."
     ),
+]
+# The day a writing command records something done: today unless said.
+Day = Annotated[
+    str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
 ]
 Since = Annotated[
     str | None,

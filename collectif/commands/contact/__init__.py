@@ -8,13 +8,11 @@ import typer
 
 from collectif.commands.declare import command
 from collectif.commands.options import WriteOptions
+from collectif.commands.parameters import Day
 
 app = typer.Typer(no_args_is_help=True)
 
 ContactId = Annotated[str, typer.Argument(metavar="ID", help="The contact's id, e.g. mda.")]
-Day = Annotated[
-    str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
-]
 
 
 @command(app, "add", "collectif.commands.contact.add:add", WriteOptions)

@@ -9,14 +9,12 @@ import typer
 
 from collectif.commands.declare import command
 from collectif.commands.options import WriteOptions
+from collectif.commands.parameters import Day
 
 app = typer.Typer(no_args_is_help=True)
 
 ProjectId = Annotated[str, typer.Argument(metavar="ID", help="The project's id, e.g. site-mda.")]
 NewId = Annotated[str, typer.Argument(metavar="ID", help="The new project's id: projects/ID.yaml.")]
-Day = Annotated[
-    str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
-]
 EndDay = Annotated[
     str | None,
     typer.Option(
