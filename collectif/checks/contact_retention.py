@@ -13,7 +13,7 @@ from collectif.model.files import Contact
 from collectif.model.finding import Finding, Severity
 from collectif.model.layout import contact_file, contribution_file
 from collectif.model.message import Text, msg
-from collectif.model.words import contact_status_word
+from collectif.model.words import CONTACT_STATUS_WORDS
 
 NAME = "contact-retention"
 # The statuses whose data is kept only for a while after the last exchange (a client's is
@@ -89,7 +89,7 @@ def _expired(contact_id: str, contact: Contact, months: int, as_of: date) -> Fin
             "the last exchange at most, that is until {limit}; delete contacts/{contact}.yaml, "
             "or record a new exchange with `collectif contact touch {contact}`",
             name=contact.name,
-            status=Text(msg(contact_status_word(contact.status))),
+            status=Text(msg(CONTACT_STATUS_WORDS.of(contact.status))),
             last=contact.last_exchange,
             months=months,
             limit=limit,

@@ -8,47 +8,50 @@ from collections.abc import Iterable
 
 from collectif.model.message import N_, Text, msg
 
-KIND_WORDS: dict[str, str] = {
-    "project": N_("project"),
-    "support": N_("support"),
-    "meeting": N_("meeting"),
-    "prospecting": N_("prospecting"),
-    "training": N_("training"),
-    "coaching": N_("coaching"),
-    "facilitation": N_("facilitation"),
-    "reflection": N_("reflection"),
-}
+
+class Words(dict[str, str]):
+    """Keywords of the files, each with the catalog id of the word that says it."""
+
+    def of(self, keyword: str) -> str:
+        """The catalog id that says `keyword`; a keyword not listed, as it is written."""
+        return self.get(keyword, keyword)
+
+
+KIND_WORDS = Words(
+    {
+        "project": N_("project"),
+        "support": N_("support"),
+        "meeting": N_("meeting"),
+        "prospecting": N_("prospecting"),
+        "training": N_("training"),
+        "coaching": N_("coaching"),
+        "facilitation": N_("facilitation"),
+        "reflection": N_("reflection"),
+    }
+)
 
 
 def kind_word(kind: str) -> Text:
     """The kind of a time entry, in the reader's language (the keyword itself if unknown)."""
-    return Text(msg(KIND_WORDS.get(kind, kind)))
+    return Text(msg(KIND_WORDS.of(kind)))
 
 
-ROLE_KIND_WORDS: dict[str, str] = {
-    "support": N_("support"),
-    "mission": N_("mission"),
-    "facilitation": N_("facilitation"),
-    "coaching": N_("coaching"),
-}
-
-
-def role_kind_word(kind: str) -> str:
-    """The kind of a role, as a catalog id (the keyword itself if unknown)."""
-    return ROLE_KIND_WORDS.get(kind, kind)
-
-
-CONTACT_STATUS_WORDS: dict[str, str] = {
-    "prospect": N_("prospect"),
-    "client": N_("client"),
-    "former": N_("former client"),
-    "declined": N_("declined"),
-}
-
-
-def contact_status_word(status: str) -> str:
-    """A contact's status, as a catalog id (the keyword itself if unknown)."""
-    return CONTACT_STATUS_WORDS.get(status, status)
+ROLE_KIND_WORDS = Words(
+    {
+        "support": N_("support"),
+        "mission": N_("mission"),
+        "facilitation": N_("facilitation"),
+        "coaching": N_("coaching"),
+    }
+)
+CONTACT_STATUS_WORDS = Words(
+    {
+        "prospect": N_("prospect"),
+        "client": N_("client"),
+        "former": N_("former client"),
+        "declined": N_("declined"),
+    }
+)
 
 
 # The keys of the files, as a sentence names them (`history`: « les informations d'amina ont

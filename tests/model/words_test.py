@@ -7,7 +7,7 @@ from typing import get_args
 
 from collectif import i18n
 from collectif.model.files import EntryKind, RoleKind
-from collectif.model.words import KIND_WORDS, ROLE_KIND_WORDS, kind_word, role_kind_word
+from collectif.model.words import KIND_WORDS, ROLE_KIND_WORDS, kind_word
 
 
 def test_every_kind_has_its_word() -> None:
@@ -18,5 +18,5 @@ def test_every_kind_has_its_word() -> None:
 def test_kinds_in_french() -> None:
     assert i18n.render(kind_word("meeting").message, "fr") == "réunion"
     assert i18n.render(kind_word("prospecting").message, "fr") == "prospection"
-    assert i18n.gettext_("fr", role_kind_word("mission")) == "mission"
-    assert role_kind_word("unknown") == "unknown"
+    assert i18n.gettext_("fr", ROLE_KIND_WORDS.of("mission")) == "mission"
+    assert ROLE_KIND_WORDS.of("unknown") == "unknown"

@@ -8,7 +8,7 @@ from collectif.engine.story.versions import changed_fields, described, text
 from collectif.model.files import Contact
 from collectif.model.layout import FileId
 from collectif.model.message import Message, Text, msg
-from collectif.model.words import contact_status_word
+from collectif.model.words import CONTACT_STATUS_WORDS
 
 _HANDLED = ("last_contact", "opted_out", "people", "status")
 
@@ -47,7 +47,7 @@ def _changes(contact: str, before: Contact, after: Contact) -> Iterator[Message]
         yield msg(
             "{contact} is now {status}",
             contact=contact,
-            status=Text(msg(contact_status_word(after.status))),
+            status=Text(msg(CONTACT_STATUS_WORDS.of(after.status))),
         )
     yield from _exchange(contact, before, after)
     yield from _opt_out(contact, before, after)
