@@ -38,10 +38,6 @@ AsOf = Annotated[
         "--as-of", metavar="DATE", help="Check as of this date, YYYY-MM-DD (default: today)."
     ),
 ]
-# The day a writing command records something done: today unless said.
-Day = Annotated[
-    str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
-]
 Since = Annotated[
     str | None,
     typer.Option(
@@ -88,6 +84,11 @@ AsMember = Annotated[
         metavar="MEMBER",
         help="Act as this member (default: the member with git's user.email).",
     ),
+]
+
+# The day a writing command records something done: today unless said.
+Day = Annotated[
+    str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
 ]
 
 # The declaration of each field of the shared records (`options.CheckOptions`,
