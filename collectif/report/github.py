@@ -14,7 +14,7 @@ from collectif.model.finding import Placed, Severity
 from collectif.model.message import msg
 from collectif.report.fingerprint import errors_first, introduced
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown, subject_label
+from collectif.report.safe import period_label, printable, shown, subject_label
 
 PER_STEP = 10
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -33,7 +33,7 @@ def escape_property(text: str) -> str:
 def _title(finding: Placed, lang: Lang) -> str:
     """The check, its subject in the reader's words (« rôle tresorerie »), the period."""
     title = f"{finding.check} · {subject_label(finding.subject, lang)}"
-    return printable(title + (f" · {finding.period}" if finding.period else ""))
+    return printable(title + (f" · {period_label(finding.period, lang)}" if finding.period else ""))
 
 
 def annotation(finding: Placed, lang: Lang) -> str:

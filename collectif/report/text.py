@@ -15,7 +15,7 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity
 from collectif.model.message import N_, Names, msg
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown, subject_label
+from collectif.report.safe import period_label, printable, shown, subject_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
@@ -38,7 +38,7 @@ def _finding_line(finding: Placed, lang: Lang) -> Text:
     line.append(f"  {where}", style="cyan")
     line.append(f"  [{finding.check}]", style="dim")
     if finding.period:
-        line.append(f" {printable(finding.period)}", style="dim")
+        line.append(f" {period_label(finding.period, lang)}", style="dim")
     if finding.status is not None:
         line.append(f" ({gettext_(lang, finding.status.value)})", style="magenta")
     line.append("\n    " + shown(finding.message, lang))

@@ -99,3 +99,12 @@ def test_a_french_annotation_is_titled_in_french() -> None:
     assert "title=minimum · rôle tresorerie · 2026-10::" in line
     collective = annotation(finding(subject="collective"), "fr")
     assert "title=references · le collectif::" in collective
+
+
+def test_a_quarter_is_said_in_the_reader_s_words_in_titles() -> None:
+    from collectif.report.safe import period_label
+
+    assert period_label("2026-Q4", "fr") == "T4 2026"
+    assert period_label("2026-Q4", "en") == "Q4 2026"
+    assert period_label("2026-11", "fr") == "2026-11"
+    assert period_label("2026", "fr") == "2026"
