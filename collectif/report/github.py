@@ -13,7 +13,7 @@ from collectif.i18n import Lang, render
 from collectif.model.finding import Placed, Severity
 from collectif.model.message import msg
 from collectif.report.fingerprint import errors_first, introduced
-from collectif.report.result import Result
+from collectif.report.result import Result, not_run
 from collectif.report.safe import period_label, printable, shown, subject_label
 
 PER_STEP = 10
@@ -74,4 +74,6 @@ def render_github(result: Result) -> str:
             count=left_out,
         )
         lines.append("::notice title=collectif::" + escape_data(render(more, result.lang)))
+    for line in not_run(result):
+        lines.append("::warning title=collectif::" + escape_data(line))
     return "\n".join(lines)

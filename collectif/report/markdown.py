@@ -20,7 +20,7 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.fingerprint import errors_first, has_statuses
-from collectif.report.result import Result
+from collectif.report.result import Result, not_run
 from collectif.report.safe import period_label, printable, shown, subject_label
 from collectif.report.status import state_label
 
@@ -245,6 +245,7 @@ def _document(result: Result, limits: Limits) -> str:
     lines = [
         MARKER,
         *body,
+        *(f"\n> ⊘ {escape_cell(line)}" for line in not_run(result)),
         "",
         f"<sub>collectif {__version__} · {render(footer, result.lang)}</sub>",
     ]

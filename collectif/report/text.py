@@ -13,8 +13,8 @@ from rich.text import Text
 
 from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity
-from collectif.model.message import N_, Names, msg
-from collectif.report.result import Result
+from collectif.model.message import N_, msg
+from collectif.report.result import Result, not_run
 from collectif.report.safe import period_label, printable, shown, subject_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -118,12 +118,5 @@ def print_text(result: Result, console: Console) -> None:
 
 
 def print_not_run(result: Result, console: Console) -> None:
-    """One line per check that could not run: a broken setting is never taken as its default."""
-    for name, settings in result.not_run.items():
-        line = msg(
-            "The check {check} did not run: collectif.yaml has an error in {settings}, which it "
-            "reads. Fix that first; until then nothing is known of what it would find.",
-            check=name,
-            settings=Names(tuple(settings)),
-        )
-        console.print(Text("⊘ " + render(line, result.lang), style="bold magenta"))
+    for line in not_run(result):
+        console.print(Text("⊘ " + line, style="bold magenta"))
