@@ -78,6 +78,7 @@ def test_markdown_has_every_section() -> None:
         "## Clients and money",
         "## Prospecting",
         "## Shared contacts",
+        "## The fund",
         "## Meetings and decisions",
     ]
 

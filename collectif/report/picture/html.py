@@ -13,9 +13,10 @@ from html import escape as _escape
 
 from collectif import i18n
 from collectif.engine.picture import records as r
-from collectif.i18n import Lang
+from collectif.i18n import Lang, plural
 from collectif.model.message import N_, Message, msg
 from collectif.report.picture import charts as c
+from collectif.report.picture import meetings as m
 from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
@@ -126,6 +127,10 @@ class Page(w.Figures):
     def add(self, *parts: str) -> None:
         self.parts.extend(parts)
 
+    def open(self, key: str) -> None:
+        """A section's start: its anchor for the contents, and its title."""
+        self.add(f'<section id="{key}"><h2>{escape(self.word(w.SECTIONS[key]))}</h2>')
+
     def para(self, message: Message, kind: str = "") -> None:
         self.add(
             f'<p class="{kind}">{self.text(message)}</p>'
@@ -179,7 +184,7 @@ def _chart_members(givers: Sequence[r.Giver]) -> list[r.Giver]:
 
 
 def glance(page: Page, data: r.Glance) -> None:
-    page.add(f'<section id="glance"><h2>{escape(page.word(w.SECTIONS["glance"]))}</h2>')
+    page.open("glance")
     truck = data.truck_factor
     cards = [
         (str(data.members), page.word("Active members"), False),
@@ -199,9 +204,9 @@ def glance(page: Page, data: r.Glance) -> None:
         )
         + "</div>"
     )
-    page.para(s.counts(data))
+    page.para(s.counts(data, page.lang))
     if truck is not None:
-        page.para(s.truck(truck), "alert" if truck.size is not None else "")
+        page.para(s.truck(truck, page.lang), "alert" if truck.size is not None else "")
     page.para(s.findings(data, page.lang))
     if data.findings:
         checks = [count.check for count in data.findings]
@@ -249,7 +254,7 @@ def glance(page: Page, data: r.Glance) -> None:
 
 
 def giving(page: Page, data: r.Giving) -> None:
-    page.add(f'<section id="giving"><h2>{escape(page.word(w.SECTIONS["giving"]))}</h2>')
+    page.open("giving")
     kinds = s.kinds_given(data)
     drawn = _chart_members(data.members)[::-1]  # pygal draws the first label at the bottom
     svg = c.draw(
@@ -348,7 +353,7 @@ def _minimum(page: Page, data: r.Giving, rule: r.MinimumRule) -> None:
 
 
 def deliberation(page: Page, data: r.Deliberation) -> None:
-    page.add(f'<section id="deliberation"><h2>{escape(page.word(w.SECTIONS["deliberation"]))}</h2>')
+    page.open("deliberation")
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
         c.CHARTS["bar"],
@@ -378,7 +383,7 @@ def deliberation(page: Page, data: r.Deliberation) -> None:
 
 
 def roles(page: Page, data: r.Roles, months: list[str]) -> None:
-    page.add(f'<section id="roles"><h2>{escape(page.word(w.SECTIONS["roles"]))}</h2>')
+    page.open("roles")
     page.heading(s.timeline_title(data))
     page.add(_timeline(page, data, months))
     page.add(
@@ -406,7 +411,7 @@ def _timeline(page: Page, data: r.Roles, months: list[str]) -> str:
         out.append(f'<th scope="col">{escape(name)}<br>{year}</th>')
     out.append(f'<th scope="col">{escape(page.word("Months"))}</th></tr></thead><tbody>')
     for line in data.roles:
-        count = s.holders(line)
+        count = s.holders(line, page.lang)
         short = " short" if line.active and len(line.holders) < line.min_holders else ""
         out.append(
             f'<tr><th scope="rowgroup" class="role">{escape(line.title)}</th>'
@@ -498,7 +503,7 @@ def _skills(page: Page, data: r.Roles) -> None:
 
 
 def money(page: Page, data: r.Money) -> None:
-    page.add(f'<section id="money"><h2>{escape(page.word(w.SECTIONS["money"]))}</h2>')
+    page.open("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
@@ -652,7 +657,7 @@ def _cotraitance(page: Page, data: r.Money) -> None:
 
 
 def prospecting(page: Page, data: r.Prospecting) -> None:
-    page.add(f'<section id="prospecting"><h2>{escape(page.word(w.SECTIONS["prospecting"]))}</h2>')
+    page.open("prospecting")
     closed = [i for i, span in enumerate(data.periods) if span.closed]
     drawn = data.members[:CHART_MEMBERS]
     if closed:
@@ -675,9 +680,9 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
         page.figure(
             svg,
             msg(
-                "The charter asks {actions} action(s) per {period} of each member, prorated for "
-                "the days they were a member and not on a pause.",
-                actions=data.actions,
+                "The charter asks {actions} per {period} of each member, prorated for the days "
+                "they were a member and not on a pause.",
+                actions=plural(page.lang, data.actions, "{count} action", "{count} actions"),
                 period=page.word(w.PERIOD_WORDS[data.period]),
             ),
         )
@@ -697,44 +702,92 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.add("</section>")
 
 
-# Shared contacts -----------------------------------------------------------------------------
+# Shared contacts, the fund, meetings and decisions --------------------------------------------
+
+
+def grid(page: Page, table: s.Grid, caption: str | None = None) -> None:
+    """A table of the sections that every face shows alike; `caption` instead of its title."""
+    if not table.rows and table.empty is not None:
+        page.para(table.empty, "note")
+        return
+    last = len(table.rows) - 1
+
+    def kind(row: int, column: int) -> str:
+        if column == 0:
+            return "th"
+        if column < table.numbers:
+            return ""
+        return "total" if table.total and row == last else "n"
+
+    if caption is None:
+        caption = page.plain(table.title) if table.title is not None else ""
+    page.table(
+        [page.word(h) for h in table.headers],
+        (
+            [(escape(cell), kind(r, c)) for c, cell in enumerate(row)]
+            for r, row in enumerate(table.rows)
+        ),
+        caption,
+    )
+
+
+def parts(page: Page, shown_parts: list[s.Part]) -> None:
+    for part in shown_parts:
+        if isinstance(part, s.Grid):
+            grid(page, part)
+        else:
+            page.para(part)
 
 
 def contacts(page: Page, data: r.Sharing) -> None:
-    page.add(f'<section id="contacts"><h2>{escape(page.word(w.SECTIONS["contacts"]))}</h2>')
-    page.para(
-        msg(
-            "Per member over the period: contacts shared, and prospecting actions ({count} "
-            "contacts in all)",
-            count=data.contacts,
+    page.open("contacts")
+    grid(page, s.contacts(data, page.lang))
+    page.add("</section>")
+
+
+def fund(page: Page, data: r.Fund) -> None:
+    page.open("fund")
+    page.para(s.fund_balance(page, data))
+    months = s.fund_months(page, data)
+    if months.rows:
+        assert months.title is not None
+        labels = [w.month_name(month.month, page.lang) for month in data.months]
+        svg = c.draw(
+            c.CHARTS["line"],
+            page.plain(months.title),
+            labels,
+            [(page.word("Balance"), c.floats([m.balance for m in data.months]), c.BLUE)],
+            lambda value: page.money(Decimal(str(value))),
+            show_legend=False,
+            x_label_rotation=-35 if len(labels) > 8 else 0,
+            dots_size=4,
+            y_labels=c.steps(max(0.0, *(float(m.balance) for m in data.months))),
         )
-    )
-    page.table(
-        [page.word(h) for h in w.CONTACT_HEADERS],
-        (
-            [
-                (escape(row.member), "th"),
-                *(
-                    (str(value), "n")
-                    for value in (row.shared, row.shared_ever, row.actions, row.named)
-                ),
-            ]
-            for row in data.members
-        ),
-    )
+        page.figure(
+            svg,
+            msg(
+                "Each point: what the fund holds at the end of the month (on {day} for the month "
+                "that holds it).",
+                day=data.day,
+            ),
+        )
+        grid(page, months, page.data_caption())
+    parts(page, [*s.last_share_out(page, data), *s.proposal(page, data)])
+    page.add("</section>")
+
+
+def meetings(page: Page, data: r.Meetings) -> None:
+    page.open("meetings")
+    parts(page, m.parts(data, page.lang))
     page.add("</section>")
 
 
 # The page -------------------------------------------------------------------------------------
 
 
-def meetings(page: Page, data: r.Meetings) -> None:
-    from collectif.report.picture.meetings import html_section
-
-    html_section(page, data)
-
-
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
+SECTIONS = s.Sections(
+    glance, giving, deliberation, roles, money, prospecting, contacts, fund, meetings
+)
 
 
 def render_html(picture: r.Picture, lang: Lang) -> str:

@@ -296,6 +296,49 @@ def _contacts(sharing: r.Sharing) -> Json:
     }
 
 
+def _share_out(shared: r.ShareOut) -> Json:
+    return {
+        "id": shared.id,
+        "title": shared.title,
+        "date": shared.day.isoformat(),
+        "from": shared.start.isoformat(),
+        "to": shared.end.isoformat(),
+        "pot": str(cents(shared.pot)),
+        "total": str(cents(shared.total)),
+        "formula": shared.formula,
+        "cap_share": None if shared.cap_share is None else _dec(shared.cap_share),
+        "payouts": [
+            {
+                "member": payout.member,
+                "points": f"{payout.points.normalize():f}",
+                "amount": str(cents(payout.amount)),
+                "share": _share(payout.share),
+            }
+            for payout in shared.payouts
+        ],
+    }
+
+
+def _fund(fund: r.Fund) -> Json:
+    return {
+        "opening": {"date": fund.opening.isoformat(), "balance": str(cents(fund.opening_balance))},
+        "balance": str(cents(fund.balance)),
+        "months": [
+            {
+                "month": month.month,
+                "in": str(cents(month.income)),
+                "out": str(cents(month.spent)),
+                "balance": str(cents(month.balance)),
+            }
+            for month in fund.months
+        ],
+        "last": _section(fund.last, _share_out),
+        "since": fund.since.isoformat(),
+        "proposal": _section(fund.proposal, _share_out),
+        "unshared": fund.unshared,
+    }
+
+
 def document(picture: r.Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
@@ -315,6 +358,7 @@ def document(picture: r.Picture) -> Json:
         "money": _section(picture.money, _money),
         "prospecting": _section(picture.prospecting, _prospecting),
         "contacts": _section(picture.contacts, _contacts),
+        "fund": _section(picture.fund, _fund),
         "meetings": _section(picture.meetings, json_section),
     }
 

@@ -9,6 +9,7 @@ from collectif.engine.picture import records as r
 from collectif.i18n import Lang
 from collectif.model.message import Message, msg
 from collectif.report.markdown import escape_cell
+from collectif.report.picture import meetings as m
 from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import shown
@@ -54,7 +55,7 @@ def _owed(page: Page, owed: r.Owed, integer: bool = False) -> str:
 
 def glance(page: Page, data: r.Glance) -> None:
     page.title(w.SECTIONS["glance"])
-    page.say(s.counts(data))
+    page.say(s.counts(data, page.lang))
     page.say(s.findings(data, page.lang))
     if data.findings:
         page.table(
@@ -64,7 +65,7 @@ def glance(page: Page, data: r.Glance) -> None:
     if data.not_run:
         page.say(s.not_run(data))
     if data.truck_factor is not None:
-        page.say(s.truck(data.truck_factor))
+        page.say(s.truck(data.truck_factor, page.lang))
 
 
 def giving(page: Page, data: r.Giving) -> None:
@@ -109,7 +110,7 @@ def roles(page: Page, data: r.Roles, months: list[str]) -> None:
     rows = []
     for line in data.roles:
         tenure = {x.member: x for x in line.tenures}
-        holders = shown(s.holders(line, retired=False), page.lang)
+        holders = shown(s.holders(line, page.lang, retired=False), page.lang)
         rows.append([f"**{escape_cell(line.title)}**", escape_cell(holders), ""])
         for seat in line.seats:
             name = seat.member + (" " + page.word("(training)") if seat.trainee else "")
@@ -186,7 +187,7 @@ def money(page: Page, data: r.Money) -> None:
             [page.word(h) for h in ("Project", "Client", "Member", "Due", "Paid")], rows, right=3
         )
         page.say(s.PAID_LEGEND)
-        others = s.others(data)
+        others = s.others(data, page.lang)
         if others is not None:
             page.say(others)
 
@@ -203,31 +204,45 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.say(s.prospecting_legend(page, data))
 
 
+def grid(page: Page, table: s.Grid) -> None:
+    """A table of the sections that every face shows alike."""
+    if not table.rows and table.empty is not None:
+        page.say(table.empty)
+        return
+    if table.title is not None:
+        page.bold(table.title)
+    rows = [[escape_cell(cell) for cell in row] for row in table.rows]
+    if table.total and rows:
+        rows[-1] = [f"**{cell}**" if cell else "" for cell in rows[-1]]
+    page.table([page.word(h) for h in table.headers], rows, right=table.numbers)
+
+
+def parts(page: Page, shown_parts: list[s.Part]) -> None:
+    for part in shown_parts:
+        if isinstance(part, s.Grid):
+            grid(page, part)
+        else:
+            page.say(part)
+
+
 def contacts(page: Page, data: r.Sharing) -> None:
     page.title(w.SECTIONS["contacts"])
-    page.table(
-        [page.word(h) for h in w.CONTACT_HEADERS],
-        (
-            [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
-            for row in data.members
-        ),
-    )
-    page.say(
-        msg(
-            "Per member over the period: contacts shared, and prospecting actions ({count} "
-            "contacts in all)",
-            count=data.contacts,
-        )
-    )
+    grid(page, s.contacts(data, page.lang))
+
+
+def fund(page: Page, data: r.Fund) -> None:
+    page.title(w.SECTIONS["fund"])
+    parts(page, s.fund_parts(page, data))
 
 
 def meetings(page: Page, data: r.Meetings) -> None:
-    from collectif.report.picture.meetings import markdown_section
+    page.title(w.SECTIONS["meetings"])
+    parts(page, m.parts(data, page.lang))
 
-    markdown_section(page, data)
 
-
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
+SECTIONS = s.Sections(
+    glance, giving, deliberation, roles, money, prospecting, contacts, fund, meetings
+)
 
 
 def render_markdown(picture: r.Picture, lang: Lang) -> str:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
+from collectif import i18n
 from collectif.engine.picture.records import (
     Balance,
     Deliberation,
+    Fund,
     Giving,
     Glance,
     Meetings,
@@ -26,16 +29,31 @@ from collectif.engine.picture.records import (
     Prospecting,
     RoleLine,
     Roles,
+    ShareOut,
     Sharing,
     Span,
     TruckFactor,
 )
 from collectif.i18n import Lang, plural
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import N_, Message, Names, Text, msg
 from collectif.report.picture import words as w
 
+_WORDS = (N_("In"), N_("Out"), N_("Balance"), N_("Points"), N_("Amount"))
 PROJECTS = 20  # projects listed in full; beyond, only those with a payment that is not due
 Page = TypeVar("Page")
+
+
+ORDER = (
+    "glance",
+    "giving",
+    "deliberation",
+    "roles",
+    "money",
+    "prospecting",
+    "contacts",
+    "fund",
+    "meetings",
+)
 
 
 @dataclass(frozen=True)
@@ -49,40 +67,39 @@ class Sections(Generic[Page]):
     money: Callable[[Page, Money], None]
     prospecting: Callable[[Page, Prospecting], None]
     contacts: Callable[[Page, Sharing], None]
+    fund: Callable[[Page, Fund], None]
     meetings: Callable[[Page, Meetings], None]
 
     def walk(self, picture: Picture, page: Page) -> None:
         """Every section that has data, in the order of DESIGN §7."""
-        self.glance(page, picture.glance)
-        if picture.giving:
-            self.giving(page, picture.giving)
-        if picture.deliberation:
-            self.deliberation(page, picture.deliberation)
-        if picture.roles:
-            self.roles(page, picture.roles, [month.label for month in picture.window.months])
-        if picture.money:
-            self.money(page, picture.money)
-        if picture.prospecting:
-            self.prospecting(page, picture.prospecting)
-        if picture.contacts:
-            self.contacts(page, picture.contacts)
-        if picture.meetings:
-            self.meetings(page, picture.meetings)
+        months = [month.label for month in picture.window.months]
+        for key in present(picture):
+            draw: Callable[..., None] = getattr(self, key)
+            data = getattr(picture, key)
+            draw(page, data, months) if key == "roles" else draw(page, data)
 
 
 def present(picture: Picture) -> list[str]:
-    """The keys of the sections that have data, in their order."""
-    data = (
-        picture.giving,
-        picture.deliberation,
-        picture.roles,
-        picture.money,
-        picture.prospecting,
-        picture.contacts,
-        picture.meetings,
-    )
-    later = ("giving", "deliberation", "roles", "money", "prospecting", "contacts", "meetings")
-    return ["glance", *(key for key, section in zip(later, data, strict=True) if section)]
+    """The keys of the sections that have data, in their order (at a glance always has)."""
+    return [key for key in ORDER if getattr(picture, key)]
+
+
+class Grid(NamedTuple):
+    """A table that every face draws its own way: column headers (catalog ids), rows of text
+    (values from the files unescaped: each face makes them safe), a title, what to say instead
+    when there is no row, the first column of numbers (they are right-aligned), the one column
+    whose long texts may wrap (-1: none), and whether the last row is a total."""
+
+    headers: tuple[str, ...]
+    rows: list[list[str]]
+    title: Message | None = None
+    empty: Message | None = None
+    numbers: int = 1
+    wrap: int = -1
+    total: bool = False
+
+
+Part = Message | Grid  # what a section shows: a sentence, or a table
 
 
 def title(picture: Picture, collective: str, lang: Lang) -> Message:
@@ -100,14 +117,13 @@ def title(picture: Picture, collective: str, lang: Lang) -> Message:
 # 1. At a glance -------------------------------------------------------------------------------
 
 
-def counts(data: Glance) -> Message:
+def counts(data: Glance, lang: Lang) -> Message:
     return msg(
-        "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
-        "active projects",
-        members=data.members,
+        "{members} ({paused} on a pause), {roles}, {projects}",
+        members=plural(lang, data.members, "{count} active member", "{count} active members"),
         paused=data.paused,
-        roles=data.roles,
-        projects=data.projects,
+        roles=plural(lang, data.roles, "{count} active role", "{count} active roles"),
+        projects=plural(lang, data.projects, "{count} active project", "{count} active projects"),
     )
 
 
@@ -126,16 +142,17 @@ def not_run(data: Glance) -> Message:
     )
 
 
-def truck(truck: TruckFactor) -> Message:
+def truck(truck: TruckFactor, lang: Lang) -> Message:
     if truck.undecided:
         return msg(
             "Truck factor: could not be decided in time (the check says more).",
         )
     if truck.size is None:
         return msg(
-            "Truck factor: {minimum} or more. No group of fewer than {minimum} members would "
-            "leave more than half of the {roles} active roles without a holder.",
+            "Truck factor: {minimum} or more. No group of fewer than {members} would leave more "
+            "than half of the {roles} active roles without a holder.",
             minimum=truck.minimum,
+            members=plural(lang, truck.minimum, "{count} member", "{count} members"),
             roles=truck.active_roles,
         )
     if not truck.members:
@@ -278,12 +295,14 @@ def deliberation_legend(page: w.Figures, data: Deliberation, table: bool = False
 # 4. Roles -------------------------------------------------------------------------------------
 
 
-def holders(line: RoleLine, retired: bool = True) -> Message:
+def holders(line: RoleLine, lang: Lang, retired: bool = True) -> Message:
     """How many hold the role, of how many it needs; or, with `retired`, that it is retired."""
     if retired and not line.active:
         return msg("no longer active")
     return msg(
-        "{count} holder(s) of {needed} needed", count=len(line.holders), needed=line.min_holders
+        "{holders} of {needed} needed",
+        holders=plural(lang, len(line.holders), "{count} holder", "{count} holders"),
+        needed=line.min_holders,
     )
 
 
@@ -352,7 +371,7 @@ def payments(projects: tuple[ProjectMoney, ...]) -> Iterator[tuple[ProjectMoney,
             yield project, index == 0, payment
 
 
-def others(data: Money) -> Message | None:
+def others(data: Money, lang: Lang) -> Message | None:
     """The projects left out by `projects_to_show`, if any."""
     assert data.cotraitance is not None
     projects = data.cotraitance.projects
@@ -360,9 +379,9 @@ def others(data: Money) -> Message | None:
     if not count:
         return None
     return msg(
-        "{count} other projects of the period: every member was paid their due, or "
-        "nothing is paid yet (the HTML and JSON reports list them all).",
-        count=count,
+        "{projects} of the period: every member was paid their due, or nothing is paid yet "
+        "(the HTML and JSON reports list them all).",
+        projects=plural(lang, count, "{count} other project", "{count} other projects"),
     )
 
 
@@ -379,3 +398,150 @@ def prospecting_legend(page: w.Figures, data: Prospecting) -> Message:
 def period_headers(page: w.Figures, periods: tuple[Span, ...]) -> list[str]:
     """The headings of a table of members by period: `Member`, then each period's name."""
     return [page.word("Member"), *(w.period_name(span.label, page.lang) for span in periods)]
+
+
+# Shared contacts -----------------------------------------------------------------------------
+
+
+def contacts(data: Sharing, lang: Lang) -> Grid:
+    """Per member: contacts shared in the period and ever, prospecting actions in the period and
+    those that name a shared contact."""
+    title = msg(
+        "Per member over the period: contacts shared, and prospecting actions ({contacts} in all)",
+        contacts=plural(lang, data.contacts, "{count} contact", "{count} contacts"),
+    )
+    rows = [
+        [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
+        for row in data.members
+    ]
+    return Grid(w.CONTACT_HEADERS, rows, title)
+
+
+# 7. The fund ----------------------------------------------------------------------------------
+
+
+def fund_balance(page: w.Figures, data: Fund) -> Message:
+    return msg(
+        "The fund holds {balance} on {day}. It opened on {opening} with {opening_balance}; the "
+        "cotraitance deductions that feed it come in, the share-outs go out.",
+        balance=page.cents(data.balance),
+        day=data.day,
+        opening=data.opening,
+        opening_balance=page.cents(data.opening_balance),
+    )
+
+
+def fund_months(page: w.Figures, data: Fund) -> Grid:
+    """The balance at each month's end, with what came in and went out in the month."""
+    rows = [
+        [
+            w.month_name(month.month, page.lang),
+            page.cents(month.income) if month.income else "",
+            page.cents(month.spent) if month.spent else "",
+            page.cents(month.balance),
+        ]
+        for month in data.months
+    ]
+    return Grid(
+        ("Month", "In", "Out", "Balance"),
+        rows,
+        msg("The fund month by month: deductions in, share-outs out, the balance at the end"),
+    )
+
+
+def fund_parts(page: w.Figures, data: Fund) -> list[Part]:
+    """The section as the faces without charts show it."""
+    months = fund_months(page, data)
+    return [
+        fund_balance(page, data),
+        *([months] if months.rows else []),
+        *last_share_out(page, data),
+        *proposal(page, data),
+    ]
+
+
+def _formula(page: w.Figures, shared: ShareOut) -> Message:
+    words = Text(msg(w.FORMULA_WORDS.get(shared.formula, shared.formula)))
+    if shared.cap_share is None:
+        return msg("Formula `{formula}`: {words}.", formula=shared.formula, words=words)
+    return msg(
+        "Formula `{formula}`: {words}; nobody receives more than {cap} of the pot.",
+        formula=shared.formula,
+        words=words,
+        cap=page.percent(shared.cap_share),
+    )
+
+
+def _payouts(page: w.Figures, shared: ShareOut, title: Message) -> Grid:
+    rows = [
+        [
+            payout.member,
+            i18n.number(payout.points.normalize(), page.lang),
+            w.percent(payout.share, page.lang, 1),
+            page.cents(payout.amount),
+        ]
+        for payout in shared.payouts
+    ]
+    rows.append([page.word("Total"), "", "", page.cents(shared.total)])
+    return Grid(("Member", "Points", "Share", "Amount"), rows, title, total=True)
+
+
+def last_share_out(page: w.Figures, data: Fund) -> list[Part]:
+    """The last share-out's payouts and its formula, or that there was none yet."""
+    last = data.last
+    if last is None:
+        return [msg("No share-out of the fund yet.")]
+    title = msg(
+        "The last share-out, {id}, paid on {day}: {pot} for what was given from {start} to {end}",
+        id=last.id or "",
+        day=last.day,
+        pot=page.cents(last.pot),
+        start=last.start,
+        end=last.end,
+    )
+    return [_payouts(page, last, title), _formula(page, last)]
+
+
+UNSHARED = {
+    "formula": msg(
+        "The charter does not say how contribution is valued (`valuation`): no share-out is "
+        "proposed."
+    ),
+    "empty": msg("The fund holds nothing to share: no share-out is proposed."),
+}
+
+
+def proposal(page: w.Figures, data: Fund) -> list[Part]:
+    """Today's balance shared under the charter's formula, how, and the command that proposes
+    it; or why nothing is proposed."""
+    shared = data.proposal
+    if shared is None:
+        return [_unshared(data)]
+    title = msg(
+        "Today's proposal: the {pot} the fund holds, shared for what was given from {start} to "
+        "{end}",
+        pot=page.cents(shared.pot),
+        start=shared.start,
+        end=shared.end,
+    )
+    command = msg(
+        "This is what `collectif share {pot} --from {start} --to {end}` proposes: nothing is "
+        "paid until a meeting decides it and `collectif share … --write ID` records it.",
+        pot=str(shared.pot),
+        start=shared.start,
+        end=shared.end,
+    )
+    return [_payouts(page, shared, title), _formula(page, shared), command]
+
+
+def _unshared(data: Fund) -> Message:
+    if data.unshared == "period":
+        return msg(
+            "Everything given up to {day} was valued by a share-out: no share-out is proposed.",
+            day=data.since - timedelta(days=1),
+        )
+    if data.unshared == "points":
+        return msg(
+            "Nobody has any points since {start}: no share-out is proposed.", start=data.since
+        )
+    return UNSHARED[data.unshared or "empty"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from decimal import Decimal
 
 from rich import box
@@ -14,6 +15,7 @@ from rich.text import Text
 from collectif.engine.picture import records as r
 from collectif.i18n import Lang
 from collectif.model.message import N_, Message, msg
+from collectif.report.picture import meetings as m
 from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
@@ -59,7 +61,10 @@ class Face(w.Figures):
         self.console = console
 
     def say(self, message: Message, style: str = "") -> None:
-        self.console.print(Text(shown(message, self.lang), style=style))
+        """A sentence, wrapped at spaces only: rich would also break at the no-break spaces
+        that keep `35 %` and `avertissements :` together."""
+        lines = textwrap.wrap(shown(message, self.lang), self.width, break_on_hyphens=False)
+        self.console.print(Text("\n".join(lines), style=style), overflow="ignore", crop=False)
 
     def title(self, text: str) -> None:
         self.console.print()
@@ -181,7 +186,7 @@ def bar(value: Decimal, most: Decimal, width: int = BAR) -> str:
 
 def glance(face: Face, data: r.Glance) -> None:
     face.title(w.SECTIONS["glance"])
-    face.say(s.counts(data))
+    face.say(s.counts(data, face.lang))
     face.say(s.findings(data, face.lang), "bold red" if data.errors else "")
     if data.findings:
         table = face.table("Check", "Errors", "Warnings")
@@ -193,7 +198,7 @@ def glance(face: Face, data: r.Glance) -> None:
         face.say(s.not_run(data), "yellow")
     truck = data.truck_factor
     if truck is not None:
-        face.say(s.truck(truck), "bold red" if truck.size is not None else "")
+        face.say(s.truck(truck, face.lang), "bold red" if truck.size is not None else "")
 
 
 # 2. Who gives what ----------------------------------------------------------------------------
@@ -311,7 +316,7 @@ def deliberation(face: Face, data: r.Deliberation) -> None:
 
 def roles(face: Face, data: r.Roles, months: list[str]) -> None:
     face.title(w.SECTIONS["roles"])
-    heading = " ".join(w.month_short(m, face.lang)[0][:4].ljust(4) for m in months)
+    heading = _staggered([w.month_short(m, face.lang)[0] for m in months])
     face.say(s.timeline_title(data), "bold")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
     table.add_column(face.word("Role and members"), max_width=30)
@@ -324,9 +329,20 @@ def roles(face: Face, data: r.Roles, months: list[str]) -> None:
     _skills(face, data)
 
 
+def _staggered(labels: list[str], cell: int = 4) -> str:
+    """Month names over cells `cell` wide, every other one on a second line, so that a name may
+    be wider than its cell (`janv.` over `████`) and still be written whole."""
+    width = (cell + 1) * len(labels) - 1
+    lines = [[" "] * width, [" "] * width]
+    for index, label in enumerate(labels):
+        start = max(min(index * (cell + 1), width - len(label)), 0)
+        lines[index % 2][start : start + len(label)] = label
+    return "\n".join("".join(line).rstrip() for line in lines)
+
+
 def _role_rows(face: Face, table: Table, line: r.RoleLine, limit: int) -> None:
     title = Text(printable(line.title), style="bold")
-    holders = shown(s.holders(line), face.lang)
+    holders = shown(s.holders(line, face.lang), face.lang)
     short = line.active and len(line.holders) < line.min_holders
     table.add_row(title, Text(holders, style="bold red" if short else "dim"), "")
     tenure = {t.member: t for t in line.tenures}
@@ -464,7 +480,7 @@ def _cotraitance(face: Face, data: r.Money) -> None:
         )
     face.show(table)
     face.say(s.PAID_LEGEND, "dim")
-    others = s.others(data)
+    others = s.others(data, face.lang)
     if others is not None:
         face.say(others, "dim")
 
@@ -499,36 +515,58 @@ def prospecting(face: Face, data: r.Prospecting) -> None:
     face.say(s.prospecting_legend(face, data), "dim")
 
 
-# Shared contacts -----------------------------------------------------------------------------
+# Shared contacts, the fund, meetings and decisions --------------------------------------------
+
+
+def grid(face: Face, table: s.Grid) -> None:
+    """A table of the sections that every face shows alike."""
+    if not table.rows and table.empty is not None:
+        face.say(table.empty, "dim")
+        return
+    drawn = face.table(title=table.title)
+    for index, header in enumerate(table.headers):
+        numbers = index >= table.numbers
+        drawn.add_column(
+            face.word(header),
+            justify="right" if numbers else "left",
+            no_wrap=index != table.wrap,
+        )
+    last = len(table.rows) - 1
+    for index, row in enumerate(table.rows):
+        style = "bold" if table.total and index == last else ""
+        drawn.add_row(*(Text(printable(cell), style=style) for cell in row))
+    face.show(drawn)
+
+
+def parts(face: Face, shown_parts: list[s.Part]) -> None:
+    for part in shown_parts:
+        if isinstance(part, s.Grid):
+            grid(face, part)
+        else:
+            face.say(part)
 
 
 def contacts(face: Face, data: r.Sharing) -> None:
     face.title(w.SECTIONS["contacts"])
-    table = face.table(
-        *w.CONTACT_HEADERS,
-        title=msg(
-            "Per member over the period: contacts shared, and prospecting actions ({count} "
-            "contacts in all)",
-            count=data.contacts,
-        ),
-    )
-    for row in data.members:
-        table.add_row(
-            row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)
-        )
-    face.show(table)
+    grid(face, s.contacts(data, face.lang))
+
+
+def fund(face: Face, data: r.Fund) -> None:
+    face.title(w.SECTIONS["fund"])
+    parts(face, s.fund_parts(face, data))
+
+
+def meetings(face: Face, data: r.Meetings) -> None:
+    face.title(w.SECTIONS["meetings"])
+    parts(face, m.parts(data, face.lang))
 
 
 # The whole report -----------------------------------------------------------------------------
 
 
-def meetings(face: Face, data: r.Meetings) -> None:
-    from collectif.report.picture.meetings import text_section
-
-    text_section(face, data)
-
-
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
+SECTIONS = s.Sections(
+    glance, giving, deliberation, roles, money, prospecting, contacts, fund, meetings
+)
 
 
 def print_text(picture: r.Picture, lang: Lang, console: Console) -> None:
