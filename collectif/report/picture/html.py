@@ -7,6 +7,7 @@ followed by its data as a table. Every value, ours or from the files, is escaped
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape as _escape
@@ -27,6 +28,7 @@ def escape(text: str) -> str:
     return _escape(printable(text))
 
 
+_CODE = re.compile(r"`([^`]+)`")
 CHART_MEMBERS = 30  # members drawn in a chart at most; the tables list them all
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _WORDS = (
@@ -92,6 +94,8 @@ td.role { font-weight: 700; background: #f7f7f7; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: 1.1em; height: 1.1em; vertical-align: -.2em;
   border: 1px solid #999; margin-right: .3em; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: .9em; background: #f3f3f3; padding: 0 .2em; border-radius: 3px; }
 footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 @media print {
   @page { size: A4; margin: 12mm 11mm; }
@@ -118,7 +122,8 @@ class Page(w.Figures):
         self.parts: list[str] = []
 
     def text(self, message: Message) -> str:
-        return escape(shown(message, self.lang))
+        """The message made safe, with what it quotes between backticks set as code."""
+        return _CODE.sub(r"<code>\1</code>", escape(shown(message, self.lang)))
 
     def plain(self, message: Message) -> str:
         """The message as text, for pygal, which escapes what it writes."""
@@ -705,11 +710,14 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
 # Shared contacts, the fund, meetings and decisions --------------------------------------------
 
 
-def grid(page: Page, table: s.Grid, caption: str | None = None) -> None:
-    """A table of the sections that every face shows alike; `caption` instead of its title."""
+def grid(page: Page, table: s.Grid, caption: str = "") -> None:
+    """A table of the sections that every face shows alike, its title as a heading; `caption`:
+    the table's own (the data of a chart, whose title the chart says)."""
     if not table.rows and table.empty is not None:
         page.para(table.empty, "note")
         return
+    if table.title is not None and not caption:
+        page.heading(table.title)
     last = len(table.rows) - 1
 
     def kind(row: int, column: int) -> str:
@@ -719,8 +727,6 @@ def grid(page: Page, table: s.Grid, caption: str | None = None) -> None:
             return ""
         return "total" if table.total and row == last else "n"
 
-    if caption is None:
-        caption = page.plain(table.title) if table.title is not None else ""
     page.table(
         [page.word(h) for h in table.headers],
         (
