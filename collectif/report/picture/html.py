@@ -17,7 +17,6 @@ from collectif.engine.picture import records as r
 from collectif.i18n import Lang, plural
 from collectif.model.message import N_, Message, msg
 from collectif.report.picture import charts as c
-from collectif.report.picture import meetings as m
 from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
@@ -113,7 +112,7 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 """
 
 
-class Page(w.Figures):
+class Page(s.Drawer):
     """The page being written: its parts, its language and currency."""
 
     def __init__(self, lang: Lang, currency: str, as_of: str = "") -> None:
@@ -132,9 +131,41 @@ class Page(w.Figures):
     def add(self, *parts: str) -> None:
         self.parts.extend(parts)
 
-    def open(self, key: str) -> None:
+    def begin(self, key: str) -> None:
         """A section's start: its anchor for the contents, and its title."""
         self.add(f'<section id="{key}"><h2>{escape(self.word(w.SECTIONS[key]))}</h2>')
+
+    def end(self) -> None:
+        self.add("</section>")
+
+    def say(self, message: Message) -> None:
+        self.para(message)
+
+    def grid(self, table: s.Grid, caption: str = "") -> None:
+        """A table, its title as a heading; `caption`: the table's own instead (the data of a
+        chart, whose title the chart says)."""
+        if not table.rows and table.empty is not None:
+            self.para(table.empty, "note")
+            return
+        if table.title is not None and not caption:
+            self.heading(table.title)
+        last = len(table.rows) - 1
+
+        def kind(row: int, column: int) -> str:
+            if column == 0:
+                return "th"
+            if column < table.numbers:
+                return ""
+            return "total" if table.total and row == last else "n"
+
+        self.table(
+            [self.word(h) for h in table.headers],
+            (
+                [(escape(cell), kind(r, c)) for c, cell in enumerate(row)]
+                for r, row in enumerate(table.rows)
+            ),
+            caption,
+        )
 
     def para(self, message: Message, kind: str = "") -> None:
         self.add(
@@ -189,7 +220,7 @@ def _chart_members(givers: Sequence[r.Giver]) -> list[r.Giver]:
 
 
 def glance(page: Page, data: r.Glance) -> None:
-    page.open("glance")
+    page.begin("glance")
     truck = data.truck_factor
     cards = [
         (str(data.members), page.word("Active members"), False),
@@ -252,14 +283,14 @@ def glance(page: Page, data: r.Glance) -> None:
         )
     if data.not_run:
         page.para(s.not_run(data), "alert")
-    page.add("</section>")
+    page.end()
 
 
 # 2. Who gives what ----------------------------------------------------------------------------
 
 
 def giving(page: Page, data: r.Giving) -> None:
-    page.open("giving")
+    page.begin("giving")
     kinds = s.kinds_given(data)
     drawn = _chart_members(data.members)[::-1]  # pygal draws the first label at the bottom
     svg = c.draw(
@@ -315,7 +346,7 @@ def giving(page: Page, data: r.Giving) -> None:
     page.table(s.giving_headers(page, kinds), rows, page.data_caption())
     if data.minimum is not None:
         _minimum(page, data, data.minimum)
-    page.add("</section>")
+    page.end()
 
 
 CELL_CLASS = {
@@ -358,7 +389,7 @@ def _minimum(page: Page, data: r.Giving, rule: r.MinimumRule) -> None:
 
 
 def deliberation(page: Page, data: r.Deliberation) -> None:
-    page.open("deliberation")
+    page.begin("deliberation")
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
         c.CHARTS["bar"],
@@ -381,14 +412,14 @@ def deliberation(page: Page, data: r.Deliberation) -> None:
     rows = [[(escape(label), "th"), *((cell, "n") for cell in cells)] for label, cells in each]
     rows.append([(escape(total), "th"), *((cell, "total") for cell in figures)])
     page.table([page.word(h) for h in s.DELIBERATION_HEADERS], rows, page.data_caption())
-    page.add("</section>")
+    page.end()
 
 
 # 4. Roles -------------------------------------------------------------------------------------
 
 
 def roles(page: Page, data: r.Roles, months: list[str]) -> None:
-    page.open("roles")
+    page.begin("roles")
     page.heading(s.timeline_title(data))
     page.add(_timeline(page, data, months))
     page.add(
@@ -402,7 +433,7 @@ def roles(page: Page, data: r.Roles, months: list[str]) -> None:
     )
     _tenures(page, data)
     _skills(page, data)
-    page.add("</section>")
+    page.end()
 
 
 def _timeline(page: Page, data: r.Roles, months: list[str]) -> str:
@@ -508,7 +539,7 @@ def _skills(page: Page, data: r.Roles) -> None:
 
 
 def money(page: Page, data: r.Money) -> None:
-    page.open("money")
+    page.begin("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
@@ -550,7 +581,7 @@ def money(page: Page, data: r.Money) -> None:
     _balance(page, data)
     _finders(page, data)
     _cotraitance(page, data)
-    page.add("</section>")
+    page.end()
 
 
 def _balance(page: Page, data: r.Money) -> None:
@@ -662,7 +693,7 @@ def _cotraitance(page: Page, data: r.Money) -> None:
 
 
 def prospecting(page: Page, data: r.Prospecting) -> None:
-    page.open("prospecting")
+    page.begin("prospecting")
     closed = [i for i, span in enumerate(data.periods) if span.closed]
     drawn = data.members[:CHART_MEMBERS]
     if closed:
@@ -704,55 +735,14 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
         page.data_caption() if closed else "",
     )
     page.para(s.prospecting_legend(page, data), "note")
-    page.add("</section>")
+    page.end()
 
 
-# Shared contacts, the fund, meetings and decisions --------------------------------------------
-
-
-def grid(page: Page, table: s.Grid, caption: str = "") -> None:
-    """A table of the sections that every face shows alike, its title as a heading; `caption`:
-    the table's own (the data of a chart, whose title the chart says)."""
-    if not table.rows and table.empty is not None:
-        page.para(table.empty, "note")
-        return
-    if table.title is not None and not caption:
-        page.heading(table.title)
-    last = len(table.rows) - 1
-
-    def kind(row: int, column: int) -> str:
-        if column == 0:
-            return "th"
-        if column < table.numbers:
-            return ""
-        return "total" if table.total and row == last else "n"
-
-    page.table(
-        [page.word(h) for h in table.headers],
-        (
-            [(escape(cell), kind(r, c)) for c, cell in enumerate(row)]
-            for r, row in enumerate(table.rows)
-        ),
-        caption,
-    )
-
-
-def parts(page: Page, shown_parts: list[s.Part]) -> None:
-    for part in shown_parts:
-        if isinstance(part, s.Grid):
-            grid(page, part)
-        else:
-            page.para(part)
-
-
-def contacts(page: Page, data: r.Sharing) -> None:
-    page.open("contacts")
-    grid(page, s.contacts(data, page.lang))
-    page.add("</section>")
+# The fund --------------------------------------------
 
 
 def fund(page: Page, data: r.Fund) -> None:
-    page.open("fund")
+    page.begin("fund")
     page.para(s.fund_balance(page, data))
     months = s.fund_months(page, data)
     if months.rows:
@@ -777,23 +767,15 @@ def fund(page: Page, data: r.Fund) -> None:
                 day=data.day,
             ),
         )
-        grid(page, months, page.data_caption())
-    parts(page, [*s.last_share_out(page, data), *s.proposal(page, data)])
-    page.add("</section>")
-
-
-def meetings(page: Page, data: r.Meetings) -> None:
-    page.open("meetings")
-    parts(page, m.parts(data, page.lang))
-    page.add("</section>")
+        page.grid(months, page.data_caption())
+    page.write([*s.last_share_out(page, data), *s.proposal(page, data)])
+    page.end()
 
 
 # The page -------------------------------------------------------------------------------------
 
 
-SECTIONS = s.Sections(
-    glance, giving, deliberation, roles, money, prospecting, contacts, fund, meetings
-)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, fund=fund)
 
 
 def render_html(picture: r.Picture, lang: Lang) -> str:

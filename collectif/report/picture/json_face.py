@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from collectif.checks.shares import cents, ratio
 from collectif.engine.picture import records as r
 from collectif.i18n import Lang
-from collectif.report.picture.meetings import json_section
 from collectif.report.safe import json_text
 
 VERSION = 1
@@ -339,6 +338,37 @@ def _fund(fund: r.Fund) -> Json:
     }
 
 
+def _decision(d: r.Decided) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "meeting": d.meeting,
+        "date": d.day.isoformat(),
+        "title": d.title,
+        "outcome": d.outcome,
+        "charter": d.charter,
+        "review_by": d.review_by.isoformat() if d.review_by else None,
+    }
+
+
+def _meetings(data: r.Meetings) -> dict[str, Any]:
+    return {
+        "plenaries": data.plenaries,
+        "other_meetings": data.others,
+        "attendance": [
+            {
+                "member": row.member,
+                "name": row.name,
+                "plenaries": row.held,
+                "attended": row.attended,
+                "facilitated": row.facilitated,
+            }
+            for row in data.attendance
+        ],
+        "adopted": [_decision(d) for d in data.adopted],
+        "due": [_decision(d) for d in data.due],
+    }
+
+
 def document(picture: r.Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
@@ -359,7 +389,7 @@ def document(picture: r.Picture) -> Json:
         "prospecting": _section(picture.prospecting, _prospecting),
         "contacts": _section(picture.contacts, _contacts),
         "fund": _section(picture.fund, _fund),
-        "meetings": _section(picture.meetings, json_section),
+        "meetings": _section(picture.meetings, _meetings),
     }
 
 

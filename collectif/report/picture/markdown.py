@@ -9,13 +9,12 @@ from collectif.engine.picture import records as r
 from collectif.i18n import Lang
 from collectif.model.message import Message, msg
 from collectif.report.markdown import escape_cell
-from collectif.report.picture import meetings as m
 from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import shown
 
 
-class Page(w.Figures):
+class Page(s.Drawer):
     def __init__(self, lang: Lang, currency: str) -> None:
         super().__init__(lang, currency)
         self.lines: list[str] = []
@@ -23,8 +22,19 @@ class Page(w.Figures):
     def say(self, message: Message) -> None:
         self.lines += [escape_cell(shown(message, self.lang)), ""]
 
-    def title(self, text: str, level: int = 2) -> None:
-        self.lines += ["#" * level + " " + self.word(text), ""]
+    def begin(self, key: str) -> None:
+        self.lines += ["## " + self.word(w.SECTIONS[key]), ""]
+
+    def grid(self, table: s.Grid) -> None:
+        if not table.rows and table.empty is not None:
+            self.say(table.empty)
+            return
+        if table.title is not None:
+            self.bold(table.title)
+        rows = [[escape_cell(cell) for cell in row] for row in table.rows]
+        if table.total and rows:
+            rows[-1] = [f"**{cell}**" if cell else "" for cell in rows[-1]]
+        self.table([self.word(h) for h in table.headers], rows, right=table.numbers)
 
     def table(self, headers: Iterable[str], rows: Iterable[Iterable[str]], right: int = 1) -> None:
         heads = list(headers)
@@ -54,7 +64,7 @@ def _owed(page: Page, owed: r.Owed, integer: bool = False) -> str:
 
 
 def glance(page: Page, data: r.Glance) -> None:
-    page.title(w.SECTIONS["glance"])
+    page.begin("glance")
     page.say(s.counts(data, page.lang))
     page.say(s.findings(data, page.lang))
     if data.findings:
@@ -69,7 +79,7 @@ def glance(page: Page, data: r.Glance) -> None:
 
 
 def giving(page: Page, data: r.Giving) -> None:
-    page.title(w.SECTIONS["giving"])
+    page.begin("giving")
     kinds = s.kinds_given(data)
     page.bold(msg("Volunteer hours over the period, by kind"))
     page.table(
@@ -98,7 +108,7 @@ def giving(page: Page, data: r.Giving) -> None:
 
 
 def deliberation(page: Page, data: r.Deliberation) -> None:
-    page.title(w.SECTIONS["deliberation"])
+    page.begin("deliberation")
     rows = [[label, *cells] for label, cells in s.deliberation_rows(page, data)]
     rows[-1][0] = f"**{rows[-1][0]}**"
     page.table([page.word(h) for h in s.DELIBERATION_HEADERS], rows)
@@ -106,7 +116,7 @@ def deliberation(page: Page, data: r.Deliberation) -> None:
 
 
 def roles(page: Page, data: r.Roles, months: list[str]) -> None:
-    page.title(w.SECTIONS["roles"])
+    page.begin("roles")
     rows = []
     for line in data.roles:
         tenure = {x.member: x for x in line.tenures}
@@ -145,7 +155,7 @@ def roles(page: Page, data: r.Roles, months: list[str]) -> None:
 
 
 def money(page: Page, data: r.Money) -> None:
-    page.title(w.SECTIONS["money"])
+    page.begin("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     rows = [
         [
@@ -193,7 +203,7 @@ def money(page: Page, data: r.Money) -> None:
 
 
 def prospecting(page: Page, data: r.Prospecting) -> None:
-    page.title(w.SECTIONS["prospecting"])
+    page.begin("prospecting")
     page.table(
         s.period_headers(page, data.periods),
         (
@@ -204,45 +214,7 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.say(s.prospecting_legend(page, data))
 
 
-def grid(page: Page, table: s.Grid) -> None:
-    """A table of the sections that every face shows alike."""
-    if not table.rows and table.empty is not None:
-        page.say(table.empty)
-        return
-    if table.title is not None:
-        page.bold(table.title)
-    rows = [[escape_cell(cell) for cell in row] for row in table.rows]
-    if table.total and rows:
-        rows[-1] = [f"**{cell}**" if cell else "" for cell in rows[-1]]
-    page.table([page.word(h) for h in table.headers], rows, right=table.numbers)
-
-
-def parts(page: Page, shown_parts: list[s.Part]) -> None:
-    for part in shown_parts:
-        if isinstance(part, s.Grid):
-            grid(page, part)
-        else:
-            page.say(part)
-
-
-def contacts(page: Page, data: r.Sharing) -> None:
-    page.title(w.SECTIONS["contacts"])
-    grid(page, s.contacts(data, page.lang))
-
-
-def fund(page: Page, data: r.Fund) -> None:
-    page.title(w.SECTIONS["fund"])
-    parts(page, s.fund_parts(page, data))
-
-
-def meetings(page: Page, data: r.Meetings) -> None:
-    page.title(w.SECTIONS["meetings"])
-    parts(page, m.parts(data, page.lang))
-
-
-SECTIONS = s.Sections(
-    glance, giving, deliberation, roles, money, prospecting, contacts, fund, meetings
-)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
 
 
 def render_markdown(picture: r.Picture, lang: Lang) -> str:

@@ -1,11 +1,14 @@
-"""The report's sections, walked in one order by every face, and the sentences the faces share.
+"""The report's sections, walked in one order by every face, and what the faces share.
 
 A face gives one function per section (`Sections`); `Sections.walk` calls those that have data,
-in the order of DESIGN §7. The sentences are messages, each face shows them its own way.
+in the order of DESIGN §7. The sentences are messages and the tables `Grid`s, each face shows
+them its own way; the sections made of nothing else (shared contacts, the fund without its
+chart, meetings) are drawn by every face from the same parts (`Drawer`, `drawn`).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -15,6 +18,7 @@ from typing import Generic, NamedTuple, TypeVar
 from collectif import i18n
 from collectif.engine.picture.records import (
     Balance,
+    Decided,
     Deliberation,
     Fund,
     Giving,
@@ -40,48 +44,7 @@ from collectif.report.picture import words as w
 
 _WORDS = (N_("In"), N_("Out"), N_("Balance"), N_("Points"), N_("Amount"))
 PROJECTS = 20  # projects listed in full; beyond, only those with a payment that is not due
-Page = TypeVar("Page")
-
-
-ORDER = (
-    "glance",
-    "giving",
-    "deliberation",
-    "roles",
-    "money",
-    "prospecting",
-    "contacts",
-    "fund",
-    "meetings",
-)
-
-
-@dataclass(frozen=True)
-class Sections(Generic[Page]):
-    """How one face draws each section on its page."""
-
-    glance: Callable[[Page, Glance], None]
-    giving: Callable[[Page, Giving], None]
-    deliberation: Callable[[Page, Deliberation], None]
-    roles: Callable[[Page, Roles, list[str]], None]
-    money: Callable[[Page, Money], None]
-    prospecting: Callable[[Page, Prospecting], None]
-    contacts: Callable[[Page, Sharing], None]
-    fund: Callable[[Page, Fund], None]
-    meetings: Callable[[Page, Meetings], None]
-
-    def walk(self, picture: Picture, page: Page) -> None:
-        """Every section that has data, in the order of DESIGN §7."""
-        months = [month.label for month in picture.window.months]
-        for key in present(picture):
-            draw: Callable[..., None] = getattr(self, key)
-            data = getattr(picture, key)
-            draw(page, data, months) if key == "roles" else draw(page, data)
-
-
-def present(picture: Picture) -> list[str]:
-    """The keys of the sections that have data, in their order (at a glance always has)."""
-    return [key for key in ORDER if getattr(picture, key)]
+Page = TypeVar("Page", bound="Drawer")
 
 
 class Grid(NamedTuple):
@@ -100,6 +63,49 @@ class Grid(NamedTuple):
 
 
 Part = Message | Grid  # what a section shows: a sentence, or a table
+T = TypeVar("T")
+
+
+class Drawer(w.Figures, ABC):
+    """A face's page, as the sections that every face draws alike use it."""
+
+    @abstractmethod
+    def begin(self, key: str) -> None:
+        """A section's start: its title."""
+
+    def end(self) -> None:
+        """A section's end (nothing to write, but in HTML)."""
+
+    @abstractmethod
+    def say(self, message: Message) -> None:
+        """A sentence."""
+
+    @abstractmethod
+    def grid(self, table: Grid) -> None:
+        """A table."""
+
+    def write(self, parts: list[Part]) -> None:
+        """Sentences and tables, in their order."""
+        for part in parts:
+            if isinstance(part, Grid):
+                self.grid(part)
+            else:
+                self.say(part)
+
+    def draw(self, key: str, parts: list[Part]) -> None:
+        """A whole section of sentences and tables."""
+        self.begin(key)
+        self.write(parts)
+        self.end()
+
+
+def drawn(key: str, parts_of: Callable[[w.Figures, T], list[Part]]) -> Callable[[Drawer, T], None]:
+    """A section that every face draws the same way: its parts, one after the other."""
+
+    def draw(page: Drawer, data: T) -> None:
+        page.draw(key, parts_of(page, data))
+
+    return draw
 
 
 def title(picture: Picture, collective: str, lang: Lang) -> Message:
@@ -403,18 +409,18 @@ def period_headers(page: w.Figures, periods: tuple[Span, ...]) -> list[str]:
 # Shared contacts -----------------------------------------------------------------------------
 
 
-def contacts(data: Sharing, lang: Lang) -> Grid:
+def contacts(page: w.Figures, data: Sharing) -> list[Part]:
     """Per member: contacts shared in the period and ever, prospecting actions in the period and
     those that name a shared contact."""
     title = msg(
         "Per member over the period: contacts shared, and prospecting actions ({contacts} in all)",
-        contacts=plural(lang, data.contacts, "{count} contact", "{count} contacts"),
+        contacts=plural(page.lang, data.contacts, "{count} contact", "{count} contacts"),
     )
     rows = [
         [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
         for row in data.members
     ]
-    return Grid(w.CONTACT_HEADERS, rows, title)
+    return [Grid(w.CONTACT_HEADERS, rows, title)]
 
 
 # 7. The fund ----------------------------------------------------------------------------------
@@ -545,3 +551,124 @@ def _unshared(data: Fund) -> Message:
             "Nobody has any points since {start}: no share-out is proposed.", start=data.since
         )
     return UNSHARED[data.unshared or "empty"]
+
+
+# 8. Meetings and decisions ------------------------------------------------------------------
+
+
+_MEETING_WORDS = (
+    N_("Plenaries"),
+    N_("Attended"),
+    N_("Facilitated"),
+    N_("Charter"),
+    N_("Review by"),
+    N_("Decision"),
+    N_("id"),
+)
+_ATTENDANCE = ("Member", "Plenaries", "Attended", "Facilitated")
+_DECISIONS = ("Date", "id", "Decision", "Charter")
+_DUE = ("Review by", "id", "Decision")
+
+
+def _held(data: Meetings, lang: Lang) -> Message:
+    return msg(
+        "{plenaries} and {others} held in the period.",
+        plenaries=plural(lang, data.plenaries, "{count} plenary", "{count} plenaries"),
+        others=plural(lang, data.others, "{count} other meeting", "{count} other meetings"),
+    )
+
+
+def _attendance(data: Meetings) -> list[list[str]]:
+    return [
+        [row.member, str(row.held), str(row.attended), str(row.facilitated)]
+        for row in data.attendance
+    ]
+
+
+def _adopted(decisions: tuple[Decided, ...]) -> list[list[str]]:
+    return [[d.day.isoformat(), d.id, d.title, d.charter or ""] for d in decisions]
+
+
+def _due(decisions: tuple[Decided, ...]) -> list[list[str]]:
+    return [[str(d.review_by or ""), d.id, d.title] for d in decisions]
+
+
+def meetings_parts(page: w.Figures, data: Meetings) -> list[Part]:
+    """The section as every face shows it: the meetings held, the attendance, the decisions
+    adopted in the period and those due for review."""
+    return [
+        _held(data, page.lang),
+        Grid(_ATTENDANCE, _attendance(data)),
+        _decisions(
+            _DECISIONS,
+            _adopted(data.adopted),
+            msg("Decisions adopted in the period"),
+            msg("No decision adopted in the period."),
+        ),
+        _decisions(
+            _DUE,
+            _due(data.due),
+            msg("Due for review: put them on the next plenary's agenda"),
+            msg("No decision is due for review."),
+        ),
+    ]
+
+
+def _decisions(
+    headers: tuple[str, ...], rows: list[list[str]], title: Message, empty: Message
+) -> Grid:
+    """A table of decisions: text only, their titles may wrap."""
+    return Grid(headers, rows, title, empty, numbers=len(headers), wrap=headers.index("Decision"))
+
+
+_CONTACTS = drawn("contacts", contacts)
+_FUND = drawn("fund", fund_parts)
+_MEETINGS = drawn("meetings", meetings_parts)
+
+
+# The sections in their order ------------------------------------------------------------------
+
+
+ORDER = (
+    "glance",
+    "giving",
+    "deliberation",
+    "roles",
+    "money",
+    "prospecting",
+    "contacts",
+    "fund",
+    "meetings",
+)
+
+
+@dataclass(frozen=True)
+class Sections(Generic[Page]):
+    """How one face draws each section on its page."""
+
+    glance: Callable[[Page, Glance], None]
+    giving: Callable[[Page, Giving], None]
+    deliberation: Callable[[Page, Deliberation], None]
+    roles: Callable[[Page, Roles, list[str]], None]
+    money: Callable[[Page, Money], None]
+    prospecting: Callable[[Page, Prospecting], None]
+    # drawn alike by every face, from the parts above; a face may draw one its own way
+    contacts: Callable[[Page, Sharing], None] = _CONTACTS
+    fund: Callable[[Page, Fund], None] = _FUND
+    meetings: Callable[[Page, Meetings], None] = _MEETINGS
+
+    def walk(self, picture: Picture, page: Page) -> None:
+        """Every section that has data, in the order of DESIGN §7."""
+        months = [month.label for month in picture.window.months]
+        for key in present(picture):
+            draw: Callable[..., None] = getattr(self, key)
+            data = getattr(picture, key)
+            if key == "roles":
+                draw(page, data, months)
+            else:
+                draw(page, data)
+
+
+def present(picture: Picture) -> list[str]:
+    """The keys of the sections that have data, in their order (at a glance always has)."""
+    return [key for key in ORDER if getattr(picture, key)]

@@ -15,7 +15,6 @@ from rich.text import Text
 from collectif.engine.picture import records as r
 from collectif.i18n import Lang
 from collectif.model.message import N_, Message, msg
-from collectif.report.picture import meetings as m
 from collectif.report.picture import sections as s
 from collectif.report.picture import words as w
 from collectif.report.safe import printable, shown
@@ -53,7 +52,7 @@ _WORDS = (
 )
 
 
-class Face(w.Figures):
+class Face(s.Drawer):
     """What every section needs: the console, the language, the currency."""
 
     def __init__(self, console: Console, lang: Lang, currency: str) -> None:
@@ -66,9 +65,27 @@ class Face(w.Figures):
         lines = textwrap.wrap(shown(message, self.lang), self.width, break_on_hyphens=False)
         self.console.print(Text("\n".join(lines), style=style), overflow="ignore", crop=False)
 
-    def title(self, text: str) -> None:
+    def begin(self, key: str) -> None:
         self.console.print()
-        self.console.rule(Text(self.word(text), style="bold"), align="left")
+        self.console.rule(Text(self.word(w.SECTIONS[key]), style="bold"), align="left")
+
+    def grid(self, table: s.Grid) -> None:
+        if not table.rows and table.empty is not None:
+            self.say(table.empty, "dim")
+            return
+        drawn = self.table(title=table.title)
+        for index, header in enumerate(table.headers):
+            numbers = index >= table.numbers
+            drawn.add_column(
+                self.word(header),
+                justify="right" if numbers else "left",
+                no_wrap=index != table.wrap,
+            )
+        last = len(table.rows) - 1
+        for index, row in enumerate(table.rows):
+            style = "bold" if table.total and index == last else ""
+            drawn.add_row(*(Text(printable(cell), style=style) for cell in row))
+        self.show(drawn)
 
     def table(self, *headers: str, title: Message | None = None) -> Table:
         if title is not None:
@@ -185,7 +202,7 @@ def bar(value: Decimal, most: Decimal, width: int = BAR) -> str:
 
 
 def glance(face: Face, data: r.Glance) -> None:
-    face.title(w.SECTIONS["glance"])
+    face.begin("glance")
     face.say(s.counts(data, face.lang))
     face.say(s.findings(data, face.lang), "bold red" if data.errors else "")
     if data.findings:
@@ -213,7 +230,7 @@ def _owed_cell(face: Face, owed: r.Owed, value: Decimal, integer: bool = False) 
 
 
 def giving(face: Face, data: r.Giving) -> None:
-    face.title(w.SECTIONS["giving"])
+    face.begin("giving")
     kinds = s.kinds_given(data)
     table = face.table(
         "Member",
@@ -300,7 +317,7 @@ def _heading(face: Face, label: str) -> str:
 
 
 def deliberation(face: Face, data: r.Deliberation) -> None:
-    face.title(w.SECTIONS["deliberation"])
+    face.begin("deliberation")
     table = face.table(*s.DELIBERATION_HEADERS, "")
     most = max((m.ratio for m in data.months if m.ratio is not None), default=Decimal(0))
     *months, (total, figures) = s.deliberation_rows(face, data)
@@ -315,7 +332,7 @@ def deliberation(face: Face, data: r.Deliberation) -> None:
 
 
 def roles(face: Face, data: r.Roles, months: list[str]) -> None:
-    face.title(w.SECTIONS["roles"])
+    face.begin("roles")
     heading = _staggered([w.month_short(m, face.lang)[0] for m in months])
     face.say(s.timeline_title(data), "bold")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
@@ -382,7 +399,7 @@ def _skills(face: Face, data: r.Roles) -> None:
 
 
 def money(face: Face, data: r.Money) -> None:
-    face.title(w.SECTIONS["money"])
+    face.begin("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     table = face.table(
         "Month",
@@ -489,7 +506,7 @@ def _cotraitance(face: Face, data: r.Money) -> None:
 
 
 def prospecting(face: Face, data: r.Prospecting) -> None:
-    face.title(w.SECTIONS["prospecting"])
+    face.begin("prospecting")
     labels = [span.label for span in data.periods]
     table = face.table(
         "Member",
@@ -515,58 +532,10 @@ def prospecting(face: Face, data: r.Prospecting) -> None:
     face.say(s.prospecting_legend(face, data), "dim")
 
 
-# Shared contacts, the fund, meetings and decisions --------------------------------------------
-
-
-def grid(face: Face, table: s.Grid) -> None:
-    """A table of the sections that every face shows alike."""
-    if not table.rows and table.empty is not None:
-        face.say(table.empty, "dim")
-        return
-    drawn = face.table(title=table.title)
-    for index, header in enumerate(table.headers):
-        numbers = index >= table.numbers
-        drawn.add_column(
-            face.word(header),
-            justify="right" if numbers else "left",
-            no_wrap=index != table.wrap,
-        )
-    last = len(table.rows) - 1
-    for index, row in enumerate(table.rows):
-        style = "bold" if table.total and index == last else ""
-        drawn.add_row(*(Text(printable(cell), style=style) for cell in row))
-    face.show(drawn)
-
-
-def parts(face: Face, shown_parts: list[s.Part]) -> None:
-    for part in shown_parts:
-        if isinstance(part, s.Grid):
-            grid(face, part)
-        else:
-            face.say(part)
-
-
-def contacts(face: Face, data: r.Sharing) -> None:
-    face.title(w.SECTIONS["contacts"])
-    grid(face, s.contacts(data, face.lang))
-
-
-def fund(face: Face, data: r.Fund) -> None:
-    face.title(w.SECTIONS["fund"])
-    parts(face, s.fund_parts(face, data))
-
-
-def meetings(face: Face, data: r.Meetings) -> None:
-    face.title(w.SECTIONS["meetings"])
-    parts(face, m.parts(data, face.lang))
-
-
 # The whole report -----------------------------------------------------------------------------
 
 
-SECTIONS = s.Sections(
-    glance, giving, deliberation, roles, money, prospecting, contacts, fund, meetings
-)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
 
 
 def print_text(picture: r.Picture, lang: Lang, console: Console) -> None:

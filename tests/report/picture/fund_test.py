@@ -9,43 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from collectif.commands.report import report
+from tests.commands.share_test import CONFIG, PROJECT
 from tests.helpers import collective, member, run
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "data" / "example"
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  cotraitance:
-    deductions:
-      - {name: fonds collectif, rate: "0.05"}
-  valuation:
-    formula: weighted
-    weights: {facilitation: 1.5, meeting: 0.5}
-  fund:
-    from_deductions: [fonds collectif]
-    opening: {date: 2026-01-01, balance: "3000.00"}
-"""
-
 FILES = {
     "members/camille.yaml": member("Camille", joined="2015-01-10"),
     "members/leo.yaml": member("Leo", joined="2026-07-01"),
-    "projects/site.yaml": """\
-        title: Site
-        client: MDA
-        client_kind: ess
-        status: done
-        start: 2026-02-01
-        end: 2026-03-31
-        paid: 2026-04-10
-        lines:
-          - {member: camille, amount: 1000}
-        payouts:
-          - {member: camille, amount: 950}
-        """,
+    "projects/site.yaml": PROJECT,
     "distributions/partage-2026.yaml": """\
         title: Premier partage
         date: 2026-06-15
