@@ -76,7 +76,7 @@ figure svg { width: 100%; height: auto; max-height: 520px; display: block; }
 figcaption { font-size: .9rem; color: #444; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem;
   font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; white-space: nowrap; }
 th, td { border: 1px solid #d0d0d0; padding: 3px 7px; }
 th { background: #f0f0f0; text-align: left; }
 td.n { text-align: right; white-space: nowrap; }
@@ -618,8 +618,11 @@ def _balance(page: Page, data: r.Money) -> None:
         ),
     )
     page.table(
-        [page.word("Date"), page.word("ESS share")],
-        ([(p.day.isoformat(), "th"), (page.percent(p.share), "n")] for p in balance.trend),
+        [page.word("Month"), page.word("ESS share")],
+        (
+            [(escape(label), "th"), (page.percent(p.share), "n")]
+            for label, p in zip(labels, balance.trend, strict=True)
+        ),
         page.data_caption(),
     )
 

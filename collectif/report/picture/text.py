@@ -432,11 +432,11 @@ def _balance(face: Face, data: r.Money) -> None:
     face.say(s.ess_share(face, balance), "bold red" if s.outside(balance) else "bold")
     if balance.trend:
         table = face.table(
-            "Date", "ESS share", "", title=msg("The ESS share at the end of each month")
+            "Month", "ESS share", "", title=msg("The ESS share at the end of each month")
         )
         for point in balance.trend:
             table.add_row(
-                point.day.isoformat(),
+                w.month_name(point.day.isoformat()[:7], face.lang),
                 face.percent(point.share),
                 Text(bar(point.share or Decimal(0), Decimal(1), 20), style="cyan"),
             )
