@@ -32,7 +32,7 @@ test: $(STAMP) lint
 	command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 \
 		|| (apt-get update -q && apt-get install -y -q chromium) \
 		|| echo "chromium could not be installed: the browser tests will be skipped"
-	$(BIN)/pytest -q -rs --cov=collectif --cov-report=term-missing:skip-covered --cov-fail-under=95
+	$(BIN)/pytest -q -rs -n auto --cov=collectif --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 i18n: $(STAMP)
 	$(BIN)/python -m collectif.i18n.catalog

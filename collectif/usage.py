@@ -16,6 +16,8 @@ from collectif.model.message import Message, Names, Text, msg
 _NO_COMMAND = re.compile(r"No such command '(?P<name>.*?)'\.(?: Did you mean .*)?")
 _EXTRA = re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)")
 _NEEDS_VALUE = re.compile(r"Option '(?P<option>.*)' requires (an argument|\d+ arguments)\.")
+# `collectif log -1 meeting`: a negative number is read as an option before any value is.
+_NEGATIVE = re.compile(r"-[0-9]*[.,]?[0-9]+")
 
 
 def _commands(error: Any) -> list[str]:
@@ -45,6 +47,10 @@ def _problem(error: Any) -> Message | None:
     kind = type(error).__name__
     if kind == "NoSuchOption":
         option = str(error.option_name)
+        if _NEGATIVE.fullmatch(option):
+            return msg(
+                "a negative number is no value here: hours, days and amounts are more than 0"
+            )
         hint = _hint(option, sorted(error.possibilities or []))
         if hint is None:
             return msg("there is no option {option}", option=option)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from collectif.checks import earlier
 from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
+from collectif.checks.earlier import Adoption
 from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import (
     ByPeriod,
@@ -51,7 +53,11 @@ EXPLANATION = Explanation(
         "`charter.minimum.hours` (default 4): the hours asked for a whole period; "
         "`charter.minimum.counts` (default: every kind but project): the kinds of entry that "
         "count; `charter.records_from` (a date): periods that began before it, when the "
-        "collective did not record its time yet, are owed by nobody."
+        "collective did not record its time yet, are owed by nobody; `charter.earlier.minimum` "
+        "(`hours`, `counts`): the minimum of the version before, for the periods that began "
+        "before the current version's adoption (`charter.adopted`, or the plenary that adopted "
+        "it), so that a raised minimum applies from the first period that begins once it is "
+        "adopted."
     ),
 )
 
@@ -91,9 +97,10 @@ def _message(member: str, counted: Decimal, rules: Minimum, due: Decimal, label:
 def _period_findings(
     collective: Collective,
     period: Period,
-    rules: Minimum,
+    adoption: Adoption,
     given: ByPeriod,
 ) -> Iterator[Finding]:
+    rules = adoption.minimum(period)
     for member_id, member in owing(collective, period):
         if incomplete(collective, member_id, period):
             continue
@@ -102,7 +109,7 @@ def _period_findings(
         if not short(counted, rules.hours, days, period):
             continue
         due = required(rules.hours, days, period)
-        message = _message(member_id, counted, rules, due, period.label)
+        message = adoption.hint(_message(member_id, counted, rules, due, period.label), period)
         details = {
             "member": member_id,
             "counted": counted,
@@ -116,11 +123,17 @@ def _period_findings(
 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Members below the prorated minimum in each closed period looked at."""
-    rules = charter_of(collective).minimum
-    periods = closed_periods(rules.period, context.as_of, context.since)
-    given = time_in(collective, rules.counts, rules.period, periods)
-    for period in periods:
-        yield from _period_findings(collective, period, rules, given)
+    adoption = earlier.adoption(collective, context)
+    kind = charter_of(collective).minimum.period
+    for period in closed_periods(kind, context.as_of, context.since):
+        given = time_in(collective, adoption.minimum(period).counts, kind, [period])
+        yield from _period_findings(collective, period, adoption, given)
 
 
-CHECK = Check(NAME, Severity.ERROR, check, EXPLANATION, on_charter("minimum", "records_from"))
+CHECK = Check(
+    NAME,
+    Severity.ERROR,
+    check,
+    EXPLANATION,
+    on_charter("minimum", "records_from", *earlier.SETTINGS),
+)

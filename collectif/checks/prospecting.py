@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from collectif.checks import earlier
 from collectif.checks.base import Check, Context, Explanation, about_member, charter_of, on_charter
+from collectif.checks.earlier import Adoption
 from collectif.checks.periods import Period, closed_periods, said
 from collectif.checks.shares import ByPeriod, incomplete, owed_days, owing, time_in
 from collectif.model.collective import Collective
@@ -38,7 +40,9 @@ EXPLANATION = Explanation(
         "`charter.prospecting.period` (default quarter: month, quarter or year); "
         "`charter.prospecting.actions` (default 1): the prospecting entries asked of each "
         "member for a whole period; `charter.records_from` (a date): periods that began "
-        "before it, when the collective did not record its time yet, are owed by nobody."
+        "before it, when the collective did not record its time yet, are owed by nobody; "
+        "`charter.earlier.prospecting.actions`: what the version before asked, for the "
+        "periods that began before the current version's adoption."
     ),
 )
 
@@ -72,8 +76,9 @@ def _message(member: str, count: int, due: int, rules: Prospecting, label: str) 
 
 
 def _period_findings(
-    collective: Collective, period: Period, rules: Prospecting, done: ByPeriod
+    collective: Collective, period: Period, adoption: Adoption, done: ByPeriod
 ) -> Iterator[Finding]:
+    rules = adoption.prospecting(period)
     for member_id, member in owing(collective, period):
         if incomplete(collective, member_id, period):
             continue
@@ -81,7 +86,7 @@ def _period_findings(
         count = len(done.get((member_id, period.label), []))
         if count >= due:
             continue
-        message = _message(member_id, count, due, rules, period.label)
+        message = adoption.hint(_message(member_id, count, due, rules, period.label), period)
         details = {"member": member_id, "count": count, "required": due}
         yield about_member(member_id).finding(
             NAME, "prospecting", message, details, period=period.label, measure=Decimal(due - count)
@@ -90,11 +95,18 @@ def _period_findings(
 
 def check(collective: Collective, context: Context) -> Iterator[Finding]:
     """Members with too few prospecting entries in each closed period looked at."""
-    rules = charter_of(collective).prospecting
-    periods = closed_periods(rules.period, context.as_of, context.since)
-    done = time_in(collective, ("prospecting",), rules.period, periods)
+    adoption = earlier.adoption(collective, context)
+    kind = charter_of(collective).prospecting.period
+    periods = closed_periods(kind, context.as_of, context.since)
+    done = time_in(collective, ("prospecting",), kind, periods)
     for period in periods:
-        yield from _period_findings(collective, period, rules, done)
+        yield from _period_findings(collective, period, adoption, done)
 
 
-CHECK = Check(NAME, Severity.WARNING, check, EXPLANATION, on_charter("prospecting", "records_from"))
+CHECK = Check(
+    NAME,
+    Severity.WARNING,
+    check,
+    EXPLANATION,
+    on_charter("prospecting", "records_from", *earlier.SETTINGS),
+)

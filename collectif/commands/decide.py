@@ -187,7 +187,7 @@ def lift_objection(
     document = change.edits.open(meeting_file(found.meeting)).data
     objections = document["decisions"][found.position]["objections"]
     for index in standing:
-        roundtrip.set_value(objections[index], "lifted", True, OBJECTION_KEYS)
+        roundtrip.set_item_value(objections, index, "lifted", True, OBJECTION_KEYS)
     summary = msg(
         "decision: {member} lifts their objection to {decision}",
         member=member_id,

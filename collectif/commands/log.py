@@ -9,6 +9,7 @@ from typing import get_args
 
 from collectif.commands.dates import parse_day
 from collectif.commands.options import WriteOptions, choose
+from collectif.commands.unlog import Selector
 from collectif.commands.unlog import remove as take_back
 from collectif.engine.write import given, parse_id, prepare
 from collectif.errors import CollectifError
@@ -20,7 +21,7 @@ from collectif.model.words import KIND_WORDS, kind_word
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(EntryKind)
-_HOURS = re.compile(r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+_HOURS = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 # A note may run over several lines and hold tabs; other control characters would reach
 # terminals as they are, and a byte that is not UTF-8 cannot be written at all.
 _NOTE_ALLOWS = "\t\n"
@@ -89,6 +90,26 @@ def _ref(kind: str, ref: str | None) -> str | None:
     return None
 
 
+def _selector(
+    hours: str | None, kind: str | None, kind_option: str | None, ref: str | None, note: str | None
+) -> Selector:
+    """Which entry `--remove` takes back: by what it says, HOURS and KIND as when it was logged
+    (`collectif log --remove 2026-11-05 2.5 meeting`), or --kind, --ref and --note."""
+    if kind is not None and kind_option is not None and _kind(kind) != _kind(kind_option):
+        raise CollectifError(
+            "--kind `{option}` and KIND `{kind}` say two kinds: give one.",
+            option=kind_option,
+            kind=kind,
+        )
+    chosen = kind if kind is not None else kind_option
+    return Selector(
+        hours=parse_hours(hours) if hours is not None else None,
+        kind=_kind(chosen) if chosen is not None else None,
+        ref=parse_id("--ref", ref) if ref is not None else None,
+        note=_note(note),
+    )
+
+
 def log_or_remove(
     hours: str | None,
     kind: str | None,
@@ -101,12 +122,7 @@ def log_or_remove(
 ) -> int:
     """`collectif log`: log time, or take back an entry with `--remove DATE`."""
     if remove is not None:
-        if hours is not None or kind is not None:
-            raise CollectifError(
-                "--remove takes back an entry: give its date, and --kind or --ref if needed, "
-                "not HOURS and KIND."
-            )
-        return take_back(remove, kind_option, ref, options)
+        return take_back(remove, _selector(hours, kind, kind_option, ref, note), options)
     if hours is None or kind is None:
         raise CollectifError(
             "Give the hours and the kind of time, e.g. `collectif log 2.5 support --ref "

@@ -32,6 +32,15 @@ HOVER: dict[str, str] = {
         "The day the collective began recording its time: periods that "
         "began before it are owed by nobody."
     ),
+    "Charter.earlier": N_(
+        "The rules of the version before, for the periods that began before this version's "
+        "adoption; a key left out has not changed."
+    ),
+    "Earlier.minimum": N_("The minimum as the version before asked it."),
+    "Earlier.prospecting": N_("The prospecting as the version before asked it."),
+    "EarlierMinimum.hours": N_("The hours the version before asked for a whole period."),
+    "EarlierMinimum.counts": N_("The kinds of time entry that counted in the version before."),
+    "EarlierProspecting.actions": N_("The prospecting entries the version before asked for."),
     "Charter.minimum": N_("The collective (volunteer) time each member gives per period."),
     "Charter.prospecting": N_("The prospecting actions asked of each member per period."),
     "Charter.roles": N_("How many holders a role needs, and how long one may hold it."),

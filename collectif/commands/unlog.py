@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from collectif import i18n
 from collectif.commands.dates import parse_day
 from collectif.commands.options import WriteOptions
-from collectif.engine.write import Change, parse_id, prepare
+from collectif.engine.write import Change, prepare
 from collectif.errors import CollectifError
 from collectif.model.layout import contribution_file
 from collectif.model.message import Hours, msg
@@ -29,14 +29,35 @@ def _describe(item: Any, lang: i18n.Lang) -> str:
     return text + (f" ({ref})" if ref else "") + (f": {note}" if note else "")
 
 
-def _matching(items: Any, day: str, kind: str | None, ref: str | None) -> list[int]:
+class Selector(NamedTuple):
+    """What the member said of the entry to take back, besides its day: None is "any"."""
+
+    hours: Decimal | None = None
+    kind: str | None = None
+    ref: str | None = None
+    note: str | None = None
+
+    def matches(self, item: Any) -> bool:
+        return (
+            (self.hours is None or _hours(item) == self.hours)
+            and (self.kind is None or item.get("kind") == self.kind)
+            and (self.ref is None or item.get("ref") == self.ref)
+            and (self.note is None or str(item.get("note") or "").strip() == self.note)
+        )
+
+
+def _hours(item: Any) -> Decimal | None:
+    try:
+        return Decimal(str(item.get("hours")))
+    except ArithmeticError:
+        return None
+
+
+def _matching(items: Any, day: str, selector: Selector) -> list[int]:
     return [
         index
         for index, item in enumerate(items)
-        if roundtrip.is_mapping(item)
-        and str(item.get("date")) == day
-        and (kind is None or item.get("kind") == kind)
-        and (ref is None or item.get("ref") == ref)
+        if roundtrip.is_mapping(item) and str(item.get("date")) == day and selector.matches(item)
     ]
 
 
@@ -45,13 +66,15 @@ def _choose(change: Change, items: Any, found: list[int], day: str) -> int:
     if all(dict(items[index]) == dict(items[found[0]]) for index in found):
         return found[-1]  # identical entries: any one of them is the same
     lang = change.workspace.lang
+    first = items[found[0]]
     lines = "\n".join(
         f"  {number}. {_describe(items[i], lang)}" for number, i in enumerate(found, 1)
     )
     if not sys.stdin.isatty():
         raise CollectifError(
-            "You have {count} entries on {date}:\n{entries}\nSay which with --kind or --ref, "
-            "or run the command at a terminal to choose.",
+            "You have {count} entries on {date}:\n{entries}\nSay which by its hours and kind "
+            "(`{example}`), --ref or --note, or run the command at a terminal to choose.",
+            example=f"collectif log --remove {day} {_hours(first)} {first.get('kind')}",
             count=len(found),
             date=day,
             entries=lines,
@@ -66,17 +89,16 @@ def _choose(change: Change, items: Any, found: list[int], day: str) -> int:
     return found[IntPrompt.ask(question, choices=choices) - 1]
 
 
-def remove(day: str, kind: str | None, ref: str | None, options: WriteOptions) -> int:
-    """Take back my entry of `day` (of that kind, for that project or role), as one commit."""
+def remove(day: str, selector: Selector, options: WriteOptions) -> int:
+    """Take back my entry of `day` that the selector describes, as one commit."""
     change = prepare(options)
     when = parse_day("--remove", day, None)
     assert when is not None
-    reference = parse_id("--ref", ref) if ref is not None else None
     path = contribution_file(change.me, f"{when.year:04d}-{when.month:02d}")
     if path not in change.workspace.base.blobs:
         raise CollectifError("You have no entry on {date}.", date=when.isoformat())
     items = roundtrip.top_list(change.edits.open(path))
-    found = _matching(items, when.isoformat(), kind, reference)
+    found = _matching(items, when.isoformat(), selector)
     if not found:
         raise CollectifError(
             "You have no such entry on {date}: `collectif me` lists what you logged.",

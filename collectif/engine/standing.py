@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from collectif.checks import minimum, prospecting
-from collectif.checks.base import charter_of
+from collectif.checks.base import Context, charter_of
+from collectif.checks.earlier import adoption
 from collectif.checks.periods import Period, period_of, whole_months
 from collectif.checks.rotation import continuous_since
 from collectif.checks.shares import hours_of, owed_days, time_in
@@ -81,8 +82,8 @@ def _joined_in(joined: date, period: Period) -> bool:
 
 
 def _owed(collective: Collective, member: str, day: date) -> Owed:
-    rules = charter_of(collective).minimum
-    period = period_of(day, rules.period)
+    period = period_of(day, charter_of(collective).minimum.period)
+    rules = adoption(collective, Context(as_of=day)).minimum(period)
     data = collective.members[member]
     given = time_in(collective, rules.counts, rules.period, [period])
     logged = hours_of(entry for entry in given.get((member, period.label), []) if entry.date <= day)
@@ -91,8 +92,8 @@ def _owed(collective: Collective, member: str, day: date) -> Owed:
 
 
 def _prospected(collective: Collective, member: str, day: date) -> Prospected:
-    rules = charter_of(collective).prospecting
-    period = period_of(day, rules.period)
+    period = period_of(day, charter_of(collective).prospecting.period)
+    rules = adoption(collective, Context(as_of=day)).prospecting(period)
     data = collective.members[member]
     done = time_in(collective, ("prospecting",), rules.period, [period])
     count = sum(1 for entry in done.get((member, period.label), []) if entry.date <= day)

@@ -171,6 +171,28 @@ class Prospecting(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EarlierMinimum(Record):
+    """`minimum` as it was before the current version: a key left out has not changed."""
+
+    hours: HoursField | None = None
+    counts: list[EntryKind] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EarlierProspecting(Record):
+    actions: Count | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Earlier(Record):
+    """The rules of the version before, for the periods that began before the current version's
+    adoption: a new minimum applies from the first period that begins once it is adopted."""
+
+    minimum: EarlierMinimum = field(default_factory=EarlierMinimum)
+    prospecting: EarlierProspecting = field(default_factory=EarlierProspecting)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RoleRules(Record):
     min_holders: Count = 2
     max_tenure_months: Months = 24
@@ -267,6 +289,7 @@ class Charter(Record):
     # The day the collective began recording its time with collectif: periods that began before
     # it are owed by nobody (their time was never written down).
     records_from: Day | None = None
+    earlier: Earlier | None = None
     minimum: Minimum = field(default_factory=Minimum)
     prospecting: Prospecting = field(default_factory=Prospecting)
     roles: RoleRules = field(default_factory=RoleRules)

@@ -7,6 +7,7 @@ knowledge of the layout. A new kind of file is one edit of `KINDS` below.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from enum import Enum
@@ -54,6 +55,16 @@ FOLDERS: tuple[Folder, ...] = (
 DATA_DIRS: tuple[str, ...] = tuple(folder.name for folder in FOLDERS)
 _BY_NAME = {folder.name: folder for folder in FOLDERS}
 _BY_KIND = {folder.kind: folder for folder in FOLDERS}
+# A folder a member made for data under another name: its French name, or a misspelling.
+_FRENCH_NAMES = {
+    "membres": "members",
+    "rôles": "roles",
+    "projets": "projects",
+    "réunions": "meetings",
+    "reunions": "meetings",
+    "répartitions": "distributions",
+    "repartitions": "distributions",
+}
 
 
 class FileId(NamedTuple):
@@ -140,20 +151,51 @@ def paths_of(subject: str) -> list[str] | None:
 # What a path is ------------------------------------------------------------------------------
 
 
+def meant_folder(name: str) -> str | None:
+    """The data folder a top-level folder of another name was most likely meant to be
+    (`member`, `membres`, `projets`), or None for a data folder or a folder of something else."""
+    if name in _BY_NAME or name.startswith("."):
+        return None
+    lower = name.lower()
+    if lower in _FRENCH_NAMES:
+        return _FRENCH_NAMES[lower]
+    close = difflib.get_close_matches(lower, DATA_DIRS, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
+def _top_folder(name: str) -> str | None:
+    """The data folder that a top-level folder's files are listed as part of."""
+    return name if name in _BY_NAME else meant_folder(name)
+
+
 def is_collective_file(path: str) -> bool:
-    """A file the collective's readers list: collectif.yaml or a visible file in a data folder."""
+    """A file the collective's readers list: collectif.yaml, a visible file in a data folder, or
+    one in a folder that looks meant to be a data folder (so that it is reported, not ignored)."""
     if path == CONFIG_FILE:
         return True
     parts = path.split("/")
-    return len(parts) > 1 and parts[0] in _BY_NAME and not any(p.startswith(".") for p in parts)
+    return (
+        len(parts) > 1
+        and _top_folder(parts[0]) is not None
+        and not any(p.startswith(".") for p in parts)
+    )
 
 
 def walk_order(path: str) -> tuple[object, ...]:
-    """The order of the work tree reader: collectif.yaml, then each folder top-down, files first."""
+    """The order of the work tree reader: collectif.yaml, then each folder top-down, files first;
+    a misnamed folder after the one it was meant to be."""
     if path == CONFIG_FILE:
         return (-1,)
     parts = path.split("/")
-    return (DATA_DIRS.index(parts[0]), *((1, part) for part in parts[1:-1]), (0, parts[-1]))
+    folder = _top_folder(parts[0]) or parts[0]
+    index = DATA_DIRS.index(folder) if folder in _BY_NAME else len(DATA_DIRS)
+    return (
+        index,
+        parts[0] != folder,
+        parts[0],
+        *((1, part) for part in parts[1:-1]),
+        (0, parts[-1]),
+    )
 
 
 def subject_of_path(path: str) -> str:
@@ -172,6 +214,15 @@ def classify(path: str) -> FileId | Message:
     parts = path.split("/")
     folder = _BY_NAME.get(parts[0])
     if folder is None:
+        meant = meant_folder(parts[0]) if len(parts) > 1 else None
+        if meant is not None:
+            return msg(
+                "`{folder}/` is not a folder collectif reads: did you mean `{meant}/`? Move the "
+                "file to `{moved}`",
+                folder=parts[0],
+                meant=meant,
+                moved="/".join((meant, *parts[1:])),
+            )
         return _misplaced(path, CONFIG_FILE)
     depth = 3 if folder.kind is Kind.CONTRIBUTION else 2
     if len(parts) != depth or not parts[-1].endswith(".yaml"):

@@ -42,12 +42,13 @@ def _full(finding: Placed, lang: Lang) -> Text:
 
 
 def _brief(finding: Placed, lang: Lang, mark: str, style: str) -> Text:
-    """One line, cut to the terminal's width: a fixed finding, or one that was already there."""
+    """A fixed finding, or one that was already there: its place, then as much of its message as
+    one line of the terminal holds, so that findings alike are still told apart."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"  {mark} ", style=style)
     line.append(_where(finding), style="cyan")
-    line.append(f"  {_label(finding)}  ", style="dim")
-    line.append(shown(finding.message, lang), style="dim")
+    line.append(f"  {_label(finding)}", style="dim")
+    line.append("\n    " + shown(finding.message, lang).replace("\n", " "), style="dim")
     return line
 
 

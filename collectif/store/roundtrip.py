@@ -348,6 +348,31 @@ def set_value(target: CommentedMap, key: str, value: Any, order: Sequence[str]) 
         _give_trailing_lines(target, key, lines)
 
 
+def set_item_value(
+    parent: CommentedSeq, index: int, key: str, value: Any, order: Sequence[str]
+) -> None:
+    """`set_value` on the mapping `parent[index]`; when it is written on one line, the comment at
+    the end of that line keeps its distance from it instead of being pushed against it."""
+    item = parent[index]
+    before = _flow_width(item)
+    set_value(item, key, value, order)
+    entry = parent.ca.items.get(index)
+    token = entry[0] if entry else None
+    if entry is None or token is None or before is None or not str(token.value).startswith("#"):
+        return  # no comment at the end of the item's own line
+    grown = (_flow_width(item) or before) - before
+    entry[0] = CommentToken(str(token.value), CommentMark(max(0, token.column + grown)), None)
+
+
+def _flow_width(value: Any) -> int | None:
+    """How wide a mapping written on one line is, or None when it is not written so."""
+    if not _is_flow(value):
+        return None
+    buffer = io.StringIO()
+    _yaml(Layout()).dump(value, buffer)
+    return len(buffer.getvalue().rstrip("\n"))
+
+
 def append(target: CommentedSeq, item: Any) -> None:
     """Add `item` at the end of the list, after any comment lines that closed it."""
     lines = _take_trailing_lines(target, len(target) - 1) if target else None

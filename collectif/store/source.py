@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Protocol
 
 from collectif.errors import CollectifError
-from collectif.model.layout import CONFIG_FILE, DATA_DIRS, is_collective_file, walk_order
+from collectif.model.layout import (
+    CONFIG_FILE,
+    DATA_DIRS,
+    is_collective_file,
+    meant_folder,
+    walk_order,
+)
 from collectif.model.message import Message, msg
 from collectif.store.git import Blob, Repository, discover
 
@@ -135,13 +141,23 @@ class Worktree:
         config = self.root / CONFIG_FILE
         if os.path.lexists(config):
             found.append((CONFIG_FILE, _lstat(config) if with_stat else None))
-        for folder in DATA_DIRS:
+        for folder in (*DATA_DIRS, *self._misnamed()):
             base = self.root / folder
             if base.is_dir() and not base.is_symlink():
                 _walk(os.fspath(base), folder, with_stat, found)
             elif base.is_symlink():
                 found.append((folder, _lstat(base) if with_stat else None))
         return found
+
+    def _misnamed(self) -> list[str]:
+        """Top-level folders that look meant as data folders (`member/`), to report their files."""
+        try:
+            entries = os.scandir(self.root)
+        except OSError:
+            return []
+        with entries:
+            names = [e.name for e in entries if meant_folder(e.name) and _is_real_dir(e)]
+        return sorted(names)
 
     def read(self, path: str) -> bytes:
         return read_plain(self.root / path)

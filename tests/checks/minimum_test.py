@@ -15,7 +15,17 @@ from collectif.checks.shares import owed_days
 from collectif.i18n import render
 from collectif.model.files import Member, Pause, PeriodKind
 from collectif.model.rules import validate
-from tests.helpers import CONFIG, check_json, collective, findings, member
+from tests.helpers import (
+    CONFIG,
+    check_json,
+    collective,
+    findings,
+    git,
+    git_repo,
+    member,
+    run,
+    write,
+)
 
 NAME = "minimum"
 APRIL = "2026-04-01"
@@ -357,3 +367,86 @@ def test_prorating_never_asks_more_than_the_full_minimum(
         and not any(p.start <= d and (p.to is None or d <= p.to) for p in someone.pauses)
     ]
     assert days == len(active)
+
+
+def adopted_config(earlier: str = "") -> str:
+    """Version 2026-05, adopted on 2026-05-10, raises the minimum from 4 h to 6 h."""
+    return CONFIG + "  adopted: 2026-05-10\n  minimum: {hours: 6}\n" + earlier
+
+
+def raised(tmp_path: Path, earlier: str = "") -> Path:
+    return collective(
+        tmp_path,
+        {
+            "collectif.yaml": adopted_config(earlier),
+            "members/camille.yaml": member("camille"),
+            "contributions/camille/2026-04.yaml": entries(("2026-04-10", "5")),
+            "contributions/camille/2026-05.yaml": entries(("2026-05-10", "5")),
+            "contributions/camille/2026-06.yaml": entries(("2026-06-10", "5")),
+        },
+    )
+
+
+def test_a_raised_minimum_applies_from_the_first_period_begun_after_its_adoption(
+    tmp_path: Path,
+) -> None:
+    root = raised(tmp_path, "  earlier:\n    minimum: {hours: 4}\n")
+    # April and May began before 2026-05-10: 5 h is above the 4 h asked then.
+    assert found(root, as_of="2026-05-12") == []
+    assert found(root, as_of="2026-06-05") == []
+    # June began after: 6 h are asked.
+    [june] = messages(root, as_of="2026-07-01")
+    assert june.startswith("camille gave 5" + H + " of collective time in 2026-06, below the 6")
+    assert "charter.earlier" not in june
+    assert len(found(root, as_of="2026-07-01", since="2026-04-01")) == 1
+
+
+def test_earlier_rules_left_out_keep_the_current_ones(tmp_path: Path) -> None:
+    root = raised(tmp_path, "  earlier:\n    minimum: {counts: [meeting]}\n")
+    [april] = messages(root, as_of="2026-05-12")  # 6 h asked, of meetings only: 0 h given
+    assert april.startswith("camille gave 0" + H + " of collective time in 2026-04, below the 6")
+
+
+def test_without_earlier_rules_a_period_begun_before_adoption_says_where_they_go(
+    tmp_path: Path,
+) -> None:
+    root = raised(tmp_path)
+    [april] = found(root, as_of="2026-05-12")
+    assert "below the 6" + H + " minimum" in april[-1]
+    assert "the charter's version adopted on 2026-05-10 is applied to this period" in april[-1]
+    assert "write them under `charter.earlier`" in april[-1]
+    french = findings(root, "2026-05-12", only=NAME)[0].message
+    assert "écrivez-les sous `charter.earlier`" in render(french, "fr")
+    [june] = messages(root, as_of="2026-07-01")
+    assert "charter.earlier" not in june
+
+
+def test_a_broken_earlier_rule_stops_the_minimum_rather_than_guess(tmp_path: Path) -> None:
+    root = raised(tmp_path, "  earlier:\n    minimum: {hours: beaucoup}\n")
+    done = run("check", "--repo", str(root), "--as-of", "2026-05-12", "--only", "minimum")
+    assert done.returncode == 2
+    assert "broken (charter.earlier.minimum.hours)" in done.stderr
+
+
+def test_a_new_version_that_raises_the_minimum_is_committed_on_its_own(tmp_path: Path) -> None:
+    """The charter's change alone: last month stays owed under the version before, so the
+    change brings no error; without `earlier`, the refusal says where those rules go."""
+    root = git_repo(
+        collective(
+            tmp_path,
+            {
+                "members/camille.yaml": member("camille"),
+                "contributions/camille/2026-04.yaml": entries(("2026-04-10", "5")),
+            },
+        )
+    )
+    bumped = CONFIG.replace('"2026-01"', '"2026-05"') + "  adopted: 2026-05-10\n"
+    write(root, "collectif.yaml", bumped + "  minimum: {hours: 6}\n")
+    git(root, "add", "collectif.yaml")
+    refused = run("check", "--repo", str(root), "--staged", "--as-of", "2026-05-12", "--only", NAME)
+    assert refused.returncode == 1 and "write them under `charter.earlier`" in refused.stdout
+    earlier = "  earlier:\n    minimum: {hours: 4}\n"
+    write(root, "collectif.yaml", bumped + "  minimum: {hours: 6}\n" + earlier)
+    git(root, "add", "collectif.yaml")
+    taken = run("check", "--repo", str(root), "--staged", "--as-of", "2026-05-12", "--only", NAME)
+    assert taken.returncode == 0, taken.stdout

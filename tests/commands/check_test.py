@@ -76,6 +76,19 @@ def test_a_staged_error_is_new_and_refused(tmp_path: Path) -> None:
     assert document["summary"]["errors"] == 1
 
 
+def test_a_file_staged_in_a_misnamed_folder_is_refused(tmp_path: Path) -> None:
+    root = repository(tmp_path, tresorerie=role("ana", "leo"))
+    stage(root, "member/lucas.yaml", member("Lucas"))
+
+    code, document = staged(root)
+
+    assert code == 1
+    assert [(f, status) for f, status, _, _ in refs(document)] == [("member/lucas.yaml", "new")]
+    git(root, "commit", "-q", "--no-verify", "-m", "lucas, in the wrong folder")
+    rev = check_json(root, "--rev", "HEAD", *ONLY)
+    assert [f["file"] for f in rev[1]["findings"]] == ["member/lucas.yaml"]
+
+
 def test_a_staged_fix_passes_though_an_unstaged_breakage_waits_on_disk(tmp_path: Path) -> None:
     root = repository(tmp_path, tresorerie=role("ana", "zoe"), communication=role("ana", "leo"))
     stage(root, "roles/tresorerie.yaml", role("ana", "leo"))
@@ -280,3 +293,16 @@ def test_a_collective_new_to_the_repository_is_all_new(tmp_path: Path) -> None:
     assert code == 1
     assert document["base"] == "rev:" + git(tmp_path, "rev-parse", "HEAD").strip()
     assert [(f, s) for f, s, _, _ in refs(document)] == [("col/roles/t.yaml", "new")]
+
+
+def test_findings_fixed_or_already_there_show_their_message_on_a_line_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """Field note: 42 lines cut at the same spot could not be told apart; the message now has
+    a line of the terminal to itself, below its place."""
+    root = repository(tmp_path, tresorerie=role("zoe", "zed"))
+    stage(root, "roles/tresorerie.yaml", role("zoe", "ana"))
+    done = run("check", "--repo", str(root), "--staged", *ONLY, env={"COLUMNS": "80"})
+    lines = done.stdout.splitlines()
+    assert "    unknown member `zed`: there is no members/zed.yaml" in lines  # fixed
+    assert "    unknown member `zoe`: there is no members/zoe.yaml" in lines  # already there

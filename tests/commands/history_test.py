@@ -247,3 +247,21 @@ def test_changed_keys_are_told_with_their_old_and_new_values(tmp_path: Path) -> 
     assert "sam's details changed: skills (— → graphisme, formation)" in english
     french = plain(repo.run("history", lang="fr").stdout)
     assert "(3 → 2)" in french and "truck_factor_min (3" not in french
+
+
+def test_an_entry_corrected_by_someone_else_is_told_as_a_change(tmp_path: Path) -> None:
+    """Field note: a member corrects another's 3 h into 3.5 h; history says the entry changed,
+    under the name of who committed it, not that its member logged one and took one off."""
+    repo = make(tmp_path)
+    logged = repo.run("log", "3", "support", "--ref", "tresorerie", "--date", "2026-09-18",
+                      "--as", "sam")  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    path = "contributions/sam/2026-09.yaml"
+    _commit_by_hand(repo, path, repo.read(path).replace("hours: 3", "hours: 3.5"), "fix")
+    assert _summaries(repo)[0] == (
+        "member:sam",
+        "the entry of sam on 2026-09-18 (support) changed: 3 h → 3.5 h",
+    )
+    french = plain(repo.run("history", "member:sam", lang="fr").stdout)
+    assert "la saisie de sam du 2026-09-18 (support) a changé : 3 h → 3,5 h" in french
+    assert "a retiré" not in french

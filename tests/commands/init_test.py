@@ -288,7 +288,7 @@ def test_the_template_holds_the_charter_defaults(language: str) -> None:
     assert written.checks == {}
     assert (written.currency, written.cae) == ("EUR", None)
     # every setting, but those a collective turns on when it keeps their files (commented)
-    optional = {"decisions", "valuation", "fund", "contacts"}
+    optional = {"decisions", "valuation", "fund", "contacts", "earlier"}
     assert {field.name for field in fields(Charter)} - optional == files.written(written.charter)
 
 

@@ -107,7 +107,18 @@ def test_negative_hours_are_refused(tmp_path: Path) -> None:
     repo = make(tmp_path)
     done = run("log", "--repo", str(repo.root), "--", "-1", "meeting")
     assert done.returncode == 2
-    assert "HOURS: `-1` is not a number of hours" in done.stderr
+    assert "HOURS: `-1` is not more than 0" in done.stderr
+
+
+@pytest.mark.parametrize("hours", ["-1", "-2.5", "-0,5"])
+def test_negative_hours_read_as_an_option_say_what_is_wrong(tmp_path: Path, hours: str) -> None:
+    repo = make(tmp_path)
+    english = run("log", "--repo", str(repo.root), hours, "meeting", "--lang", "en")
+    french = run("log", "--repo", str(repo.root), hours, "meeting", "--lang", "fr")
+    assert english.returncode == french.returncode == 2
+    assert "a negative number is no value here" in english.stderr
+    assert "un nombre négatif n'est pas une valeur possible ici" in french.stderr
+    assert repo.count() == 1
 
 
 def test_an_unknown_project_is_refused(tmp_path: Path) -> None:

@@ -185,6 +185,36 @@ def test_bad_file_names(tmp_path: Path, path: str, english: str) -> None:
     assert english in render(finding.message, "en")
 
 
+@pytest.mark.parametrize(
+    ("path", "moved"),
+    [
+        ("member/lucas.yaml", "members/lucas.yaml"),
+        ("membres/lucas.yaml", "members/lucas.yaml"),
+        ("Projets/site.yaml", "projects/site.yaml"),
+        ("réunions/2026-12-01.yaml", "meetings/2026-12-01.yaml"),
+        ("contribution/ana/2026-11.yaml", "contributions/ana/2026-11.yaml"),
+    ],
+)
+def test_a_misnamed_data_folder_is_reported_not_ignored(
+    tmp_path: Path, path: str, moved: str
+) -> None:
+    root = collective(tmp_path, {"members/ana.yaml": member("Ana"), path: "name: Lucas\n"})
+    finding = only_one(root)
+    assert finding.file == path and finding.line == 1
+    folder = path.split("/")[0]
+    assert f"`{folder}/` is not a folder collectif reads" in render(finding.message, "en")
+    assert f"Move the file to `{moved}`" in render(finding.message, "en")
+    assert "vouliez-vous dire" in render(finding.message, "fr")
+
+
+def test_other_folders_are_not_the_collective_s_business(tmp_path: Path) -> None:
+    files = {"members/ana.yaml": member("Ana")}
+    for path in ("docs/notes.yaml", "rules/a.yaml", "schemas/x.yaml", ".members/a.yaml"):
+        files[path] = "[]\n"
+    root = collective(tmp_path, files)
+    assert schema_findings(root) == []
+
+
 def test_one_broken_file_does_not_cascade(tmp_path: Path) -> None:
     root = collective(
         tmp_path,

@@ -206,3 +206,26 @@ def test_null_is_falsy_and_equal_to_none() -> None:
     document = roundtrip.load(b"a: ~\nb:\n")
     assert roundtrip.is_null(document.data["a"]) and not document.data["b"]
     assert document.data["a"] == None  # noqa: E711
+
+
+def test_a_comment_after_a_one_line_item_keeps_its_distance_when_the_item_grows() -> None:
+    text = (
+        "holders:\n"
+        "  - {member: camille, since: 2024-10-01}  # à passer la main en 2026\n"
+        "  - {member: leo, since: 2025-04-01}  # arrivé en avril\n"
+        "  - {member: sam, since: 2025-04-01}\n"
+        "  # une ligne de commentaire\n"
+    )
+    document = roundtrip.load(text.encode())
+    holders = document.data["holders"]
+    order = roundtrip.key_order(Holding)
+    roundtrip.set_item_value(holders, 0, "until", date(2026, 12, 31), order)
+    roundtrip.set_item_value(holders, 1, "until", date(2026, 6, 30), order)
+    roundtrip.set_item_value(holders, 2, "until", date(2026, 5, 31), order)
+    assert document.dump().decode() == (
+        "holders:\n"
+        "  - {member: camille, since: 2024-10-01, until: 2026-12-31}  # à passer la main en 2026\n"
+        "  - {member: leo, since: 2025-04-01, until: 2026-06-30}  # arrivé en avril\n"
+        "  - {member: sam, since: 2025-04-01, until: 2026-05-31}\n"
+        "  # une ligne de commentaire\n"
+    )

@@ -75,4 +75,4 @@ def end_holding(
     if isinstance(since, date) and last_day < since:
         del items[index]
         return
-    roundtrip.set_value(item, "until", last_day, HOLDING_KEYS)
+    roundtrip.set_item_value(items, index, "until", last_day, HOLDING_KEYS)

@@ -36,9 +36,45 @@ def _took_off(member: str, entry: TimeEntry) -> Message:
     )
 
 
+def _changed(member: str, old: TimeEntry, new: TimeEntry) -> Message:
+    """One entry corrected (same day, kind and project or role): said as a change, whoever
+    made it, rather than as an entry logged by the member and another taken off. Entries are
+    compared without their notes, so the hours are what changed."""
+    return msg(
+        "the entry of {member} on {date} ({kind}) changed: {before} → {after}",
+        member=member,
+        date=new.date.isoformat(),
+        kind=kind_word(new.kind),
+        before=Hours(old.hours),
+        after=Hours(new.hours),
+    )
+
+
+def _pairs(
+    added: list[TimeEntry], removed: list[TimeEntry]
+) -> tuple[list[tuple[TimeEntry, TimeEntry]], list[TimeEntry], list[TimeEntry]]:
+    """Entries changed in place (one taken off and one added with the same day, kind and ref),
+    and what is left added and removed."""
+    left = list(added)
+    pairs, gone = [], []
+    for old in removed:
+        same = [
+            new for new in left if (new.date, new.kind, new.ref) == (old.date, old.kind, old.ref)
+        ]
+        if same:
+            left.remove(same[0])
+            pairs.append((old, same[0]))
+        else:
+            gone.append(old)
+    return pairs, left, gone
+
+
 def tell(file_id: FileId, before: Entries | None, after: Entries | None) -> Iterator[Message]:
     member, month = file_id.id, file_id.month
     added, removed = added_removed(before or (), after or ())
+    pairs, added, removed = _pairs(list(added), list(removed))
+    for old, new in pairs:
+        yield _changed(member, old, new)
     if len(added) > MANY_ENTRIES:
         total = sum((entry.hours for entry in added), Decimal(0))
         yield msg(
