@@ -21,12 +21,12 @@ from collectif.engine.picture.records import (
 )
 from collectif.model.collective import Collective
 from collectif.model.files import Distribution
-from collectif.model.files import Fund as Fund_
+from collectif.model.files import Fund as FundSetting
 
 _DAY = timedelta(days=1)
 
 
-def _month(kept: Fund_, span: Span, moves: list[ledger.Movement], as_of: date) -> FundMonth:
+def _month(kept: FundSetting, span: Span, moves: list[ledger.Movement], as_of: date) -> FundMonth:
     last = min(span.end, as_of)
     inside = [m.amount for m in moves if span.start <= m.day <= last]
     income = sum((amount for amount in inside if amount > 0), Decimal(0))

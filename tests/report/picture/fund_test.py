@@ -139,6 +139,14 @@ def test_why_nothing_is_proposed(tmp_path: Path) -> None:
     section = _fund(collective(tmp_path / "b", files, empty))
     assert section["balance"] == "0.00" and section["unshared"] == "empty"
     assert section["last"] is None
+    valued = dict(FILES)
+    valued["distributions/partage-2026.yaml"] = FILES["distributions/partage-2026.yaml"].replace(
+        "to: 2026-05-31", "to: 2026-06-15"
+    )
+    root = collective(tmp_path / "d", valued, CONFIG)
+    section = _fund(root, "2026-06-15")
+    assert section["unshared"] == "period" and section["since"] == "2026-06-16"
+    assert "Everything given up to 2026-06-15 was valued" in _report(root, "text", "2026-06-15")
     leo_only = {k: v for k, v in FILES.items() if "leo" not in k}
     section = _fund(collective(tmp_path / "c", leo_only, CONFIG))
     assert section["unshared"] == "points" and section["since"] == "2026-06-01"
