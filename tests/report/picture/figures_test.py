@@ -15,18 +15,12 @@ from typing import Any
 import pytest
 
 from collectif.commands.report import report
+from tests.helpers import CONFIG as BASE_CONFIG
 from tests.helpers import collective, member
 
-CONFIG = """\
-name: Atelier Test
-language: en
-currency: EUR
-charter:
-  version: "2026-01"
-  cotraitance:
-    deductions:
-      - {name: fonds collectif, rate: "0.05"}
-"""
+CONFIG = (
+    BASE_CONFIG + '  cotraitance:\n    deductions:\n      - {name: fonds collectif, rate: "0.05"}\n'
+)
 
 FILES = {
     "members/alice.yaml": member("Alice", joined="2020-01-01"),
