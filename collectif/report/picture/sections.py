@@ -51,7 +51,8 @@ class Grid(NamedTuple):
     """A table that every face draws its own way: column headers (catalog ids), rows of text
     (values from the files unescaped: each face makes them safe), a title, what to say instead
     when there is no row, the first column of numbers (they are right-aligned), the one column
-    whose long texts may wrap (-1: none), and whether the last row is a total."""
+    whose long texts may wrap (-1: none), whether the last row is a total, and a figure per row
+    that the text face draws as a bar (the others have charts, or nothing to draw)."""
 
     headers: tuple[str, ...]
     rows: list[list[str]]
@@ -60,6 +61,7 @@ class Grid(NamedTuple):
     numbers: int = 1
     wrap: int = -1
     total: bool = False
+    bars: tuple[Decimal, ...] = ()
 
 
 Part = Message | Grid  # what a section shows: a sentence, or a table
@@ -452,6 +454,7 @@ def fund_months(page: w.Figures, data: Fund) -> Grid:
         ("Month", "In", "Out", "Balance"),
         rows,
         msg("The fund month by month: deductions in, share-outs out, the balance at the end"),
+        bars=tuple(month.balance for month in data.months),
     )
 
 

@@ -81,10 +81,16 @@ class Face(s.Drawer):
                 justify="right" if numbers else "left",
                 no_wrap=index != table.wrap,
             )
+        if table.bars:
+            drawn.add_column("", no_wrap=True)
+        most = max(table.bars, default=Decimal(0))
         last = len(table.rows) - 1
         for index, row in enumerate(table.rows):
             style = "bold" if table.total and index == last else ""
-            drawn.add_row(*(Text(printable(cell), style=style) for cell in row))
+            cells = [Text(printable(cell), style=style) for cell in row]
+            if table.bars:
+                cells.append(Text(bar(table.bars[index], most, 20), style="cyan"))
+            drawn.add_row(*cells)
         self.show(drawn)
 
     def table(self, *headers: str, title: Message | None = None) -> Table:
