@@ -126,7 +126,7 @@ def test_a_new_collective_has_a_report_in_every_face(tmp_path: Path) -> None:
     doc = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert doc["money"] is None and doc["roles"] is None and doc["deliberation"] is None
     text = (tmp_path / "r.text").read_text(encoding="utf-8")
-    assert "1 membre actif (dont 0 en pause), 0 rôle actif, 0 projet en cours" in text
+    assert "1 membre actif, 0 rôle actif, 0 projet en cours" in text
     assert doc["glance"]["members"] == 1
 
 

@@ -126,12 +126,18 @@ def title(picture: Picture, collective: str, lang: Lang) -> Message:
 
 
 def counts(data: Glance, lang: Lang) -> Message:
+    """Active members (and how many are on a pause, if any), roles and projects."""
+    figures = {
+        "members": plural(lang, data.members, "{count} active member", "{count} active members"),
+        "roles": plural(lang, data.roles, "{count} active role", "{count} active roles"),
+        "projects": plural(
+            lang, data.projects, "{count} active project", "{count} active projects"
+        ),
+    }
+    if not data.paused:
+        return msg("{members}, {roles}, {projects}", **figures)
     return msg(
-        "{members} ({paused} on a pause), {roles}, {projects}",
-        members=plural(lang, data.members, "{count} active member", "{count} active members"),
-        paused=data.paused,
-        roles=plural(lang, data.roles, "{count} active role", "{count} active roles"),
-        projects=plural(lang, data.projects, "{count} active project", "{count} active projects"),
+        "{members} ({paused} on a pause), {roles}, {projects}", paused=data.paused, **figures
     )
 
 
