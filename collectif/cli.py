@@ -139,6 +139,7 @@ def _run_typer() -> int:
 
     from collectif.commands.app import app
 
+    args = sys.argv[1:]
     if _wants_help():
         from collectif.commands.help import localize, localize_command
 
@@ -147,10 +148,11 @@ def _run_typer() -> int:
         localize(app, language)
         command = typer.main.get_command(app)
         localize_command(command, language)
+        args = _help_asked(args)
     else:
         command = typer.main.get_command(app)
     try:
-        code = command(standalone_mode=False)
+        code = command(args=args, standalone_mode=False)
     except Exit as done:
         return done.exit_code
     return code if isinstance(code, int) else 0
@@ -168,9 +170,31 @@ def _option(name: str) -> str | None:
 
 
 def _wants_help() -> bool:
-    """`--help`, or a command or group named alone, which typer answers with its help."""
-    args = sys.argv[1:]
-    return "--help" in args or len(args) <= 1
+    """`--help`, or a command or group named alone, which typer answers with its help (a group
+    named with only `--lang` or `--repo` too)."""
+    from collectif.commands.groups import GROUPS
+
+    args, asked = sys.argv[1:], _help_asked(sys.argv[1:])
+    alone = not asked or (len(asked) == 1 and asked[0] in {group.name for group in GROUPS})
+    return "--help" in args or len(args) <= 1 or alone
+
+
+# What help reads for its language (`_error_language`), from the command line of any command or
+# group: a group takes no option of its own, so they are left out of what typer reads for help.
+_READ_FOR_HELP = ("--lang", "--repo")
+
+
+def _help_asked(args: list[str]) -> list[str]:
+    """The command line without `--lang` and `--repo` and their values: what is asked help for
+    (`collectif contact --help --lang fr`)."""
+    asked: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg in _READ_FOR_HELP:
+            next(rest, None)
+        elif arg.partition("=")[0] not in _READ_FOR_HELP:
+            asked.append(arg)
+    return asked
 
 
 def _error_language() -> Language:

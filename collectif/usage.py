@@ -58,8 +58,8 @@ def _problem(error: Any) -> Message | None:
     if kind == "MissingParameter":
         param = getattr(error, "param", None)
         name = str(param.get_error_hint() if param else "").strip("'\"")
-        if getattr(param, "param_type_name", "") == "argument":
-            return msg("{name} is missing: give it after the command", name=name)
+        if getattr(param, "param_type_name", "") == "argument":  # its metavar, as help says it
+            return msg("{name} is missing: give it after the command", name=Text(msg(name)))
         return msg("the option {name} is missing: it is required here", name=name)
     text = str(getattr(error, "message", "") or "")
     found = _NO_COMMAND.fullmatch(text)

@@ -108,7 +108,7 @@ def run(
     with (
         _inside(cwd),
         _argv([COLLECTIF, *args]),
-        _help_restored(wanted="--help" in args or len(args) <= 1),
+        _help_restored(),
         CliRunner().isolation(env=env) as (out, err, _),
     ):
         try:
@@ -143,10 +143,13 @@ def _argv(argv: list[str]) -> Iterator[None]:
 
 
 @contextmanager
-def _help_restored(wanted: bool) -> Iterator[None]:
+def _help_restored() -> Iterator[None]:
     """`--help` in French translates the typer application's texts in place, for good: put
-    the English back, as a new process would find them (`cli._wants_help` says when)."""
-    texts = _help_texts() if wanted else []
+    the English back, as a new process would find them (`cli._wants_help`, reading the
+    command line already in `sys.argv`, says when)."""
+    from collectif.cli import _wants_help
+
+    texts = _help_texts() if _wants_help() else []
     try:
         yield
     finally:

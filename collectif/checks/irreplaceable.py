@@ -60,15 +60,15 @@ def _trainees(collective: Collective, role: Role, holders: list[str], day: date)
 def _fix(role_id: str, trainees: list[str]) -> Message:
     if len(trainees) == 1:
         return msg(
-            "{trainee}, in training for it, could become a holder (move them from `trainees` to "
-            "`holders`), or another member can join it with `collectif role join {role}`",
+            "{trainee}, in training for it, could become a holder (`collectif role join {role} "
+            "--as {trainee}`), or another member can join it with `collectif role join {role}`",
             trainee=trainees[0],
             role=role_id,
         )
     if trainees:
         return msg(
-            "{trainees}, in training for it, could become holders (move them from `trainees` to "
-            "`holders`), or another member can join it with `collectif role join {role}`",
+            "{trainees}, in training for it, could become holders (each with `collectif role join "
+            "{role} --as ID`), or another member can join it with `collectif role join {role}`",
             trainees=Names(tuple(trainees)),
             role=role_id,
         )

@@ -56,7 +56,7 @@ def check_command(
     staged: Annotated[
         bool, typer.Option("--staged", help="Check the git index: what is about to be committed.")
     ] = False,
-    rev: Annotated[str | None, typer.Option("--rev", help="Check a commit.")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", metavar="REV", help="Check a commit.")] = None,
     no_cache: NoCache = False,
     timings: Timings = False,
 ) -> None:
@@ -76,9 +76,10 @@ def _given(values: list[str] | None) -> tuple[str, ...]:
 
 @command(app, "diff", "collectif.cli:run_diff", CheckOptions)
 def diff_command(
-    base: Annotated[str, typer.Argument(help="The revision to compare from.")],
+    base: Annotated[str, typer.Argument(metavar="BASE", help="The revision to compare from.")],
     head: Annotated[
-        str | None, typer.Argument(help="The revision to compare to (default: the work tree).")
+        str | None,
+        typer.Argument(metavar="HEAD", help="The revision to compare to (default: the work tree)."),
     ] = None,
 ) -> None:
     """Findings new, fixed and existing between two states of the collective."""
@@ -106,7 +107,7 @@ def audit_command(
 
 @command(app, "explain", "collectif.commands.explain:explain")
 def explain_command(
-    name: Annotated[str | None, typer.Argument(help="A check's name.")] = None,
+    name: Annotated[str | None, typer.Argument(metavar="CHECK", help="A check's name.")] = None,
     lang: Lang = None,
     output: PlainFormat = "text",
 ) -> None:
@@ -115,37 +116,47 @@ def explain_command(
 
 @command(app, "init", "collectif.commands.init:init")
 def init_command(
-    directory: Annotated[Path, typer.Argument(help="Where to create the collective.")] = Path("."),
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Where to create the collective.")
+    ] = Path("."),
     lang: Lang = None,
-    name: Annotated[str | None, typer.Option("--name", help="The collective's name.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="The collective's name.")
+    ] = None,
 ) -> None:
     """Create a new collective repository, ready to use."""
 
 
 @command(app, "schema", "collectif.commands.schema:schema")
 def schema_command(
-    out: Annotated[Path | None, typer.Option("--out", help="Write the schemas here.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="DIR", help="Write the schemas here.")
+    ] = None,
 ) -> None:
     """Write the JSON Schemas of the five kinds of file."""
 
 
 @command(app, "log", "collectif.commands.log:log_or_remove", WriteOptions)
 def log_command(
-    hours: Annotated[str | None, typer.Argument(help="Hours spent, e.g. 2.5.")] = None,
+    hours: Annotated[
+        str | None, typer.Argument(metavar="HOURS", help="Hours spent, e.g. 2.5.")
+    ] = None,
     kind: Annotated[
-        str | None, typer.Argument(help="project, support, meeting, prospecting...")
+        str | None, typer.Argument(metavar="KIND", help="project, support, meeting, prospecting...")
     ] = None,
     ref: Annotated[
-        str | None, typer.Option("--ref", help="The project, role or contact id.")
+        str | None, typer.Option("--ref", metavar="ID", help="The project, role or contact id.")
     ] = None,
-    day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
+    day: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD (default: today).")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What it was.")] = None,
     remove: Annotated[
         str | None,
         typer.Option("--remove", metavar="DATE", help="Take back my entry of that day instead."),
     ] = None,
     kind_option: Annotated[
-        str | None, typer.Option("--kind", help="With --remove: the entry's kind.")
+        str | None, typer.Option("--kind", metavar="KIND", help="With --remove: the entry's kind.")
     ] = None,
 ) -> None:
     """Log time given to the collective, or take back an entry (--remove), as one commit."""
@@ -154,7 +165,10 @@ def log_command(
 @command(app, "history", "collectif.commands.history:history")
 def history_command(
     subject: Annotated[
-        str | None, typer.Argument(help="member:ID, role:ID, project:ID, meeting:ID or collective.")
+        str | None,
+        typer.Argument(
+            metavar="SUBJECT", help="member:ID, role:ID, project:ID, meeting:ID or collective."
+        ),
     ] = None,
     repo: Repo = None,
     lang: Lang = None,
@@ -222,10 +236,14 @@ def decide_command(
         str, typer.Argument(metavar="MEETING", help="The meeting (its file name, or its day).")
     ],
     second: Annotated[str, typer.Argument(metavar="ID", help="The decision's id.")],
-    title: Annotated[str | None, typer.Option("--title", help="What was decided.")] = None,
-    mode: Annotated[str | None, typer.Option("--mode", help="consensus, consent or vote.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TITLE", help="What was decided.")
+    ] = None,
+    mode: Annotated[
+        str | None, typer.Option("--mode", metavar="MODE", help="consensus, consent or vote.")
+    ] = None,
     outcome: Annotated[
-        str, typer.Option("--outcome", help="adopted, rejected or deferred.")
+        str, typer.Option("--outcome", metavar="OUTCOME", help="adopted, rejected or deferred.")
     ] = "adopted",
     votes: Annotated[
         str | None, typer.Option("--votes", metavar="FOR,AGAINST,ABSTAIN", help="A vote's count.")
@@ -276,7 +294,9 @@ def decisions_command(
 
 @command(app, "share", "collectif.commands.share:run", WriteOptions)
 def share_command(
-    pot: Annotated[str, typer.Argument(help="The amount to share out, e.g. 3000.")],
+    pot: Annotated[
+        str, typer.Argument(metavar="AMOUNT", help="The amount to share out, e.g. 3000.")
+    ],
     start: Annotated[
         str | None,
         typer.Option("--from", metavar="DATE", help="The period's first day (default: 1 January)."),
@@ -309,7 +329,8 @@ def share_command(
         typer.Option("--decision", metavar="ID", help="With --write: the decision adopting it."),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="With --write: a title for the share-out.")
+        str | None,
+        typer.Option("--title", metavar="TITLE", help="With --write: a title for the share-out."),
     ] = None,
     as_of: AsOf = None,
     output: PageFormat = "text",

@@ -47,36 +47,58 @@ def localize(app: typer.Typer, lang: i18n.Lang, done: set[int] | None = None) ->
 
 
 def localize_command(command: Any, lang: i18n.Lang) -> None:
-    """Translate the help of a built command tree in place: each command, group and parameter.
+    """Ready a built command tree's help in place, in `lang`: each command, group and parameter.
 
-    Needed because inline `Annotated[..., typer.Option(help=...)]` declarations are evaluated
-    anew (postponed annotations) when typer builds the command: the objects `localize` changes
-    are not the ones shown.
+    Every parameter that takes a value is shown by its metavar (`HOURS`, « HEURES » in French),
+    a flag by its name alone: never the Python type typer would show (`<str>`, `<bool>`).
+    Needed on the built tree because inline `Annotated[..., typer.Option(help=...)]`
+    declarations are evaluated anew (postponed annotations) when typer builds the command: the
+    objects `localize` changes are not the ones shown.
     """
-    if lang == "en":
-        return
-    command.help = _translate(command.help, lang)
-    command.short_help = _translate(getattr(command, "short_help", None), lang)
     for param in getattr(command, "params", ()):
-        if getattr(param, "help", None):
-            param.help = _translate(param.help, lang)
-    _translated_help_option(command, lang)
-    _translated_usage(command, lang)
+        _shown_as_metavar(param, lang)
+    _help_option_readied(command, lang)
+    if lang != "en":
+        command.help = _translate(command.help, lang)
+        command.short_help = _translate(getattr(command, "short_help", None), lang)
+        for param in getattr(command, "params", ()):
+            if getattr(param, "help", None):
+                param.help = _translate(param.help, lang)
+        _translated_usage(command, lang)
     for sub in getattr(command, "commands", {}).values():
         localize_command(sub, lang)
 
 
-def _translated_help_option(command: Any, lang: i18n.Lang) -> None:
-    """`--help` itself is made when help is shown, with click's English text."""
+def _no_type(ctx: Any = None) -> None:
+    """What the help shows of a parameter's type: nothing (the metavar says what to give)."""
+    return None
+
+
+def _shown_as_metavar(param: Any, lang: i18n.Lang) -> None:
+    """A parameter as its help shows it: a flag by its name alone, an argument by its metavar
+    (in the usage line and the list), an option by its name and metavar, in `lang`."""
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        param.display_type_rich = _no_type
+        return
+    if param.metavar:
+        param.metavar = i18n.gettext_(lang, param.metavar)
+    if getattr(param, "param_type_name", "") == "argument":
+        param.display_type_rich = _no_type
+
+
+def _help_option_readied(command: Any, lang: i18n.Lang) -> None:
+    """`--help` itself is made when help is shown, with click's English text and a type."""
     made = command.get_help_option
 
-    def translated(context: Any) -> Any:
+    def readied(context: Any) -> Any:
         option = made(context)
-        if option is not None and option.help:
-            option.help = _translate(option.help, lang)
+        if option is not None:
+            option.display_type_rich = _no_type
+            if option.help:
+                option.help = _translate(option.help, lang)
         return option
 
-    command.get_help_option = translated
+    command.get_help_option = readied
 
 
 # What click writes in the usage line, and the same in the reader's language.

@@ -8,7 +8,6 @@ It never overwrites a file that is already there.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
@@ -171,10 +170,7 @@ def _hook(root: Path, language: i18n.Lang) -> list[Message]:
 def choose_language(lang: str | None) -> i18n.Lang:
     """`--lang`, else COLLECTIF_LANG (both checked as everywhere), else French for a French
     locale, else English."""
-    locale = next(
-        (os.environ[key] for key in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(key)), ""
-    )
-    return i18n.resolve(lang, locale[:2])
+    return i18n.resolve(lang, None)
 
 
 def _prepare(directory: Path) -> Path:

@@ -13,6 +13,7 @@ from rich.text import Text
 from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
+from collectif.checks.periods import said
 from collectif.commands.options import WriteOptions, require_format
 from collectif.engine.evaluate import examine, open_store
 from collectif.engine.standing import Standing, standing
@@ -84,7 +85,7 @@ def _print(state: Standing, lang: i18n.Lang) -> None:
     say(
         msg(
             "Collective time in {period}: {logged} logged of {required} asked",
-            period=owed.period,
+            period=said(owed.period),
             logged=Hours(owed.logged),
             required=Hours(owed.required.quantize(Decimal("0.1"))),
         ),
@@ -96,7 +97,7 @@ def _print(state: Standing, lang: i18n.Lang) -> None:
     say(
         msg(
             "Prospecting in {period}: {done} of {required}",
-            period=prospected.period,
+            period=said(prospected.period),
             done=prospected.done,
             required=prospected.required,
         ),

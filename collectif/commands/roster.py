@@ -11,6 +11,7 @@ from rich.table import Table
 from collectif import i18n
 from collectif.model.collective import Collective, active_roles, covers, is_active
 from collectif.model.message import N_, msg
+from collectif.model.words import role_kind_word
 from collectif.report.safe import printable
 from collectif.store import load
 from collectif.store.source import language_of, locate
@@ -88,7 +89,7 @@ def _roles_table(collective: Collective, day: date, lang: i18n.Lang) -> Table:
         table.add_row(
             role_id,
             printable(role.title),
-            role.kind,
+            printable(_title(role_kind_word(role.kind), lang)),
             ", ".join(now),
             ", ".join(training),
             ", ".join(before),

@@ -17,7 +17,7 @@ from collectif.model.identity import identity
 from collectif.model.layout import member_file
 from collectif.store import load, place
 from collectif.store.git import Repository
-from collectif.store.source import GitFiles, Source
+from collectif.store.source import GitFiles, Source, language_in
 
 if TYPE_CHECKING:
     from collectif.store.cache import Cache
@@ -49,7 +49,8 @@ def evaluate(
 ) -> Evaluation:
     """Load the state, run the checks, give every finding its line."""
     collective, run = examine(files, context, checks, store, memo)
-    language = collective.config.language if collective.config else None
+    # a broken collectif.yaml still says what language it is written for, most of the time
+    language = collective.language or language_in(files)
     placed = place.place(run.findings, files)
     return Evaluation(placed, run.checks, language, run.not_run, run.timings, collective)
 

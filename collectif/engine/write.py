@@ -86,7 +86,8 @@ def open_workspace(repo: Path | None, lang: str | None) -> Workspace:
         Console(highlight=False, soft_wrap=True).print(i18n.render(told, language))
     head, base = _last_commit(repository)
     collective = load.load(base)
-    language = i18n.resolve(lang, collective.config.language if collective.config else None)
+    if collective.language is not None:
+        language = i18n.resolve(lang, collective.language)
     return Workspace(location, repository, head, base, collective, language, date.today(), lock)
 
 

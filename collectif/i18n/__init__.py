@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -50,7 +51,8 @@ def gettext_(lang: Lang, msgid: str) -> str:
 
 
 def resolve(cli: str | None, collective: str | None, strict: bool = True) -> Lang:
-    """`--lang`, then COLLECTIF_LANG, then the collective's `language`, then English.
+    """`--lang`, then COLLECTIF_LANG, then the collective's `language` (read leniently when
+    collectif.yaml is broken: `français` is French), then the locale's, then English.
 
     `--lang` and COLLECTIF_LANG, when given, must name a language collectif speaks: a typo is
     a usage error, not a silent fallback. Not `strict` (to explain another mistake), what is
@@ -69,7 +71,44 @@ def resolve(cli: str | None, collective: str | None, strict: bool = True) -> Lan
                 value=candidate,
                 choices=Names(LANGUAGES, alternatives=True),
             )
-    return collective if collective in LANGUAGES else "en"
+    if collective in LANGUAGES:
+        return collective
+    return meant(collective) or locale_language() or "en"
+
+
+# The names a collectif.yaml may give its language in, accents and case aside.
+_NAMED: dict[str, Lang] = {
+    "fr": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "francais": "fr",
+    "french": "fr",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "anglais": "en",
+}
+
+
+def meant(value: object) -> Lang | None:
+    """The language a broken `language:` value most likely means (`français`, `French`,
+    `fr_FR`, `[fr`), or None."""
+    if not isinstance(value, str):
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.lower())
+    bare = "".join(character for character in decomposed if not unicodedata.combining(character))
+    word = re.search(r"[a-z]+", bare)
+    return _NAMED.get(word.group()) if word else None
+
+
+def locale_language() -> Lang | None:
+    """The language of the environment's locale (`LANG=fr_FR.UTF-8`), if collectif speaks it."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            language = value[:2].lower()
+            return language if language in LANGUAGES else None
+    return None
 
 
 def _group(digits: str, separator: str) -> str:

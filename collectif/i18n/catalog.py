@@ -74,11 +74,12 @@ def _plural(call: ast.Call) -> tuple[tuple[str, str], int] | None:
 
 
 def _help_texts(node: ast.AST) -> Iterator[tuple[str, int]]:
-    """`help="..."` of any call, and the docstring of a function registered as a command."""
+    """`help="..."` and `metavar="..."` of any call, and the docstring of a function registered
+    as a command."""
     if isinstance(node, ast.Call):
         for keyword in node.keywords:
             value = keyword.value
-            if keyword.arg == "help" and isinstance(value, ast.Constant):
+            if keyword.arg in ("help", "metavar") and isinstance(value, ast.Constant):
                 yield str(value.value), value.lineno
     if isinstance(node, ast.FunctionDef) and any(
         isinstance(d, ast.Call) and _name(d.func) == "command" for d in node.decorator_list

@@ -58,6 +58,14 @@ class Collective:
         """The collective's settings, or the defaults while collectif.yaml is broken."""
         return self.config or CollectiveFile(name="?")
 
+    @property
+    def language(self) -> str | None:
+        """The collective's `language`, or None while collectif.yaml cannot say it (broken
+        there, or as a whole): not the default nobody chose."""
+        if self.config is None or ("language",) in self.broken_settings:
+            return None
+        return self.config.language
+
 
 def is_active(member: Member, day: date) -> bool:
     """Active on `day`: joined on or before it and not yet left."""

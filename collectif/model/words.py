@@ -25,6 +25,19 @@ def kind_word(kind: str) -> Text:
     return Text(msg(KIND_WORDS.get(kind, kind)))
 
 
+ROLE_KIND_WORDS: dict[str, str] = {
+    "support": N_("support"),
+    "mission": N_("mission"),
+    "facilitation": N_("facilitation"),
+    "coaching": N_("coaching"),
+}
+
+
+def role_kind_word(kind: str) -> str:
+    """The kind of a role, as a catalog id (the keyword itself if unknown)."""
+    return ROLE_KIND_WORDS.get(kind, kind)
+
+
 CONTACT_STATUS_WORDS: dict[str, str] = {
     "prospect": N_("prospect"),
     "client": N_("client"),

@@ -14,7 +14,7 @@ from collectif.model.finding import Placed, Severity
 from collectif.model.message import msg
 from collectif.report.fingerprint import errors_first, introduced
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown
+from collectif.report.safe import printable, shown, subject_label
 
 PER_STEP = 10
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -30,8 +30,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _title(finding: Placed) -> str:
-    title = f"{finding.check} · {finding.subject}"
+def _title(finding: Placed, lang: Lang) -> str:
+    """The check, its subject in the reader's words (« rôle tresorerie »), the period."""
+    title = f"{finding.check} · {subject_label(finding.subject, lang)}"
     return printable(title + (f" · {finding.period}" if finding.period else ""))
 
 
@@ -42,7 +43,7 @@ def annotation(finding: Placed, lang: Lang) -> str:
         properties.append(("file", printable(finding.file)))
         properties.append(("line", str(finding.line)))
         properties.append(("col", str(finding.column)))
-    properties.append(("title", _title(finding)))
+    properties.append(("title", _title(finding, lang)))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     message = escape_data(shown(finding.message, lang))
     return f"::{_COMMAND[finding.severity]} {joined}::{message}"

@@ -18,7 +18,7 @@ from collectif.i18n import Lang, gettext_, plural
 from collectif.model.finding import Placed, Severity
 from collectif.report.fingerprint import current, errors_first
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown
+from collectif.report.safe import printable, shown, subject_label
 
 # Characters that XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -41,7 +41,8 @@ def _line(finding: Placed, lang: Lang) -> str:
 
 
 def _case(check: str, subject: str, findings: Sequence[Placed], lang: Lang) -> ET.Element:
-    case = ET.Element("testcase", classname=f"collectif.{check}", name=printable(subject))
+    name = subject_label(subject, lang) if findings else printable(subject)
+    case = ET.Element("testcase", classname=f"collectif.{check}", name=name)
     if findings:
         case.set("file", printable(findings[0].file))
         case.set("line", str(findings[0].line))

@@ -274,6 +274,27 @@ def _invalid_key(found: Any) -> Message:
     return msg("expected a key name (text), found {found}", found=describe(found))
 
 
+def _not_a_choice(path: tuple[Any, ...], error: ErrorDetails, found: Any) -> Message:
+    """A value that is not one of a key's choices, with the choice it most likely meant: a
+    typo (`meting`), or a language named in words (`language: français`)."""
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    parts = (part.strip(" '") for part in expected.replace(" or ", ",").split(","))
+    choices = tuple(part for part in parts if part)
+    names = Names(choices, alternatives=True)
+    meant = None
+    if isinstance(found, str):
+        from collectif import i18n
+
+        plain = found.strip().lower()
+        meant = i18n.meant(found) if path == ("language",) else closest(plain, choices)
+    if meant not in choices:
+        return msg("expected one of {choices}, found {found}", choices=names, found=describe(found))
+    return msg(
+        "expected one of {choices}, found {found}: did you mean `{suggestion}`?",
+        choices=names, found=describe(found), suggestion=meant,
+    )  # fmt: skip
+
+
 def problem(error: ErrorDetails, root: type[Record] | None) -> Problem:
     """Our message for one pydantic error."""
     kind = error["type"]
@@ -284,16 +305,7 @@ def problem(error: ErrorDetails, root: type[Record] | None) -> Problem:
     if kind == "missing":
         return Problem(path[:-1], msg("missing required key `{key}`", key=str(path[-1])))
     if kind == "literal_error":
-        expected = str((error.get("ctx") or {}).get("expected", ""))
-        choices = tuple(part.strip(" '") for part in expected.replace(" or ", ",").split(","))
-        return Problem(
-            path,
-            msg(
-                "expected one of {choices}, found {found}",
-                choices=Names(tuple(c for c in choices if c), alternatives=True),
-                found=describe(found),
-            ),
-        )
+        return Problem(path, _not_a_choice(path, error, found))
     if kind == "string_pattern_mismatch":
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         return Problem(path, _pattern_message(pattern, found))

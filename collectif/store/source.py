@@ -29,7 +29,7 @@ from collectif.model.message import Message, msg
 from collectif.store.git import Blob, Repository, discover
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-_LANGUAGE_LINE = re.compile(rb"^language:[ \t]*[\"']?(fr|en)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+_LANGUAGE_LINE = re.compile(rb"^language:[ \t]*([^#\r\n]*)", re.MULTILINE)
 
 
 class Unreadable(Exception):
@@ -348,17 +348,33 @@ def locate(repo: Path | None) -> Location:
 
 def language_of(folder: Path) -> str | None:
     """The `language` written in the collective's collectif.yaml, even if the rest is broken."""
-    from collectif.store import yaml_fast
-
     try:
         raw = read_plain(folder / CONFIG_FILE)
     except (OSError, Unreadable):
         return None
+    return language_written(raw)
+
+
+def language_in(files: Source) -> str | None:
+    """The `language` written in the collectif.yaml of a state (the index, a commit...), even
+    if the rest is broken."""
+    try:
+        raw = files.read(CONFIG_FILE)
+    except (OSError, KeyError, Unreadable):
+        return None
+    return language_written(raw)
+
+
+def language_written(raw: bytes) -> str | None:
+    """The `language` of a collectif.yaml's text, as written (`i18n.resolve` reads a broken
+    value leniently): from the YAML, or from its line when the YAML cannot be read."""
+    from collectif.store import yaml_fast
+
     try:
         data = yaml_fast.load(raw)
     except Exception:  # a broken file still says its language on a line of its own
         found = _LANGUAGE_LINE.search(raw)
-        return found.group(1).decode() if found else None
+        return found.group(1).decode("utf-8", "replace").strip() if found else None
     language = data.get("language") if isinstance(data, dict) else None
     return language if isinstance(language, str) else None
 

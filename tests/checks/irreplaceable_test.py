@@ -62,8 +62,8 @@ def test_one_holder_short_names_the_trainee_who_could_step_in(tmp_path: Path) ->
             5,
             "error",
             "Trésorerie is held only by camille on 2026-11-01, below its minimum of 2 holders: "
-            "sam, in training for it, could become a holder (move them from `trainees` to "
-            "`holders`), or another member can join it with `collectif role join tresorerie`",
+            "sam, in training for it, could become a holder (`collectif role join tresorerie "
+            "--as sam`), or another member can join it with `collectif role join tresorerie`",
         )
     ]
     (finding,) = findings(root, AS_OF, only=NAME)

@@ -92,3 +92,10 @@ def test_french_annotations_keep_their_accents() -> None:
     assert "\\u" not in text
     notice = render_github(result(many(30), lang="fr")).splitlines()[-1]
     assert notice.startswith("::notice title=collectif::Non affichés en annotations")
+
+
+def test_a_french_annotation_is_titled_in_french() -> None:
+    line = annotation(finding("minimum", period="2026-10", severity=Severity.WARNING), "fr")
+    assert "title=minimum · rôle tresorerie · 2026-10::" in line
+    collective = annotation(finding(subject="collective"), "fr")
+    assert "title=references · le collectif::" in collective

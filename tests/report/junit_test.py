@@ -134,3 +134,10 @@ def test_many_findings() -> None:
     root = _parse(render_junit(result(many(1_000, Status.NEW), base=BASE, checks=["references"])))
     assert root.get("tests") == "1000"
     assert root.get("failures") == "334"
+
+
+def test_a_french_report_names_its_cases_in_french() -> None:
+    root = _parse(render_junit(review("fr")))
+    (case,) = _suite(root, "cotraitance").findall("testcase")
+    assert case.get("name") == "projet trésorerie-2026"
+    assert _suite(root, "schema").find("testcase").get("name") == "schema"  # type: ignore[union-attr]

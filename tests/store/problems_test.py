@@ -172,7 +172,7 @@ FILES: list[tuple[str, str, str | bytes]] = [
     ("expected an email address", M, ANA.replace("ana@example.org", "nope")),
     ("expected a public SSH key", M, ANA + "signing_keys: [ssh-ed25519]\n"),
     ("three-letter currency", "collectif.yaml", CONFIG.replace("EUR", "eur")),
-    ("did you mean `{suggestion}`", M, ANA + "skils: [x]\n"),
+    ("unknown key `{key}`: did you mean", M, ANA + "skils: [x]\n"),
     ("the keys allowed here", M, ANA + "bogus: 1\n"),
     ("expected text, found", "roles/r.yaml", ROLE.replace("title: T", "title: 12")),
     ("expected some text", "roles/r.yaml", ROLE.replace("title: T", 'title: ""')),
@@ -227,7 +227,12 @@ FILES: list[tuple[str, str, str | bytes]] = [
     ),
     ("expected a key name", M, ANA + "2026-01-01: x\n"),
     ("missing required key", M, ANA.replace("email: ana@example.org\n", "")),
-    ("expected one of", "roles/r.yaml", ROLE.replace("support", "bogus")),
+    ("expected one of {choices}, found {found}", "roles/r.yaml", ROLE.replace("support", "bogus")),
+    (
+        "found {found}: did you mean",
+        "collectif.yaml",
+        CONFIG.replace("language: en", "language: English"),
+    ),
     # what git would not keep
     ("a name may not hold", M, ANA.replace("name: Ana", 'name: "a<b"')),
     ("a name needs a letter", M, ANA.replace("name: Ana", 'name: "..."')),

@@ -22,10 +22,13 @@ def add_command(
     contact_id: Annotated[
         str, typer.Argument(metavar="ID", help="The new contact's id: contacts/ID.yaml.")
     ],
-    name: Annotated[str, typer.Option("--name", help="The organisation's name.")],
-    kind: Annotated[str, typer.Option("--kind", help="ess, big_account, public or other.")],
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="The organisation's name.")],
+    kind: Annotated[
+        str, typer.Option("--kind", metavar="KIND", help="ess, big_account, public or other.")
+    ],
     status: Annotated[
-        str, typer.Option("--status", help="prospect, client, former or declined.")
+        str,
+        typer.Option("--status", metavar="STATUS", help="prospect, client, former or declined."),
     ] = "prospect",
 ) -> None:
     """Share a client or prospect organisation with the collective, shared by you today."""

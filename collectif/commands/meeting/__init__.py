@@ -25,7 +25,10 @@ def new_command(
         str, typer.Option("--attendees", metavar="MEMBERS", help="Who came: camille,ines,leo.")
     ] = "",
     kind: Annotated[
-        str, typer.Option("--kind", help="plenary, project or group (default: plenary).")
+        str,
+        typer.Option(
+            "--kind", metavar="KIND", help="plenary, project or group (default: plenary)."
+        ),
     ] = "plenary",
     notes_by: Annotated[
         str | None, typer.Option("--notes-by", metavar="MEMBER", help="Who took the notes.")
@@ -39,7 +42,9 @@ def new_command(
     slug: Annotated[
         str | None,
         typer.Option(
-            "--slug", help="The end of the file name: meetings/DATE-SLUG.yaml (default: the kind)."
+            "--slug",
+            metavar="SLUG",
+            help="The end of the file name: meetings/DATE-SLUG.yaml (default: the kind).",
         ),
     ] = None,
 ) -> None:

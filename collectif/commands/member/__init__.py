@@ -21,22 +21,35 @@ Skills = Annotated[
         "--skills", metavar="SKILLS", help="Their skills, comma-separated: graphisme,formation."
     ),
 ]
-Name = Annotated[str, typer.Option("--name", help="Their name, e.g. 'Camille Martin'.")]
-Email = Annotated[str, typer.Option("--email", help="Their email, as git knows them.")]
+Name = Annotated[
+    str, typer.Option("--name", metavar="NAME", help="Their name, e.g. 'Camille Martin'.")
+]
+Email = Annotated[
+    str, typer.Option("--email", metavar="EMAIL", help="Their email, as git knows them.")
+]
 Joined = Annotated[
     str | None,
     typer.Option(
         "--date", "--joined", metavar="DATE", help="The day they joined (default: today)."
     ),
 ]
-NewName = Annotated[str | None, typer.Option("--name", help="Their new name.")]
-NewEmail = Annotated[str | None, typer.Option("--email", help="Their new email.")]
+NewName = Annotated[str | None, typer.Option("--name", metavar="NAME", help="Their new name.")]
+NewEmail = Annotated[str | None, typer.Option("--email", metavar="EMAIL", help="Their new email.")]
 LastDay = Annotated[
-    str | None, typer.Option("--date", help="The first day without membership (default: today).")
+    str | None,
+    typer.Option(
+        "--date", metavar="DATE", help="The first day without membership (default: today)."
+    ),
 ]
-Start = Annotated[str, typer.Option("--from", help="First day of the pause, YYYY-MM-DD.")]
-End = Annotated[str, typer.Option("--to", help="Last day of the pause, YYYY-MM-DD.")]
-Reason = Annotated[str | None, typer.Option("--reason", help="Why, e.g. 'congé parental'.")]
+Start = Annotated[
+    str, typer.Option("--from", metavar="DATE", help="First day of the pause, YYYY-MM-DD.")
+]
+End = Annotated[
+    str, typer.Option("--to", metavar="DATE", help="Last day of the pause, YYYY-MM-DD.")
+]
+Reason = Annotated[
+    str | None, typer.Option("--reason", metavar="TEXT", help="Why, e.g. 'congé parental'.")
+]
 
 
 @command(app, "add", "collectif.commands.member.add:add", WriteOptions)

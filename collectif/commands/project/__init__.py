@@ -19,29 +19,40 @@ Day = Annotated[
 ]
 EndDay = Annotated[
     str | None,
-    typer.Option("--date", help="Its end, if not set yet, YYYY-MM-DD (default: today)."),
+    typer.Option(
+        "--date", metavar="DATE", help="Its end, if not set yet, YYYY-MM-DD (default: today)."
+    ),
 ]
 PlannedEnd = Annotated[
     str | None, typer.Option("--end", metavar="DATE", help="Its planned end, YYYY-MM-DD.")
 ]
-Title = Annotated[str, typer.Option("--title", help="What the project is.")]
-Client = Annotated[str, typer.Option("--client", help="Who it is for.")]
+Title = Annotated[str, typer.Option("--title", metavar="TITLE", help="What the project is.")]
+Client = Annotated[str, typer.Option("--client", metavar="NAME", help="Who it is for.")]
 ClientKind = Annotated[
-    str, typer.Option("--client-kind", help="ess, big_account, public or other.")
+    str, typer.Option("--client-kind", metavar="KIND", help="ess, big_account, public or other.")
 ]
-Lead = Annotated[str | None, typer.Option("--lead", help="The member who leads it (default: you).")]
+Lead = Annotated[
+    str | None,
+    typer.Option("--lead", metavar="MEMBER", help="The member who leads it (default: you)."),
+]
 NextLead = Annotated[
     str | None,
     typer.Option("--lead", metavar="MEMBER", help="Who leads it after you, if you lead it."),
 ]
-Role = Annotated[str | None, typer.Option("--role", help="What you do in it, e.g. développement.")]
-Member = Annotated[str, typer.Option("--member", metavar="MEMBER", help="Who does this work.")]
-What = Annotated[str, typer.Option("--what", help="The work, e.g. 'intégration'.")]
-Amount = Annotated[
-    str | None, typer.Option("--amount", help="Its value, e.g. 5400 (or --days and --rate).")
+Role = Annotated[
+    str | None,
+    typer.Option("--role", metavar="TEXT", help="What you do in it, e.g. développement."),
 ]
-Days = Annotated[str | None, typer.Option("--days", help="Days of work, e.g. 8.")]
-Rate = Annotated[str | None, typer.Option("--rate", help="The rate per day, e.g. 450.")]
+Member = Annotated[str, typer.Option("--member", metavar="MEMBER", help="Who does this work.")]
+What = Annotated[str, typer.Option("--what", metavar="TEXT", help="The work, e.g. 'intégration'.")]
+Amount = Annotated[
+    str | None,
+    typer.Option("--amount", metavar="AMOUNT", help="Its value, e.g. 5400 (or --days and --rate)."),
+]
+Days = Annotated[str | None, typer.Option("--days", metavar="DAYS", help="Days of work, e.g. 8.")]
+Rate = Annotated[
+    str | None, typer.Option("--rate", metavar="RATE", help="The rate per day, e.g. 450.")
+]
 
 
 @dataclass(frozen=True)

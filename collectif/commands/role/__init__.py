@@ -21,14 +21,18 @@ Since = Annotated[
 ]
 LastDay = Annotated[
     str | None,
-    typer.Option("--date", help="The first day without the role (default: today)."),
+    typer.Option("--date", metavar="DATE", help="The first day without the role (default: today)."),
 ]
 Retired = Annotated[
     str | None,
     typer.Option("--date", metavar="DATE", help="Its first day retired (default: today)."),
 ]
-Title = Annotated[str, typer.Option("--title", help="Its name, e.g. 'Trésorerie'.")]
-Kind = Annotated[str, typer.Option("--kind", help="support, mission, facilitation or coaching.")]
+Title = Annotated[
+    str, typer.Option("--title", metavar="TITLE", help="Its name, e.g. 'Trésorerie'.")
+]
+Kind = Annotated[
+    str, typer.Option("--kind", metavar="KIND", help="support, mission, facilitation or coaching.")
+]
 Holders = Annotated[
     str, typer.Option("--holders", metavar="MEMBERS", help="Who holds it: camille,leo.")
 ]
