@@ -749,11 +749,10 @@ def fund(page: Page, data: r.Fund) -> None:
     page.para(s.fund_balance(page, data))
     months = s.fund_months(page, data)
     if months.rows:
-        assert months.title is not None
         labels = [w.month_name(month.month, page.lang) for month in data.months]
         svg = c.draw(
             c.CHARTS["line"],
-            page.plain(months.title),
+            page.plain(msg("The fund's balance at the end of each month")),
             labels,
             [(page.word("Balance"), c.floats([m.balance for m in data.months]), c.BLUE)],
             lambda value: page.money(Decimal(str(value))),
