@@ -13,8 +13,8 @@ from collectif.i18n import Lang, render
 from collectif.model.finding import Placed, Severity
 from collectif.model.message import msg
 from collectif.report.fingerprint import errors_first, introduced
-from collectif.report.result import Result
-from collectif.report.safe import printable, shown, subject_label
+from collectif.report.result import Result, not_run
+from collectif.report.safe import period_label, printable, shown, subject_label
 
 PER_STEP = 10
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -33,7 +33,7 @@ def escape_property(text: str) -> str:
 def _title(finding: Placed, lang: Lang) -> str:
     """The check, its subject in the reader's words (« rôle tresorerie »), the period."""
     title = f"{finding.check} · {subject_label(finding.subject, lang)}"
-    return printable(title + (f" · {finding.period}" if finding.period else ""))
+    return printable(title + (f" · {period_label(finding.period, lang)}" if finding.period else ""))
 
 
 def annotation(finding: Placed, lang: Lang) -> str:
@@ -74,4 +74,6 @@ def render_github(result: Result) -> str:
             count=left_out,
         )
         lines.append("::notice title=collectif::" + escape_data(render(more, result.lang)))
+    for line in not_run(result):
+        lines.append("::warning title=collectif::" + escape_data(line))
     return "\n".join(lines)

@@ -18,7 +18,7 @@ from collectif.i18n import Lang, gettext_, plural
 from collectif.model.finding import Placed, Severity
 from collectif.report.fingerprint import current, errors_first
 from collectif.report.result import Result
-from collectif.report.safe import printable, shown, subject_label
+from collectif.report.safe import period_label, printable, shown, subject_label
 
 # Characters that XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -33,7 +33,7 @@ def _line(finding: Placed, lang: Lang) -> str:
     where = f"{printable(finding.file)}:{finding.line}:{finding.column}"
     parts = [where]
     if finding.period:
-        parts.append(f"[{printable(finding.period)}]")
+        parts.append(f"[{period_label(finding.period, lang)}]")
     if finding.status is not None:
         parts.append(f"({gettext_(lang, finding.status.value)})")
     parts.append(shown(finding.message, lang))

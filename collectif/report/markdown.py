@@ -20,8 +20,8 @@ from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity, Status
 from collectif.model.message import N_, msg
 from collectif.report.fingerprint import errors_first, has_statuses
-from collectif.report.result import Result
-from collectif.report.safe import printable, shown, subject_label
+from collectif.report.result import Result, not_run
+from collectif.report.safe import period_label, printable, shown, subject_label
 from collectif.report.status import state_label
 
 MAX_CHARS = 60_000
@@ -57,7 +57,7 @@ def escape_cell(text: str, limit: int | None = None) -> str:
 
 
 def _row(finding: Placed, lang: Lang) -> str:
-    check = finding.check + (f" ({finding.period})" if finding.period else "")
+    check = finding.check + (f" ({period_label(finding.period, lang)})" if finding.period else "")
     where = f"{finding.file}:{finding.line}"
     cells = [
         _ICON[finding.severity],
@@ -245,6 +245,7 @@ def _document(result: Result, limits: Limits) -> str:
     lines = [
         MARKER,
         *body,
+        *(f"\n> ⊘ {escape_cell(line)}" for line in not_run(result)),
         "",
         f"<sub>collectif {__version__} · {render(footer, result.lang)}</sub>",
     ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from collectif.i18n import Lang
+from collectif.i18n import Lang, render
 from collectif.model.finding import Placed, Severity, Status
+from collectif.model.message import Names, msg
 
 
 class Result(NamedTuple):
@@ -30,3 +31,20 @@ class Result(NamedTuple):
             for finding in self.findings
             if finding.severity is severity and finding.status is not Status.FIXED
         )
+
+
+def not_run(result: Result) -> list[str]:
+    """One sentence per check that could not run: a broken setting is never taken as its
+    default, and every face says so."""
+    return [
+        render(
+            msg(
+                "The check {check} did not run: collectif.yaml has an error in {settings}, which "
+                "it reads. Fix that first; until then nothing is known of what it would find.",
+                check=name,
+                settings=Names(tuple(settings)),
+            ),
+            result.lang,
+        )
+        for name, settings in result.not_run.items()
+    ]

@@ -83,6 +83,15 @@ _SUBJECTS = {
 }
 
 
+def period_label(period: str, lang: Lang) -> str:
+    """A finding's period as a reader says it: a quarter `2026-Q4` is « T4 2026 » in French
+    (« Q4 2026 » in English); a month or a year stays as it is. The JSON keeps `2026-Q4`."""
+    year, _, quarter = period.partition("-Q")
+    if quarter and year.isdigit() and quarter.isdigit():
+        return gettext_(lang, N_("Q{quarter} {year}")).format(quarter=quarter, year=year)
+    return printable(period)
+
+
 def subject_label(subject: str, lang: Lang) -> str:
     """A subject as a reader's heading: `member:camille` (« membre camille » in French); the
     JSON keeps the subject itself."""

@@ -13,9 +13,9 @@ from rich.text import Text
 
 from collectif.i18n import Lang, gettext_, plural, render
 from collectif.model.finding import Placed, Severity
-from collectif.model.message import N_, Names, msg
-from collectif.report.result import Result
-from collectif.report.safe import printable, shown, subject_label
+from collectif.model.message import N_, msg
+from collectif.report.result import Result, not_run
+from collectif.report.safe import period_label, printable, shown, subject_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
@@ -38,7 +38,7 @@ def _finding_line(finding: Placed, lang: Lang) -> Text:
     line.append(f"  {where}", style="cyan")
     line.append(f"  [{finding.check}]", style="dim")
     if finding.period:
-        line.append(f" {printable(finding.period)}", style="dim")
+        line.append(f" {period_label(finding.period, lang)}", style="dim")
     if finding.status is not None:
         line.append(f" ({gettext_(lang, finding.status.value)})", style="magenta")
     line.append("\n    " + shown(finding.message, lang))
@@ -118,12 +118,5 @@ def print_text(result: Result, console: Console) -> None:
 
 
 def print_not_run(result: Result, console: Console) -> None:
-    """One line per check that could not run: a broken setting is never taken as its default."""
-    for name, settings in result.not_run.items():
-        line = msg(
-            "The check {check} did not run: collectif.yaml has an error in {settings}, which it "
-            "reads. Fix that first; until then nothing is known of what it would find.",
-            check=name,
-            settings=Names(tuple(settings)),
-        )
-        console.print(Text("⊘ " + render(line, result.lang), style="bold magenta"))
+    for line in not_run(result):
+        console.print(Text("⊘ " + line, style="bold magenta"))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from collectif.model.finding import Severity, Status
 from collectif.model.message import msg
 from collectif.report.github import annotation, escape_data, escape_property, render_github
+from collectif.report.safe import period_label
+from tests.helpers import CONFIG, collective, member, run
 from tests.report.samples import BASE, finding, many, result, review
 
 
@@ -99,3 +103,23 @@ def test_a_french_annotation_is_titled_in_french() -> None:
     assert "title=minimum · rôle tresorerie · 2026-10::" in line
     collective = annotation(finding(subject="collective"), "fr")
     assert "title=references · le collectif::" in collective
+
+
+def test_a_quarter_is_said_in_the_reader_s_words_in_titles() -> None:
+    assert period_label("2026-Q4", "fr") == "T4 2026"
+    assert period_label("2026-Q4", "en") == "Q4 2026"
+    assert period_label("2026-11", "fr") == "2026-11"
+    assert period_label("2026", "fr") == "2026"
+
+
+def test_a_check_that_could_not_run_is_said_in_ci_formats(tmp_path: Path) -> None:
+    """A broken setting stops the checks that read it: the annotations and the pull-request
+    comment say so, as the terminal does, rather than look like a clean bill."""
+    root = collective(
+        tmp_path,
+        {"collectif.yaml": CONFIG + "  minimun: {hours: 4}\n", "members/ana.yaml": member("Ana")},
+    )
+    github = run("check", "--repo", str(root), "--format", "github", "--as-of", "2026-11-01")
+    assert "::warning title=collectif::The check minimum did not run" in github.stdout
+    markdown = run("check", "--repo", str(root), "--format", "markdown", "--lang", "fr")
+    assert "> ⊘ La vérification minimum n'a pas tourné" in markdown.stdout

@@ -52,7 +52,7 @@ def test_an_error_fails_its_subjects_case() -> None:
     assert failure.get("message") == "Léo received €270.00 more"
     assert (
         failure.text
-        == "projects/trésorerie-2026.yaml:21:7 [2026-Q3] (new) Léo received €270.00 more"
+        == "projects/trésorerie-2026.yaml:21:7 [Q3 2026] (new) Léo received €270.00 more"
     )
 
 

@@ -60,7 +60,7 @@ def test_new_findings_are_listed_with_check_subject_place_and_message() -> None:
     assert len(rows) == 2
     assert _cells(rows[0]) == [
         "❌",
-        "cotraitance (2026-Q3)",
+        "cotraitance (Q3 2026)",
         "project:trésorerie-2026",
         "projects/trésorerie-2026.yaml:21",
         "Léo received €270.00 more",
