@@ -207,3 +207,33 @@ def split(pot: Decimal, points: Mapping[str, Decimal], cap_share: Decimal | None
         cents[order[index % len(order)]] += 1
     amounts = {member: Decimal(cents.get(member, 0)) / _CENTS for member in sorted(points)}
     return Split(exact, {m: a.quantize(Decimal("0.01")) for m, a in amounts.items()}, capped)
+
+
+# A proposal under the charter ------------------------------------------------------------------
+
+
+class Proposal(NamedTuple):
+    """A share-out under one formula: each member's points and amount, the cap it applied."""
+
+    formula: Formula
+    weights: dict[str, Decimal]
+    cap_share: Decimal | None
+    points: dict[str, Decimal]
+    split: Split
+
+
+def propose(
+    collective: Collective,
+    formula: Formula,
+    window: Window,
+    pot: Decimal,
+    paid: Mapping[str, Fraction],
+) -> Proposal | None:
+    """The share-out `formula` gives with the charter's weights and cap (what `collectif share`
+    proposes and the report shows); None when nobody has any points under it."""
+    rules = collective.charter_config.charter.valuation
+    weights = {str(kind): value for kind, value in rules.weights.items()} if rules else {}
+    cap = rules.cap_share if rules is not None else None
+    points = points_of(collective, Basis(formula, weights, window, pot, paid))
+    shared = split(pot, points, cap)
+    return None if shared is None else Proposal(formula, weights, cap, points, shared)

@@ -42,14 +42,7 @@ class Request(NamedTuple):
     formula: Formula | None
 
 
-class Proposal(NamedTuple):
-    """A share-out under one formula: each member's points and amount, the cap it applied."""
-
-    formula: Formula
-    weights: dict[str, Decimal]
-    cap_share: Decimal | None
-    points: dict[str, Decimal]
-    split: valuation.Split
+Proposal = valuation.Proposal
 
 
 def parse_request(
@@ -87,13 +80,7 @@ def proposal_of(
 ) -> Proposal | None:
     """The share-out the formula gives, from the charter's weights and cap; None when nobody
     has any points under it."""
-    rules = collective.charter_config.charter.valuation
-    weights = {str(kind): value for kind, value in rules.weights.items()} if rules else {}
-    cap = rules.cap_share if rules is not None else None
-    basis = valuation.Basis(formula, weights, request.window, request.pot, paid)
-    points = valuation.points_of(collective, basis)
-    shared = valuation.split(request.pot, points, cap)
-    return None if shared is None else Proposal(formula, weights, cap, points, shared)
+    return valuation.propose(collective, formula, request.window, request.pot, paid)
 
 
 def propose(

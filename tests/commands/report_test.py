@@ -4,13 +4,14 @@ data from the files shown harmlessly."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from collectif.commands.report import report
 from collectif.errors import CollectifError
-from tests.helpers import Outcome, collective, member, run
+from tests.helpers import collective, member, run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example"
 
@@ -36,35 +37,45 @@ HOSTILE = {
 }
 
 
-def example_report(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
-    """`collectif report` on the example collective as of 2026-11-26, with more `args`."""
-    return run("report", "--repo", str(EXAMPLE), "--as-of", "2026-11-26", *args, env=env)
+def example(lang: str, *args: str) -> str:
+    """The example's report as of 2026-11-26, in `lang`, 100 columns wide."""
+    done = run(
+        "report", "--repo", str(EXAMPLE), "--as-of", "2026-11-26", "--lang", lang, *args,
+        env={"COLUMNS": "100"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_text_fits_100_columns(lang: str) -> None:
-    done = example_report(
-        "--lang",
-        lang,
-        env={"COLUMNS": "100"},
-    )
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = example(lang).splitlines()
     assert max(len(line) for line in lines) <= 100
     assert len(lines) > 150
     heading = "Qui donne quoi" if lang == "fr" else "Who gives what"
     assert any(line.startswith(heading) for line in lines)
+    # a sentence never breaks at the no-break space of `35 %` or before a French colon
+    assert not [line for line in lines if line.lstrip().startswith(("%", ":", ";", "€"))]
+
+
+@pytest.mark.parametrize("face", ["text", "markdown", "html"])
+def test_the_french_reads_right(face: str) -> None:
+    shown = re.sub(r"<[^>]*>", " ", example("fr", "--format", face))  # what a reader sees
+    assert "(s)" not in shown and "onstat" not in shown  # real plurals; « problèmes relevés »
+    assert "2 titulaires sur 2 requis" in shown.replace("\u00a0", " ")
+    assert "21 plénières et 2 autres réunions" in shown
+    for english in ("meetings", "Jan ", "Feb ", "holder", "The fund"):
+        assert english not in shown, english
+    if face == "text":  # every month's name whole over the roles' timeline
+        assert "janv." in shown and "févr." in shown and "janv " not in shown
 
 
 def test_markdown_has_every_section() -> None:
-    done = example_report(
-        "--format",
-        "markdown",
-        "--lang",
-        "en",
-    )
-    assert done.returncode == 0, done.stderr
-    titles = [line for line in done.stdout.splitlines() if line.startswith("## ")]
+    titles = [
+        line
+        for line in example("en", "--format", "markdown").splitlines()
+        if line.startswith("## ")
+    ]
     assert titles == [
         "## At a glance",
         "## Who gives what",
@@ -73,6 +84,7 @@ def test_markdown_has_every_section() -> None:
         "## Clients and money",
         "## Prospecting",
         "## Shared contacts",
+        "## The fund",
         "## Meetings and decisions",
     ]
 
@@ -113,6 +125,8 @@ def test_a_new_collective_has_a_report_in_every_face(tmp_path: Path) -> None:
         assert out.stat().st_size > 100
     doc = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert doc["money"] is None and doc["roles"] is None and doc["deliberation"] is None
+    text = (tmp_path / "r.text").read_text(encoding="utf-8")
+    assert "1 membre actif, 0 rôle actif, 0 projet en cours" in text
     assert doc["glance"]["members"] == 1
 
 

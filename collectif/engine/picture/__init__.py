@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from collectif.engine.picture.contacts import sharing
 from collectif.engine.picture.deliberation import deliberation
+from collectif.engine.picture.fund import fund
 from collectif.engine.picture.giving import giving
 from collectif.engine.picture.glance import glance
 from collectif.engine.picture.hours import monthly
@@ -42,4 +43,5 @@ def picture(
         prospecting=prospecting(collective, frame, hours),
         meetings=meetings(collective, frame),
         contacts=sharing(collective, frame, hours),
+        fund=fund(collective, frame),
     )

@@ -297,6 +297,60 @@ class Prospecting(NamedTuple):
     members: tuple[Prospector, ...]
 
 
+# 7. The fund ----------------------------------------------------------------------------------
+
+
+class FundMonth(NamedTuple):
+    """The fund over one month of the window: what came in (deductions), what went out (the pots
+    of share-outs), and the balance at its end (or on the as-of date, for the month holding it)."""
+
+    month: str
+    income: Decimal
+    spent: Decimal
+    balance: Decimal
+
+
+class Payout(NamedTuple):
+    """A member's points and amount in a share-out; `share`: amount / pot."""
+
+    member: str
+    points: Decimal
+    amount: Decimal
+    share: Decimal
+
+
+class ShareOut(NamedTuple):
+    """A share-out of the fund: recorded (`distributions/ID.yaml`), or proposed today."""
+
+    id: str | None  # None for the proposal
+    title: str | None
+    day: date
+    start: date  # the period whose contributions are valued
+    end: date
+    pot: Decimal
+    total: Decimal  # what the payouts add up to: the pot, unless everyone reached the cap
+    formula: str
+    cap_share: Decimal | None  # nobody receives more than this share of the pot
+    payouts: tuple[Payout, ...]
+
+
+# Why there is no proposal: the charter names no formula (`valuation`), the fund holds nothing,
+# every day since the last share-out's period is already valued, or nobody has any points.
+Unshared = Literal["formula", "empty", "period", "points"]
+
+
+class Fund(NamedTuple):
+    opening: date
+    opening_balance: Decimal
+    balance: Decimal  # on the as-of date `day`, as `collectif fund --as-of` gives it
+    day: date
+    months: tuple[FundMonth, ...]  # the window's months from the opening on, up to the as-of date
+    last: ShareOut | None  # the latest share-out dated on or before the as-of date
+    since: date  # the first day no share-out has valued yet: the proposal's period starts there
+    proposal: ShareOut | None  # today's balance shared under the charter's formula
+    unshared: Unshared | None  # why there is no proposal
+
+
 # 8. Meetings and decisions ----------------------------------------------------------------------
 
 
@@ -353,10 +407,7 @@ class Sharing(NamedTuple):
 
 
 class Picture(NamedTuple):
-    """Every figure of the report. A section is None when it has no data and is left out.
-
-    The fund (DESIGN §7.7) will take its place after `prospecting`, before `meetings`.
-    """
+    """Every figure of the report. A section is None when it has no data and is left out."""
 
     collective: str
     currency: str
@@ -369,3 +420,4 @@ class Picture(NamedTuple):
     prospecting: Prospecting | None
     meetings: Meetings | None = None
     contacts: Sharing | None = None
+    fund: Fund | None = None

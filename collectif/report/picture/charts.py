@@ -34,6 +34,18 @@ KIND_COLOURS = {
 CLIENT_COLOURS = {"ess": GREEN, "big_account": BLUE, "public": ORANGE, "other": GREY}
 FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _NUMBER = itertools.count(1)
+# every text pygal writes, as its Style names them (`label_` for `label_font_family`...)
+_TEXTS = (
+    "",
+    "label_",
+    "major_label_",
+    "value_",
+    "value_label_",
+    "tooltip_",
+    "title_",
+    "legend_",
+    "no_data_",
+)
 
 Series = Sequence[tuple[str, Sequence[float | None], str]]  # title, values, colour
 
@@ -46,15 +58,7 @@ def _style(colours: Sequence[str]) -> Style:
         foreground_strong="#000000",
         foreground_subtle="#dddddd",
         colors=tuple(colours),
-        font_family=FONTS,
-        label_font_family=FONTS,
-        major_label_font_family=FONTS,
-        value_font_family=FONTS,
-        value_label_font_family=FONTS,
-        tooltip_font_family=FONTS,
-        title_font_family=FONTS,
-        legend_font_family=FONTS,
-        no_data_font_family=FONTS,
+        **{f"{text}font_family": FONTS for text in _TEXTS},
         label_font_size=13,
         major_label_font_size=13,
         legend_font_size=14,

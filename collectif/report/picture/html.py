@@ -7,13 +7,14 @@ followed by its data as a table. Every value, ours or from the files, is escaped
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape as _escape
 
 from collectif import i18n
 from collectif.engine.picture import records as r
-from collectif.i18n import Lang
+from collectif.i18n import Lang, plural
 from collectif.model.message import N_, Message, msg
 from collectif.report.picture import charts as c
 from collectif.report.picture import sections as s
@@ -26,6 +27,7 @@ def escape(text: str) -> str:
     return _escape(printable(text))
 
 
+_CODE = re.compile(r"`([^`]+)`")
 CHART_MEMBERS = 30  # members drawn in a chart at most; the tables list them all
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _WORDS = (
@@ -74,7 +76,7 @@ figure svg { width: 100%; height: auto; max-height: 520px; display: block; }
 figcaption { font-size: .9rem; color: #444; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem;
   font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; white-space: nowrap; }
 th, td { border: 1px solid #d0d0d0; padding: 3px 7px; }
 th { background: #f0f0f0; text-align: left; }
 td.n { text-align: right; white-space: nowrap; }
@@ -91,6 +93,8 @@ td.role { font-weight: 700; background: #f7f7f7; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: 1.1em; height: 1.1em; vertical-align: -.2em;
   border: 1px solid #999; margin-right: .3em; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: .9em; background: #f3f3f3; padding: 0 .2em; border-radius: 3px; }
 footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 @media print {
   @page { size: A4; margin: 12mm 11mm; }
@@ -108,7 +112,7 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 """
 
 
-class Page(w.Figures):
+class Page(s.Drawer):
     """The page being written: its parts, its language and currency."""
 
     def __init__(self, lang: Lang, currency: str, as_of: str = "") -> None:
@@ -117,7 +121,8 @@ class Page(w.Figures):
         self.parts: list[str] = []
 
     def text(self, message: Message) -> str:
-        return escape(shown(message, self.lang))
+        """The message made safe, with what it quotes between backticks set as code."""
+        return _CODE.sub(r"<code>\1</code>", escape(shown(message, self.lang)))
 
     def plain(self, message: Message) -> str:
         """The message as text, for pygal, which escapes what it writes."""
@@ -125,6 +130,42 @@ class Page(w.Figures):
 
     def add(self, *parts: str) -> None:
         self.parts.extend(parts)
+
+    def begin(self, key: str) -> None:
+        """A section's start: its anchor for the contents, and its title."""
+        self.add(f'<section id="{key}"><h2>{escape(self.word(w.SECTIONS[key]))}</h2>')
+
+    def end(self) -> None:
+        self.add("</section>")
+
+    def say(self, message: Message) -> None:
+        self.para(message)
+
+    def grid(self, table: s.Grid, caption: str = "") -> None:
+        """A table, its title as a heading; `caption`: the table's own instead (the data of a
+        chart, whose title the chart says)."""
+        if not table.rows and table.empty is not None:
+            self.para(table.empty, "note")
+            return
+        if table.title is not None and not caption:
+            self.heading(table.title)
+        last = len(table.rows) - 1
+
+        def kind(row: int, column: int) -> str:
+            if column == 0:
+                return "th"
+            if column < table.numbers:
+                return ""
+            return "total" if table.total and row == last else "n"
+
+        self.table(
+            [self.word(h) for h in table.headers],
+            (
+                [(escape(cell), kind(r, c)) for c, cell in enumerate(row)]
+                for r, row in enumerate(table.rows)
+            ),
+            caption,
+        )
 
     def para(self, message: Message, kind: str = "") -> None:
         self.add(
@@ -179,7 +220,7 @@ def _chart_members(givers: Sequence[r.Giver]) -> list[r.Giver]:
 
 
 def glance(page: Page, data: r.Glance) -> None:
-    page.add(f'<section id="glance"><h2>{escape(page.word(w.SECTIONS["glance"]))}</h2>')
+    page.begin("glance")
     truck = data.truck_factor
     cards = [
         (str(data.members), page.word("Active members"), False),
@@ -199,9 +240,9 @@ def glance(page: Page, data: r.Glance) -> None:
         )
         + "</div>"
     )
-    page.para(s.counts(data))
+    page.para(s.counts(data, page.lang))
     if truck is not None:
-        page.para(s.truck(truck), "alert" if truck.size is not None else "")
+        page.para(s.truck(truck, page.lang), "alert" if truck.size is not None else "")
     page.para(s.findings(data, page.lang))
     if data.findings:
         checks = [count.check for count in data.findings]
@@ -242,14 +283,14 @@ def glance(page: Page, data: r.Glance) -> None:
         )
     if data.not_run:
         page.para(s.not_run(data), "alert")
-    page.add("</section>")
+    page.end()
 
 
 # 2. Who gives what ----------------------------------------------------------------------------
 
 
 def giving(page: Page, data: r.Giving) -> None:
-    page.add(f'<section id="giving"><h2>{escape(page.word(w.SECTIONS["giving"]))}</h2>')
+    page.begin("giving")
     kinds = s.kinds_given(data)
     drawn = _chart_members(data.members)[::-1]  # pygal draws the first label at the bottom
     svg = c.draw(
@@ -305,7 +346,7 @@ def giving(page: Page, data: r.Giving) -> None:
     page.table(s.giving_headers(page, kinds), rows, page.data_caption())
     if data.minimum is not None:
         _minimum(page, data, data.minimum)
-    page.add("</section>")
+    page.end()
 
 
 CELL_CLASS = {
@@ -348,7 +389,7 @@ def _minimum(page: Page, data: r.Giving, rule: r.MinimumRule) -> None:
 
 
 def deliberation(page: Page, data: r.Deliberation) -> None:
-    page.add(f'<section id="deliberation"><h2>{escape(page.word(w.SECTIONS["deliberation"]))}</h2>')
+    page.begin("deliberation")
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
         c.CHARTS["bar"],
@@ -371,14 +412,14 @@ def deliberation(page: Page, data: r.Deliberation) -> None:
     rows = [[(escape(label), "th"), *((cell, "n") for cell in cells)] for label, cells in each]
     rows.append([(escape(total), "th"), *((cell, "total") for cell in figures)])
     page.table([page.word(h) for h in s.DELIBERATION_HEADERS], rows, page.data_caption())
-    page.add("</section>")
+    page.end()
 
 
 # 4. Roles -------------------------------------------------------------------------------------
 
 
 def roles(page: Page, data: r.Roles, months: list[str]) -> None:
-    page.add(f'<section id="roles"><h2>{escape(page.word(w.SECTIONS["roles"]))}</h2>')
+    page.begin("roles")
     page.heading(s.timeline_title(data))
     page.add(_timeline(page, data, months))
     page.add(
@@ -392,7 +433,7 @@ def roles(page: Page, data: r.Roles, months: list[str]) -> None:
     )
     _tenures(page, data)
     _skills(page, data)
-    page.add("</section>")
+    page.end()
 
 
 def _timeline(page: Page, data: r.Roles, months: list[str]) -> str:
@@ -406,7 +447,7 @@ def _timeline(page: Page, data: r.Roles, months: list[str]) -> str:
         out.append(f'<th scope="col">{escape(name)}<br>{year}</th>')
     out.append(f'<th scope="col">{escape(page.word("Months"))}</th></tr></thead><tbody>')
     for line in data.roles:
-        count = s.holders(line)
+        count = s.holders(line, page.lang)
         short = " short" if line.active and len(line.holders) < line.min_holders else ""
         out.append(
             f'<tr><th scope="rowgroup" class="role">{escape(line.title)}</th>'
@@ -498,7 +539,7 @@ def _skills(page: Page, data: r.Roles) -> None:
 
 
 def money(page: Page, data: r.Money) -> None:
-    page.add(f'<section id="money"><h2>{escape(page.word(w.SECTIONS["money"]))}</h2>')
+    page.begin("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     months = [w.month_name(m.month, page.lang) for m in data.months]
     svg = c.draw(
@@ -540,7 +581,7 @@ def money(page: Page, data: r.Money) -> None:
     _balance(page, data)
     _finders(page, data)
     _cotraitance(page, data)
-    page.add("</section>")
+    page.end()
 
 
 def _balance(page: Page, data: r.Money) -> None:
@@ -577,8 +618,11 @@ def _balance(page: Page, data: r.Money) -> None:
         ),
     )
     page.table(
-        [page.word("Date"), page.word("ESS share")],
-        ([(p.day.isoformat(), "th"), (page.percent(p.share), "n")] for p in balance.trend),
+        [page.word("Month"), page.word("ESS share")],
+        (
+            [(escape(label), "th"), (page.percent(p.share), "n")]
+            for label, p in zip(labels, balance.trend, strict=True)
+        ),
         page.data_caption(),
     )
 
@@ -652,7 +696,7 @@ def _cotraitance(page: Page, data: r.Money) -> None:
 
 
 def prospecting(page: Page, data: r.Prospecting) -> None:
-    page.add(f'<section id="prospecting"><h2>{escape(page.word(w.SECTIONS["prospecting"]))}</h2>')
+    page.begin("prospecting")
     closed = [i for i, span in enumerate(data.periods) if span.closed]
     drawn = data.members[:CHART_MEMBERS]
     if closed:
@@ -675,9 +719,9 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
         page.figure(
             svg,
             msg(
-                "The charter asks {actions} action(s) per {period} of each member, prorated for "
-                "the days they were a member and not on a pause.",
-                actions=data.actions,
+                "The charter asks {actions} per {period} of each member, prorated for the days "
+                "they were a member and not on a pause.",
+                actions=plural(page.lang, data.actions, "{count} action", "{count} actions"),
                 period=page.word(w.PERIOD_WORDS[data.period]),
             ),
         )
@@ -694,47 +738,46 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
         page.data_caption() if closed else "",
     )
     page.para(s.prospecting_legend(page, data), "note")
-    page.add("</section>")
+    page.end()
 
 
-# Shared contacts -----------------------------------------------------------------------------
+# The fund --------------------------------------------
 
 
-def contacts(page: Page, data: r.Sharing) -> None:
-    page.add(f'<section id="contacts"><h2>{escape(page.word(w.SECTIONS["contacts"]))}</h2>')
-    page.para(
-        msg(
-            "Per member over the period: contacts shared, and prospecting actions ({count} "
-            "contacts in all)",
-            count=data.contacts,
+def fund(page: Page, data: r.Fund) -> None:
+    page.begin("fund")
+    page.para(s.fund_balance(page, data))
+    months = s.fund_months(page, data)
+    if months.rows:
+        labels = [w.month_name(month.month, page.lang) for month in data.months]
+        svg = c.draw(
+            c.CHARTS["line"],
+            page.plain(msg("The fund's balance at the end of each month")),
+            labels,
+            [(page.word("Balance"), c.floats([m.balance for m in data.months]), c.BLUE)],
+            lambda value: page.money(Decimal(str(value))),
+            show_legend=False,
+            x_label_rotation=-35 if len(labels) > 8 else 0,
+            dots_size=4,
+            y_labels=c.steps(max(0.0, *(float(m.balance) for m in data.months))),
         )
-    )
-    page.table(
-        [page.word(h) for h in w.CONTACT_HEADERS],
-        (
-            [
-                (escape(row.member), "th"),
-                *(
-                    (str(value), "n")
-                    for value in (row.shared, row.shared_ever, row.actions, row.named)
-                ),
-            ]
-            for row in data.members
-        ),
-    )
-    page.add("</section>")
+        page.figure(
+            svg,
+            msg(
+                "Each point: what the fund holds at the end of the month (on {day} for the month "
+                "that holds it).",
+                day=data.day,
+            ),
+        )
+        page.grid(months, page.data_caption())
+    page.write([*s.last_share_out(page, data), *s.proposal(page, data)])
+    page.end()
 
 
 # The page -------------------------------------------------------------------------------------
 
 
-def meetings(page: Page, data: r.Meetings) -> None:
-    from collectif.report.picture.meetings import html_section
-
-    html_section(page, data)
-
-
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, fund=fund)
 
 
 def render_html(picture: r.Picture, lang: Lang) -> str:

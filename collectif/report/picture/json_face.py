@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from collectif.checks.shares import cents, ratio
 from collectif.engine.picture import records as r
 from collectif.i18n import Lang
-from collectif.report.picture.meetings import json_section
 from collectif.report.safe import json_text
 
 VERSION = 1
@@ -296,6 +295,80 @@ def _contacts(sharing: r.Sharing) -> Json:
     }
 
 
+def _share_out(shared: r.ShareOut) -> Json:
+    return {
+        "id": shared.id,
+        "title": shared.title,
+        "date": shared.day.isoformat(),
+        "from": shared.start.isoformat(),
+        "to": shared.end.isoformat(),
+        "pot": str(cents(shared.pot)),
+        "total": str(cents(shared.total)),
+        "formula": shared.formula,
+        "cap_share": None if shared.cap_share is None else _dec(shared.cap_share),
+        "payouts": [
+            {
+                "member": payout.member,
+                "points": f"{payout.points.normalize():f}",
+                "amount": str(cents(payout.amount)),
+                "share": _share(payout.share),
+            }
+            for payout in shared.payouts
+        ],
+    }
+
+
+def _fund(fund: r.Fund) -> Json:
+    return {
+        "opening": {"date": fund.opening.isoformat(), "balance": str(cents(fund.opening_balance))},
+        "balance": str(cents(fund.balance)),
+        "months": [
+            {
+                "month": month.month,
+                "in": str(cents(month.income)),
+                "out": str(cents(month.spent)),
+                "balance": str(cents(month.balance)),
+            }
+            for month in fund.months
+        ],
+        "last": _section(fund.last, _share_out),
+        "since": fund.since.isoformat(),
+        "proposal": _section(fund.proposal, _share_out),
+        "unshared": fund.unshared,
+    }
+
+
+def _decision(d: r.Decided) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "meeting": d.meeting,
+        "date": d.day.isoformat(),
+        "title": d.title,
+        "outcome": d.outcome,
+        "charter": d.charter,
+        "review_by": d.review_by.isoformat() if d.review_by else None,
+    }
+
+
+def _meetings(data: r.Meetings) -> dict[str, Any]:
+    return {
+        "plenaries": data.plenaries,
+        "other_meetings": data.others,
+        "attendance": [
+            {
+                "member": row.member,
+                "name": row.name,
+                "plenaries": row.held,
+                "attended": row.attended,
+                "facilitated": row.facilitated,
+            }
+            for row in data.attendance
+        ],
+        "adopted": [_decision(d) for d in data.adopted],
+        "due": [_decision(d) for d in data.due],
+    }
+
+
 def document(picture: r.Picture) -> Json:
     """The report as one JSON document (see docs/report.md)."""
     frame = picture.window
@@ -315,7 +388,8 @@ def document(picture: r.Picture) -> Json:
         "money": _section(picture.money, _money),
         "prospecting": _section(picture.prospecting, _prospecting),
         "contacts": _section(picture.contacts, _contacts),
-        "meetings": _section(picture.meetings, json_section),
+        "fund": _section(picture.fund, _fund),
+        "meetings": _section(picture.meetings, _meetings),
     }
 
 

@@ -14,7 +14,7 @@ from collectif.report.picture import words as w
 from collectif.report.safe import shown
 
 
-class Page(w.Figures):
+class Page(s.Drawer):
     def __init__(self, lang: Lang, currency: str) -> None:
         super().__init__(lang, currency)
         self.lines: list[str] = []
@@ -22,8 +22,19 @@ class Page(w.Figures):
     def say(self, message: Message) -> None:
         self.lines += [escape_cell(shown(message, self.lang)), ""]
 
-    def title(self, text: str, level: int = 2) -> None:
-        self.lines += ["#" * level + " " + self.word(text), ""]
+    def begin(self, key: str) -> None:
+        self.lines += ["## " + self.word(w.SECTIONS[key]), ""]
+
+    def grid(self, table: s.Grid) -> None:
+        if not table.rows and table.empty is not None:
+            self.say(table.empty)
+            return
+        if table.title is not None:
+            self.bold(table.title)
+        rows = [[escape_cell(cell) for cell in row] for row in table.rows]
+        if table.total and rows:
+            rows[-1] = [f"**{cell}**" if cell else "" for cell in rows[-1]]
+        self.table([self.word(h) for h in table.headers], rows, right=table.numbers)
 
     def table(self, headers: Iterable[str], rows: Iterable[Iterable[str]], right: int = 1) -> None:
         heads = list(headers)
@@ -53,8 +64,8 @@ def _owed(page: Page, owed: r.Owed, integer: bool = False) -> str:
 
 
 def glance(page: Page, data: r.Glance) -> None:
-    page.title(w.SECTIONS["glance"])
-    page.say(s.counts(data))
+    page.begin("glance")
+    page.say(s.counts(data, page.lang))
     page.say(s.findings(data, page.lang))
     if data.findings:
         page.table(
@@ -64,11 +75,11 @@ def glance(page: Page, data: r.Glance) -> None:
     if data.not_run:
         page.say(s.not_run(data))
     if data.truck_factor is not None:
-        page.say(s.truck(data.truck_factor))
+        page.say(s.truck(data.truck_factor, page.lang))
 
 
 def giving(page: Page, data: r.Giving) -> None:
-    page.title(w.SECTIONS["giving"])
+    page.begin("giving")
     kinds = s.kinds_given(data)
     page.bold(msg("Volunteer hours over the period, by kind"))
     page.table(
@@ -97,7 +108,7 @@ def giving(page: Page, data: r.Giving) -> None:
 
 
 def deliberation(page: Page, data: r.Deliberation) -> None:
-    page.title(w.SECTIONS["deliberation"])
+    page.begin("deliberation")
     rows = [[label, *cells] for label, cells in s.deliberation_rows(page, data)]
     rows[-1][0] = f"**{rows[-1][0]}**"
     page.table([page.word(h) for h in s.DELIBERATION_HEADERS], rows)
@@ -105,11 +116,11 @@ def deliberation(page: Page, data: r.Deliberation) -> None:
 
 
 def roles(page: Page, data: r.Roles, months: list[str]) -> None:
-    page.title(w.SECTIONS["roles"])
+    page.begin("roles")
     rows = []
     for line in data.roles:
         tenure = {x.member: x for x in line.tenures}
-        holders = shown(s.holders(line, retired=False), page.lang)
+        holders = shown(s.holders(line, page.lang, retired=False), page.lang)
         rows.append([f"**{escape_cell(line.title)}**", escape_cell(holders), ""])
         for seat in line.seats:
             name = seat.member + (" " + page.word("(training)") if seat.trainee else "")
@@ -144,7 +155,7 @@ def roles(page: Page, data: r.Roles, months: list[str]) -> None:
 
 
 def money(page: Page, data: r.Money) -> None:
-    page.title(w.SECTIONS["money"])
+    page.begin("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     rows = [
         [
@@ -186,13 +197,13 @@ def money(page: Page, data: r.Money) -> None:
             [page.word(h) for h in ("Project", "Client", "Member", "Due", "Paid")], rows, right=3
         )
         page.say(s.PAID_LEGEND)
-        others = s.others(data)
+        others = s.others(data, page.lang)
         if others is not None:
             page.say(others)
 
 
 def prospecting(page: Page, data: r.Prospecting) -> None:
-    page.title(w.SECTIONS["prospecting"])
+    page.begin("prospecting")
     page.table(
         s.period_headers(page, data.periods),
         (
@@ -203,31 +214,7 @@ def prospecting(page: Page, data: r.Prospecting) -> None:
     page.say(s.prospecting_legend(page, data))
 
 
-def contacts(page: Page, data: r.Sharing) -> None:
-    page.title(w.SECTIONS["contacts"])
-    page.table(
-        [page.word(h) for h in w.CONTACT_HEADERS],
-        (
-            [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
-            for row in data.members
-        ),
-    )
-    page.say(
-        msg(
-            "Per member over the period: contacts shared, and prospecting actions ({count} "
-            "contacts in all)",
-            count=data.contacts,
-        )
-    )
-
-
-def meetings(page: Page, data: r.Meetings) -> None:
-    from collectif.report.picture.meetings import markdown_section
-
-    markdown_section(page, data)
-
-
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
 
 
 def render_markdown(picture: r.Picture, lang: Lang) -> str:

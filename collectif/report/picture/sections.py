@@ -1,19 +1,26 @@
-"""The report's sections, walked in one order by every face, and the sentences the faces share.
+"""The report's sections, walked in one order by every face, and what the faces share.
 
 A face gives one function per section (`Sections`); `Sections.walk` calls those that have data,
-in the order of DESIGN §7. The sentences are messages, each face shows them its own way.
+in the order of DESIGN §7. The sentences are messages and the tables `Grid`s, each face shows
+them its own way; the sections made of nothing else (shared contacts, the fund without its
+chart, meetings) are drawn by every face from the same parts (`Drawer`, `drawn`).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
+from collectif import i18n
 from collectif.engine.picture.records import (
     Balance,
+    Decided,
     Deliberation,
+    Fund,
     Giving,
     Glance,
     Meetings,
@@ -26,63 +33,81 @@ from collectif.engine.picture.records import (
     Prospecting,
     RoleLine,
     Roles,
+    ShareOut,
     Sharing,
     Span,
     TruckFactor,
 )
 from collectif.i18n import Lang, plural
-from collectif.model.message import Message, Names, msg
+from collectif.model.message import N_, Message, Names, Text, msg
 from collectif.report.picture import words as w
 
+_WORDS = (N_("In"), N_("Out"), N_("Balance"), N_("Points"), N_("Amount"))
 PROJECTS = 20  # projects listed in full; beyond, only those with a payment that is not due
-Page = TypeVar("Page")
+Page = TypeVar("Page", bound="Drawer")
 
 
-@dataclass(frozen=True)
-class Sections(Generic[Page]):
-    """How one face draws each section on its page."""
+class Grid(NamedTuple):
+    """A table that every face draws its own way: column headers (catalog ids), rows of text
+    (values from the files unescaped: each face makes them safe), a title, what to say instead
+    when there is no row, the first column of numbers (they are right-aligned), the one column
+    whose long texts may wrap (-1: none), whether the last row is a total, and a figure per row
+    that the text face draws as a bar (the others have charts, or nothing to draw)."""
 
-    glance: Callable[[Page, Glance], None]
-    giving: Callable[[Page, Giving], None]
-    deliberation: Callable[[Page, Deliberation], None]
-    roles: Callable[[Page, Roles, list[str]], None]
-    money: Callable[[Page, Money], None]
-    prospecting: Callable[[Page, Prospecting], None]
-    contacts: Callable[[Page, Sharing], None]
-    meetings: Callable[[Page, Meetings], None]
-
-    def walk(self, picture: Picture, page: Page) -> None:
-        """Every section that has data, in the order of DESIGN §7."""
-        self.glance(page, picture.glance)
-        if picture.giving:
-            self.giving(page, picture.giving)
-        if picture.deliberation:
-            self.deliberation(page, picture.deliberation)
-        if picture.roles:
-            self.roles(page, picture.roles, [month.label for month in picture.window.months])
-        if picture.money:
-            self.money(page, picture.money)
-        if picture.prospecting:
-            self.prospecting(page, picture.prospecting)
-        if picture.contacts:
-            self.contacts(page, picture.contacts)
-        if picture.meetings:
-            self.meetings(page, picture.meetings)
+    headers: tuple[str, ...]
+    rows: list[list[str]]
+    title: Message | None = None
+    empty: Message | None = None
+    numbers: int = 1
+    wrap: int = -1
+    total: bool = False
+    bars: tuple[Decimal, ...] = ()
 
 
-def present(picture: Picture) -> list[str]:
-    """The keys of the sections that have data, in their order."""
-    data = (
-        picture.giving,
-        picture.deliberation,
-        picture.roles,
-        picture.money,
-        picture.prospecting,
-        picture.contacts,
-        picture.meetings,
-    )
-    later = ("giving", "deliberation", "roles", "money", "prospecting", "contacts", "meetings")
-    return ["glance", *(key for key, section in zip(later, data, strict=True) if section)]
+Part = Message | Grid  # what a section shows: a sentence, or a table
+T = TypeVar("T")
+
+
+class Drawer(w.Figures, ABC):
+    """A face's page, as the sections that every face draws alike use it."""
+
+    @abstractmethod
+    def begin(self, key: str) -> None:
+        """A section's start: its title."""
+
+    def end(self) -> None:
+        """A section's end (nothing to write, but in HTML)."""
+
+    @abstractmethod
+    def say(self, message: Message) -> None:
+        """A sentence."""
+
+    @abstractmethod
+    def grid(self, table: Grid) -> None:
+        """A table."""
+
+    def write(self, parts: list[Part]) -> None:
+        """Sentences and tables, in their order."""
+        for part in parts:
+            if isinstance(part, Grid):
+                self.grid(part)
+            else:
+                self.say(part)
+
+    def draw(self, key: str, parts: list[Part]) -> None:
+        """A whole section of sentences and tables."""
+        self.begin(key)
+        self.write(parts)
+        self.end()
+
+
+def drawn(key: str, parts_of: Callable[[w.Figures, T], list[Part]]) -> Callable[[Drawer, T], None]:
+    """A section that every face draws the same way: its parts, one after the other."""
+
+    def draw(page: Drawer, data: T) -> None:
+        page.draw(key, parts_of(page, data))
+
+    return draw
 
 
 def title(picture: Picture, collective: str, lang: Lang) -> Message:
@@ -100,14 +125,19 @@ def title(picture: Picture, collective: str, lang: Lang) -> Message:
 # 1. At a glance -------------------------------------------------------------------------------
 
 
-def counts(data: Glance) -> Message:
+def counts(data: Glance, lang: Lang) -> Message:
+    """Active members (and how many are on a pause, if any), roles and projects."""
+    figures = {
+        "members": plural(lang, data.members, "{count} active member", "{count} active members"),
+        "roles": plural(lang, data.roles, "{count} active role", "{count} active roles"),
+        "projects": plural(
+            lang, data.projects, "{count} active project", "{count} active projects"
+        ),
+    }
+    if not data.paused:
+        return msg("{members}, {roles}, {projects}", **figures)
     return msg(
-        "{members} active members ({paused} on a pause), {roles} active roles, {projects} "
-        "active projects",
-        members=data.members,
-        paused=data.paused,
-        roles=data.roles,
-        projects=data.projects,
+        "{members} ({paused} on a pause), {roles}, {projects}", paused=data.paused, **figures
     )
 
 
@@ -126,16 +156,17 @@ def not_run(data: Glance) -> Message:
     )
 
 
-def truck(truck: TruckFactor) -> Message:
+def truck(truck: TruckFactor, lang: Lang) -> Message:
     if truck.undecided:
         return msg(
             "Truck factor: could not be decided in time (the check says more).",
         )
     if truck.size is None:
         return msg(
-            "Truck factor: {minimum} or more. No group of fewer than {minimum} members would "
-            "leave more than half of the {roles} active roles without a holder.",
+            "Truck factor: {minimum} or more. No group of fewer than {members} would leave more "
+            "than half of the {roles} active roles without a holder.",
             minimum=truck.minimum,
+            members=plural(lang, truck.minimum, "{count} member", "{count} members"),
             roles=truck.active_roles,
         )
     if not truck.members:
@@ -278,12 +309,14 @@ def deliberation_legend(page: w.Figures, data: Deliberation, table: bool = False
 # 4. Roles -------------------------------------------------------------------------------------
 
 
-def holders(line: RoleLine, retired: bool = True) -> Message:
+def holders(line: RoleLine, lang: Lang, retired: bool = True) -> Message:
     """How many hold the role, of how many it needs; or, with `retired`, that it is retired."""
     if retired and not line.active:
         return msg("no longer active")
     return msg(
-        "{count} holder(s) of {needed} needed", count=len(line.holders), needed=line.min_holders
+        "{holders} of {needed} needed",
+        holders=plural(lang, len(line.holders), "{count} holder", "{count} holders"),
+        needed=line.min_holders,
     )
 
 
@@ -352,7 +385,7 @@ def payments(projects: tuple[ProjectMoney, ...]) -> Iterator[tuple[ProjectMoney,
             yield project, index == 0, payment
 
 
-def others(data: Money) -> Message | None:
+def others(data: Money, lang: Lang) -> Message | None:
     """The projects left out by `projects_to_show`, if any."""
     assert data.cotraitance is not None
     projects = data.cotraitance.projects
@@ -360,9 +393,9 @@ def others(data: Money) -> Message | None:
     if not count:
         return None
     return msg(
-        "{count} other projects of the period: every member was paid their due, or "
-        "nothing is paid yet (the HTML and JSON reports list them all).",
-        count=count,
+        "{projects} of the period: every member was paid their due, or nothing is paid yet "
+        "(the HTML and JSON reports list them all).",
+        projects=plural(lang, count, "{count} other project", "{count} other projects"),
     )
 
 
@@ -379,3 +412,272 @@ def prospecting_legend(page: w.Figures, data: Prospecting) -> Message:
 def period_headers(page: w.Figures, periods: tuple[Span, ...]) -> list[str]:
     """The headings of a table of members by period: `Member`, then each period's name."""
     return [page.word("Member"), *(w.period_name(span.label, page.lang) for span in periods)]
+
+
+# Shared contacts -----------------------------------------------------------------------------
+
+
+def contacts(page: w.Figures, data: Sharing) -> list[Part]:
+    """Per member: contacts shared in the period and ever, prospecting actions in the period and
+    those that name a shared contact."""
+    title = msg(
+        "Per member over the period: contacts shared, and prospecting actions ({contacts} in all)",
+        contacts=plural(page.lang, data.contacts, "{count} contact", "{count} contacts"),
+    )
+    rows = [
+        [row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)]
+        for row in data.members
+    ]
+    return [Grid(w.CONTACT_HEADERS, rows, title)]
+
+
+# 7. The fund ----------------------------------------------------------------------------------
+
+
+def fund_balance(page: w.Figures, data: Fund) -> Message:
+    return msg(
+        "The fund holds {balance} on {day}. It opened on {opening} with {opening_balance}; the "
+        "cotraitance deductions that feed it come in, the share-outs go out.",
+        balance=page.cents(data.balance),
+        day=data.day,
+        opening=data.opening,
+        opening_balance=page.cents(data.opening_balance),
+    )
+
+
+def fund_months(page: w.Figures, data: Fund) -> Grid:
+    """The balance at each month's end, with what came in and went out in the month."""
+    rows = [
+        [
+            w.month_name(month.month, page.lang),
+            page.cents(month.income) if month.income else "",
+            page.cents(month.spent) if month.spent else "",
+            page.cents(month.balance),
+        ]
+        for month in data.months
+    ]
+    return Grid(
+        ("Month", "In", "Out", "Balance"),
+        rows,
+        msg("The fund month by month: deductions in, share-outs out, the balance at the end"),
+        bars=tuple(month.balance for month in data.months),
+    )
+
+
+def fund_parts(page: w.Figures, data: Fund) -> list[Part]:
+    """The section as the faces without charts show it."""
+    months = fund_months(page, data)
+    return [
+        fund_balance(page, data),
+        *([months] if months.rows else []),
+        *last_share_out(page, data),
+        *proposal(page, data),
+    ]
+
+
+def _formula(page: w.Figures, shared: ShareOut) -> Message:
+    words = Text(msg(w.FORMULA_WORDS.get(shared.formula, shared.formula)))
+    if shared.cap_share is None:
+        return msg("Formula `{formula}`: {words}.", formula=shared.formula, words=words)
+    return msg(
+        "Formula `{formula}`: {words}; nobody receives more than {cap} of the pot.",
+        formula=shared.formula,
+        words=words,
+        cap=page.percent(shared.cap_share),
+    )
+
+
+def _payouts(page: w.Figures, shared: ShareOut, title: Message) -> Grid:
+    rows = [
+        [
+            payout.member,
+            i18n.number(payout.points.normalize(), page.lang),
+            w.percent(payout.share, page.lang, 1),
+            page.cents(payout.amount),
+        ]
+        for payout in shared.payouts
+    ]
+    rows.append([page.word("Total"), "", "", page.cents(shared.total)])
+    return Grid(("Member", "Points", "Share", "Amount"), rows, title, total=True)
+
+
+def last_share_out(page: w.Figures, data: Fund) -> list[Part]:
+    """The last share-out's payouts and its formula, or that there was none yet."""
+    last = data.last
+    if last is None:
+        return [msg("No share-out of the fund yet.")]
+    title = msg(
+        "The last share-out, {id}, paid on {day}: {pot} for what was given from {start} to {end}",
+        id=last.id or "",
+        day=last.day,
+        pot=page.cents(last.pot),
+        start=last.start,
+        end=last.end,
+    )
+    return [_payouts(page, last, title), _formula(page, last)]
+
+
+UNSHARED = {
+    "formula": msg(
+        "The charter does not say how contribution is valued (`valuation`): no share-out is "
+        "proposed."
+    ),
+    "empty": msg("The fund holds nothing to share: no share-out is proposed."),
+}
+
+
+def proposal(page: w.Figures, data: Fund) -> list[Part]:
+    """Today's balance shared under the charter's formula, how, and the command that proposes
+    it; or why nothing is proposed."""
+    shared = data.proposal
+    if shared is None:
+        return [_unshared(data)]
+    title = msg(
+        "Today's proposal: the {pot} the fund holds, shared for what was given from {start} to "
+        "{end}",
+        pot=page.cents(shared.pot),
+        start=shared.start,
+        end=shared.end,
+    )
+    command = msg(
+        "This is what `collectif share {pot} --from {start} --to {end}` proposes: nothing is "
+        "paid until a meeting decides it and `collectif share … --write ID` records it.",
+        pot=str(shared.pot),
+        start=shared.start,
+        end=shared.end,
+    )
+    return [_payouts(page, shared, title), _formula(page, shared), command]
+
+
+def _unshared(data: Fund) -> Message:
+    if data.unshared == "period":
+        return msg(
+            "Everything given up to {day} was valued by a share-out: no share-out is proposed.",
+            day=data.since - timedelta(days=1),
+        )
+    if data.unshared == "points":
+        return msg(
+            "Nobody has any points since {start}: no share-out is proposed.", start=data.since
+        )
+    return UNSHARED[data.unshared or "empty"]
+
+
+# 8. Meetings and decisions ------------------------------------------------------------------
+
+
+_MEETING_WORDS = (
+    N_("Plenaries"),
+    N_("Attended"),
+    N_("Facilitated"),
+    N_("Charter"),
+    N_("Review by"),
+    N_("Decision"),
+    N_("id"),
+)
+_ATTENDANCE = ("Member", "Plenaries", "Attended", "Facilitated")
+_DECISIONS = ("Date", "id", "Decision", "Charter")
+_DUE = ("Review by", "id", "Decision")
+
+
+def _held(data: Meetings, lang: Lang) -> Message:
+    return msg(
+        "{plenaries} and {others} held in the period.",
+        plenaries=plural(lang, data.plenaries, "{count} plenary", "{count} plenaries"),
+        others=plural(lang, data.others, "{count} other meeting", "{count} other meetings"),
+    )
+
+
+def _attendance(data: Meetings) -> list[list[str]]:
+    return [
+        [row.member, str(row.held), str(row.attended), str(row.facilitated)]
+        for row in data.attendance
+    ]
+
+
+def _adopted(decisions: tuple[Decided, ...]) -> list[list[str]]:
+    return [[d.day.isoformat(), d.id, d.title, d.charter or ""] for d in decisions]
+
+
+def _due(decisions: tuple[Decided, ...]) -> list[list[str]]:
+    return [[str(d.review_by or ""), d.id, d.title] for d in decisions]
+
+
+def meetings_parts(page: w.Figures, data: Meetings) -> list[Part]:
+    """The section as every face shows it: the meetings held, the attendance, the decisions
+    adopted in the period and those due for review."""
+    return [
+        _held(data, page.lang),
+        Grid(_ATTENDANCE, _attendance(data)),
+        _decisions(
+            _DECISIONS,
+            _adopted(data.adopted),
+            msg("Decisions adopted in the period"),
+            msg("No decision adopted in the period."),
+        ),
+        _decisions(
+            _DUE,
+            _due(data.due),
+            msg("Due for review: put them on the next plenary's agenda"),
+            msg("No decision is due for review."),
+        ),
+    ]
+
+
+def _decisions(
+    headers: tuple[str, ...], rows: list[list[str]], title: Message, empty: Message
+) -> Grid:
+    """A table of decisions: text only, their titles may wrap."""
+    return Grid(headers, rows, title, empty, numbers=len(headers), wrap=headers.index("Decision"))
+
+
+_CONTACTS = drawn("contacts", contacts)
+_FUND = drawn("fund", fund_parts)
+_MEETINGS = drawn("meetings", meetings_parts)
+
+
+# The sections in their order ------------------------------------------------------------------
+
+
+ORDER = (
+    "glance",
+    "giving",
+    "deliberation",
+    "roles",
+    "money",
+    "prospecting",
+    "contacts",
+    "fund",
+    "meetings",
+)
+
+
+@dataclass(frozen=True)
+class Sections(Generic[Page]):
+    """How one face draws each section on its page."""
+
+    glance: Callable[[Page, Glance], None]
+    giving: Callable[[Page, Giving], None]
+    deliberation: Callable[[Page, Deliberation], None]
+    roles: Callable[[Page, Roles, list[str]], None]
+    money: Callable[[Page, Money], None]
+    prospecting: Callable[[Page, Prospecting], None]
+    # drawn alike by every face, from the parts above; a face may draw one its own way
+    contacts: Callable[[Page, Sharing], None] = _CONTACTS
+    fund: Callable[[Page, Fund], None] = _FUND
+    meetings: Callable[[Page, Meetings], None] = _MEETINGS
+
+    def walk(self, picture: Picture, page: Page) -> None:
+        """Every section that has data, in the order of DESIGN §7."""
+        months = [month.label for month in picture.window.months]
+        for key in present(picture):
+            draw: Callable[..., None] = getattr(self, key)
+            data = getattr(picture, key)
+            if key == "roles":
+                draw(page, data, months)
+            else:
+                draw(page, data)
+
+
+def present(picture: Picture) -> list[str]:
+    """The keys of the sections that have data, in their order (at a glance always has)."""
+    return [key for key in ORDER if getattr(picture, key)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from decimal import Decimal
 
 from rich import box
@@ -51,7 +52,7 @@ _WORDS = (
 )
 
 
-class Face(w.Figures):
+class Face(s.Drawer):
     """What every section needs: the console, the language, the currency."""
 
     def __init__(self, console: Console, lang: Lang, currency: str) -> None:
@@ -59,11 +60,38 @@ class Face(w.Figures):
         self.console = console
 
     def say(self, message: Message, style: str = "") -> None:
-        self.console.print(Text(shown(message, self.lang), style=style))
+        """A sentence, wrapped at spaces only: rich would also break at the no-break spaces
+        that keep `35 %` and `avertissements :` together."""
+        lines = textwrap.wrap(shown(message, self.lang), self.width, break_on_hyphens=False)
+        self.console.print(Text("\n".join(lines), style=style), overflow="ignore", crop=False)
 
-    def title(self, text: str) -> None:
+    def begin(self, key: str) -> None:
         self.console.print()
-        self.console.rule(Text(self.word(text), style="bold"), align="left")
+        self.console.rule(Text(self.word(w.SECTIONS[key]), style="bold"), align="left")
+
+    def grid(self, table: s.Grid) -> None:
+        if not table.rows and table.empty is not None:
+            self.say(table.empty, "dim")
+            return
+        drawn = self.table(title=table.title)
+        for index, header in enumerate(table.headers):
+            numbers = index >= table.numbers
+            drawn.add_column(
+                self.word(header),
+                justify="right" if numbers else "left",
+                no_wrap=index != table.wrap,
+            )
+        if table.bars:
+            drawn.add_column("", no_wrap=True)
+        most = max(table.bars, default=Decimal(0))
+        last = len(table.rows) - 1
+        for index, row in enumerate(table.rows):
+            style = "bold" if table.total and index == last else ""
+            cells = [Text(printable(cell), style=style) for cell in row]
+            if table.bars:
+                cells.append(Text(bar(table.bars[index], most, 20), style="cyan"))
+            drawn.add_row(*cells)
+        self.show(drawn)
 
     def table(self, *headers: str, title: Message | None = None) -> Table:
         if title is not None:
@@ -180,8 +208,8 @@ def bar(value: Decimal, most: Decimal, width: int = BAR) -> str:
 
 
 def glance(face: Face, data: r.Glance) -> None:
-    face.title(w.SECTIONS["glance"])
-    face.say(s.counts(data))
+    face.begin("glance")
+    face.say(s.counts(data, face.lang))
     face.say(s.findings(data, face.lang), "bold red" if data.errors else "")
     if data.findings:
         table = face.table("Check", "Errors", "Warnings")
@@ -193,7 +221,7 @@ def glance(face: Face, data: r.Glance) -> None:
         face.say(s.not_run(data), "yellow")
     truck = data.truck_factor
     if truck is not None:
-        face.say(s.truck(truck), "bold red" if truck.size is not None else "")
+        face.say(s.truck(truck, face.lang), "bold red" if truck.size is not None else "")
 
 
 # 2. Who gives what ----------------------------------------------------------------------------
@@ -208,7 +236,7 @@ def _owed_cell(face: Face, owed: r.Owed, value: Decimal, integer: bool = False) 
 
 
 def giving(face: Face, data: r.Giving) -> None:
-    face.title(w.SECTIONS["giving"])
+    face.begin("giving")
     kinds = s.kinds_given(data)
     table = face.table(
         "Member",
@@ -295,7 +323,7 @@ def _heading(face: Face, label: str) -> str:
 
 
 def deliberation(face: Face, data: r.Deliberation) -> None:
-    face.title(w.SECTIONS["deliberation"])
+    face.begin("deliberation")
     table = face.table(*s.DELIBERATION_HEADERS, "")
     most = max((m.ratio for m in data.months if m.ratio is not None), default=Decimal(0))
     *months, (total, figures) = s.deliberation_rows(face, data)
@@ -310,8 +338,8 @@ def deliberation(face: Face, data: r.Deliberation) -> None:
 
 
 def roles(face: Face, data: r.Roles, months: list[str]) -> None:
-    face.title(w.SECTIONS["roles"])
-    heading = " ".join(w.month_short(m, face.lang)[0][:4].ljust(4) for m in months)
+    face.begin("roles")
+    heading = _staggered([w.month_short(m, face.lang)[0] for m in months])
     face.say(s.timeline_title(data), "bold")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
     table.add_column(face.word("Role and members"), max_width=30)
@@ -324,9 +352,20 @@ def roles(face: Face, data: r.Roles, months: list[str]) -> None:
     _skills(face, data)
 
 
+def _staggered(labels: list[str], cell: int = 4) -> str:
+    """Month names over cells `cell` wide, every other one on a second line, so that a name may
+    be wider than its cell (`janv.` over `████`) and still be written whole."""
+    width = (cell + 1) * len(labels) - 1
+    lines = [[" "] * width, [" "] * width]
+    for index, label in enumerate(labels):
+        start = max(min(index * (cell + 1), width - len(label)), 0)
+        lines[index % 2][start : start + len(label)] = label
+    return "\n".join("".join(line).rstrip() for line in lines)
+
+
 def _role_rows(face: Face, table: Table, line: r.RoleLine, limit: int) -> None:
     title = Text(printable(line.title), style="bold")
-    holders = shown(s.holders(line), face.lang)
+    holders = shown(s.holders(line, face.lang), face.lang)
     short = line.active and len(line.holders) < line.min_holders
     table.add_row(title, Text(holders, style="bold red" if short else "dim"), "")
     tenure = {t.member: t for t in line.tenures}
@@ -366,7 +405,7 @@ def _skills(face: Face, data: r.Roles) -> None:
 
 
 def money(face: Face, data: r.Money) -> None:
-    face.title(w.SECTIONS["money"])
+    face.begin("money")
     kinds = [kind for kind in data.kinds if kind in data.signed] or ["ess", "big_account"]
     table = face.table(
         "Month",
@@ -399,11 +438,11 @@ def _balance(face: Face, data: r.Money) -> None:
     face.say(s.ess_share(face, balance), "bold red" if s.outside(balance) else "bold")
     if balance.trend:
         table = face.table(
-            "Date", "ESS share", "", title=msg("The ESS share at the end of each month")
+            "Month", "ESS share", "", title=msg("The ESS share at the end of each month")
         )
         for point in balance.trend:
             table.add_row(
-                point.day.isoformat(),
+                w.month_name(point.day.isoformat()[:7], face.lang),
                 face.percent(point.share),
                 Text(bar(point.share or Decimal(0), Decimal(1), 20), style="cyan"),
             )
@@ -464,7 +503,7 @@ def _cotraitance(face: Face, data: r.Money) -> None:
         )
     face.show(table)
     face.say(s.PAID_LEGEND, "dim")
-    others = s.others(data)
+    others = s.others(data, face.lang)
     if others is not None:
         face.say(others, "dim")
 
@@ -473,7 +512,7 @@ def _cotraitance(face: Face, data: r.Money) -> None:
 
 
 def prospecting(face: Face, data: r.Prospecting) -> None:
-    face.title(w.SECTIONS["prospecting"])
+    face.begin("prospecting")
     labels = [span.label for span in data.periods]
     table = face.table(
         "Member",
@@ -499,36 +538,10 @@ def prospecting(face: Face, data: r.Prospecting) -> None:
     face.say(s.prospecting_legend(face, data), "dim")
 
 
-# Shared contacts -----------------------------------------------------------------------------
-
-
-def contacts(face: Face, data: r.Sharing) -> None:
-    face.title(w.SECTIONS["contacts"])
-    table = face.table(
-        *w.CONTACT_HEADERS,
-        title=msg(
-            "Per member over the period: contacts shared, and prospecting actions ({count} "
-            "contacts in all)",
-            count=data.contacts,
-        ),
-    )
-    for row in data.members:
-        table.add_row(
-            row.member, str(row.shared), str(row.shared_ever), str(row.actions), str(row.named)
-        )
-    face.show(table)
-
-
 # The whole report -----------------------------------------------------------------------------
 
 
-def meetings(face: Face, data: r.Meetings) -> None:
-    from collectif.report.picture.meetings import text_section
-
-    text_section(face, data)
-
-
-SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting, contacts, meetings)
+SECTIONS = s.Sections(glance, giving, deliberation, roles, money, prospecting)
 
 
 def print_text(picture: r.Picture, lang: Lang, console: Console) -> None:

@@ -50,8 +50,16 @@ SECTIONS = {
     "roles": N_("Roles"),
     "money": N_("Clients and money"),
     "prospecting": N_("Prospecting"),
-    "meetings": N_("Meetings and decisions"),
     "contacts": N_("Shared contacts"),
+    "fund": N_("The fund"),
+    "meetings": N_("Meetings and decisions"),
+}
+# How each formula values contribution, said after its keyword (`weighted`: ...).
+FORMULA_WORDS = {
+    "equal": N_("the same for everyone, prorated for the days they were a member"),
+    "hours": N_("one point per volunteer hour"),
+    "weighted": N_("volunteer hours weighted by kind"),
+    "balanced": N_("weighted hours, catching up on what earlier share-outs paid"),
 }
 # The columns of the shared contacts' table.
 CONTACT_HEADERS = (

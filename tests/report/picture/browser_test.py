@@ -32,8 +32,8 @@ FLAGS = (
     # any name resolves to nothing: a request that slipped past the policy could not leave
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
-CHARTS = 8  # the example's charts: findings, hours by kind, hare and tortoise, tenure,
-# revenue by kind, ESS share, finders, prospecting
+CHARTS = 9  # the example's charts: findings, hours by kind, hare and tortoise, tenure,
+# revenue by kind, ESS share, finders, prospecting, the fund's balance
 
 
 def browser() -> str:

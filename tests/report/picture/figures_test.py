@@ -15,14 +15,11 @@ from typing import Any
 import pytest
 
 from collectif.commands.report import report
-from tests.helpers import collective, config, member
+from tests.helpers import CONFIG as BASE_CONFIG
+from tests.helpers import collective, member
 
-CONFIG = config(
-    """\
-    cotraitance:
-      deductions:
-        - {name: fonds collectif, rate: "0.05"}
-    """
+CONFIG = (
+    BASE_CONFIG + '  cotraitance:\n    deductions:\n      - {name: fonds collectif, rate: "0.05"}\n'
 )
 
 FILES = {

@@ -65,5 +65,5 @@ def test_left_out_without_decisions_kept(tmp_path: Path) -> None:
         config,
     )
     text = report(root, "--as-of", "2026-12-01")
-    assert "0 plenaries and 1 other meetings held in the period." in text
+    assert "0 plenaries and 1 other meeting held in the period." in text
     assert "No decision adopted in the period." in text
