@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
 
-from collectif.checks import minimum, overload
+from collectif.checks import earlier, minimum, overload
 from collectif.checks.base import Context, charter_of
 from collectif.checks.periods import Period
 from collectif.checks.shares import ByPeriod, hours_of, membership_in, owed_days, time_in
@@ -75,10 +75,14 @@ def _minimum_rule(collective: Collective, frame: Window) -> MinimumRule | None:
 
 
 def _counted(collective: Collective, frame: Window) -> ByPeriod:
-    """Entries of the kinds the minimum counts, per (member, period), as the check reads them."""
-    rules = charter_of(collective).minimum
-    periods = [period for period, _ in spans(frame, rules.period)]
-    return time_in(collective, rules.counts, rules.period, periods)
+    """Entries of the kinds the minimum counts, per (member, period), as the check reads them:
+    a period begun before the charter's adoption counts the kinds of the version before."""
+    kind = charter_of(collective).minimum.period
+    adoption = earlier.adoption(collective, Context(as_of=frame.as_of))
+    found: ByPeriod = {}
+    for period, _ in spans(frame, kind):
+        found.update(time_in(collective, adoption.minimum(period).counts, kind, [period]))
+    return found
 
 
 def _owed(
@@ -88,9 +92,10 @@ def _owed(
     given: ByPeriod,
     chosen: tuple[tuple[Period, Span], ...],
 ) -> tuple[Owed, ...]:
-    rules = charter_of(collective).minimum
+    adoption = earlier.adoption(collective, Context(as_of=frame.as_of))
     rows = []
     for period, shown in chosen:
+        rules = adoption.minimum(period)
         entries = given.get((member_id, period.label), [])
         counted = hours_of(entry for entry in entries if entry.date <= frame.as_of)
         member = collective.members.get(member_id)

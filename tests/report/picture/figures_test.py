@@ -16,7 +16,7 @@ import pytest
 
 from collectif.commands.report import report
 from tests.helpers import CONFIG as BASE_CONFIG
-from tests.helpers import collective, member
+from tests.helpers import collective, member, run
 
 CONFIG = (
     BASE_CONFIG + '  cotraitance:\n    deductions:\n      - {name: fonds collectif, rate: "0.05"}\n'
@@ -274,3 +274,30 @@ def test_the_json_is_the_same_in_every_language(tmp_path: Path) -> None:
         report(root, "2026-06-10", "2026-03", "2026-05", "json", out, lang)
         texts.append(out.read_text(encoding="utf-8"))
     assert texts[0] == texts[1]
+
+
+def test_the_minimum_asked_follows_the_version_in_force_for_each_period(tmp_path: Path) -> None:
+    """A version adopted on 2026-05-10 raises the minimum from 4 h to 6 h: the report asks
+    4 h for April and May (begun before) and 6 h for June, as `check` judges them."""
+    files = {
+        "collectif.yaml": BASE_CONFIG + "  adopted: 2026-05-10\n  minimum: {hours: 6}\n"
+        "  earlier:\n    minimum: {hours: 4}\n",
+        "members/camille.yaml": member("camille"),
+    }
+    for month in ("04", "05", "06"):
+        files[f"contributions/camille/2026-{month}.yaml"] = (
+            f"- {{date: 2026-{month}-10, hours: 5, kind: meeting}}\n"
+        )
+    root = collective(tmp_path, files)
+    done = run("report", "--repo", str(root), "--format", "json", "--from", "2026-04-01",
+               "--to", "2026-06-30")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)["giving"]["members"][0]["minimum"]
+    assert [(row["period"], row["required"], row["standing"]) for row in rows] == [
+        ("2026-04", "4.00", "met"),
+        ("2026-05", "4.00", "met"),
+        ("2026-06", "6.00", "short"),
+    ]
+    checked = run("check", "--repo", str(root), "--format", "json", "--as-of", "2026-07-01",
+                  "--since", "2026-04-01", "--only", "minimum")  # fmt: skip
+    assert [f["period"] for f in json.loads(checked.stdout)["findings"]] == ["2026-06"]
