@@ -101,11 +101,11 @@ def test_a_group_help_takes_lang(group: str) -> None:
 def test_a_group_help_in_the_language_around(tmp_path: Path) -> None:
     french = collective(tmp_path, {}, config=CONFIG.replace("language: en", "language: fr"))
     by_repo = run("contact", "--help", "--repo", str(french))
-    assert by_repo.returncode == 0 and "Partager un client" in by_repo.stdout
+    assert by_repo.returncode == 0 and "Partage un client" in by_repo.stdout
     by_variable = run("contact", "--help", env={"COLLECTIF_LANG": "fr"})
-    assert "Partager un client" in by_variable.stdout
+    assert "Partage un client" in by_variable.stdout
     alone = run("contact", "--lang", "fr")  # a group named alone answers with its help
-    assert alone.returncode == 0 and "Partager un client" in alone.stdout
+    assert alone.returncode == 0 and "Partage un client" in alone.stdout
     top = run("--help", "--lang", "fr")
     assert top.returncode == 0 and "Commandes" in top.stdout
     english = run("contact", "add", "--help", "--lang", "en", cwd=french)
