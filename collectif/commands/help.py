@@ -7,6 +7,7 @@ Only a run that prints help pays for this: the commands' own runs never walk the
 from __future__ import annotations
 
 import inspect
+import re
 import typing
 from typing import Any
 
@@ -46,6 +47,20 @@ def localize(app: typer.Typer, lang: i18n.Lang, done: set[int] | None = None) ->
             localize(group.typer_instance, lang, done)
 
 
+# A word of rich's wrapping, where only breakable spaces end a word: French keeps a no-break space
+# before `:` and `?`, and rich's own `\s` would start a line with « : ».
+_WORD = re.compile(r"[ \t\n\r\f\v]*[^ \t\n\r\f\v]+[ \t\n\r\f\v]*")
+
+
+def keep_no_break_spaces() -> None:
+    """Have rich wrap help text at breakable spaces only. rich keeps its wrapping pattern in a
+    private module: if that ever changes, help wraps as rich decides, nothing worse."""
+    from rich import _wrap
+
+    if isinstance(getattr(_wrap, "re_word", None), re.Pattern):
+        _wrap.re_word = _WORD
+
+
 def localize_command(command: Any, lang: i18n.Lang) -> None:
     """Ready a built command tree's help in place, in `lang`: each command, group and parameter.
 
@@ -59,6 +74,7 @@ def localize_command(command: Any, lang: i18n.Lang) -> None:
         _shown_as_metavar(param, lang)
     _help_option_readied(command, lang)
     if lang != "en":
+        keep_no_break_spaces()
         command.help = _translate(command.help, lang)
         command.short_help = _translate(getattr(command, "short_help", None), lang)
         for param in getattr(command, "params", ()):

@@ -19,6 +19,8 @@ FRENCH = {"COLLECTIF_LANG": "fr", "COLUMNS": "100"}
 ENGLISH = {"COLUMNS": "100"}
 # What typer would show for a parameter without a metavar: its Python type.
 TYPE_HINT = re.compile(r"<(str|bool|int|float|path|list\[\w+\]|[a-z]+)>")
+# A line of a help panel that starts with what French puts after a no-break space.
+NO_BREAK_BROKEN = re.compile(r"^│ +[:;?!»]", re.MULTILINE)
 # Metavars that are the same word in French.
 SAME_IN_FRENCH = {"DATE", "ID", "IDS", "N", "FORMAT", "MODE", "VERSION"}
 
@@ -66,6 +68,8 @@ def test_the_french_help_says_every_value_in_french(path: tuple[str, ...]) -> No
         if param.param_type_name == "argument":  # the usage line names it by its metavar
             assert f"[{param.name}]" not in french.stdout + english.stdout
     assert "Usage" not in french.stdout and "Show this message" not in french.stdout
+    # a no-break space keeps `:` with the word before it: no line of a panel starts with one
+    assert NO_BREAK_BROKEN.search(french.stdout) is None, french.stdout
 
 
 def test_log_help_in_french() -> None:
