@@ -27,6 +27,20 @@ def _commands(error: Any) -> list[str]:
     return list(lister(context)) if lister else []
 
 
+def _group_path(error: Any, option: str) -> str | None:
+    """`collectif contact` when `option` was given to that group but belongs to its commands
+    (`collectif contact --lang fr add …`)."""
+    context = getattr(error, "ctx", None)
+    commands = getattr(getattr(context, "command", None), "commands", None)
+    if not commands:
+        return None
+    for sub in commands.values():
+        for param in getattr(sub, "params", ()):
+            if option in getattr(param, "opts", ()):
+                return str(context.command_path)
+    return None
+
+
 def _hint(name: str, choices: list[str]) -> Text | None:
     close = difflib.get_close_matches(name, choices, n=2, cutoff=0.6)
     if not close:
@@ -50,6 +64,14 @@ def _problem(error: Any) -> Message | None:
         if _NEGATIVE.fullmatch(option):
             return msg(
                 "a negative number is no value here: hours, days and amounts are more than 0"
+            )
+        where = _group_path(error, option)
+        if where is not None:
+            return msg(
+                "{option} is an option of each command, not of `{group}`: put it after the "
+                "command, e.g. `{group} COMMAND … {option} …`",
+                option=option,
+                group=where,
             )
         hint = _hint(option, sorted(error.possibilities or []))
         if hint is None:

@@ -134,6 +134,11 @@ def test_misuse_exits_2_with_a_message(tmp_path: Path) -> None:
         (["check", "--repo", str(tmp_path / "nowhere")], "no such folder"),
         (["check", "--repo", str(root / "members")], "no collectif.yaml here"),
         (["check", "--bogus"], "there is no option --bogus"),
+        (
+            ["contact", "--lang", "fr", "add", "x"],
+            "put it after the command, e.g. `collectif contact COMMAND … --lang …`",
+        ),
+        (["--repo", str(root), "check"], "--repo is an option of each command, not of `collectif`"),
         (["explain", "nope"], "There is no check named `nope`"),
     ]
     for args, expected in cases:
