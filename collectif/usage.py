@@ -32,7 +32,7 @@ def _group_path(error: Any, option: str) -> str | None:
     (`collectif contact --lang fr add …`)."""
     context = getattr(error, "ctx", None)
     commands = getattr(getattr(context, "command", None), "commands", None)
-    if not commands:
+    if context is None or not commands:
         return None
     for sub in commands.values():
         for param in getattr(sub, "params", ()):

@@ -136,7 +136,7 @@ def test_misuse_exits_2_with_a_message(tmp_path: Path) -> None:
         (["check", "--bogus"], "there is no option --bogus"),
         (
             ["contact", "--lang", "fr", "add", "x"],
-            "put it after the command, e.g. `collectif contact COMMAND … --lang …`",
+            "mettez-la après la commande, par exemple `collectif contact COMMANDE … --lang …`",
         ),
         (["--repo", str(root), "check"], "--repo is an option of each command, not of `collectif`"),
         (["explain", "nope"], "There is no check named `nope`"),
