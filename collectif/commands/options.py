@@ -69,21 +69,26 @@ def _plain(word: str) -> str:
 def choose(
     option: str | Text, value: str, choices: Sequence[str], words: Mapping[str, str] | None = None
 ) -> str:
-    """`value`, one of `choices`; else a clear usage error that names the choice meant when
-    it is close (a typo, `big-account`, `Meeting`) or when `value` is a choice's word in the
-    reader's language (`words`: choice -> catalog id, e.g. meeting -> « réunion »)."""
+    """`value`, one of `choices`. A choice written another way is taken as that choice: in
+    another case or with `-` for `_` (`Meeting`, `big-account`), or as its word in either
+    language (`words`: choice -> catalog id, so that `réunion` is `meeting`). A value close to a
+    choice (a typo) is a usage error that names the choice meant; any other, one that lists
+    them."""
     if value in choices:
         return value
     from collectif import i18n
     from collectif.model.words import closest
 
     plain = _plain(value)
-    said = {
-        _plain(i18n.gettext_(lang, word)): choice
-        for choice, word in (words or {}).items()
-        for lang in i18n.LANGUAGES
-    }
-    meant = plain if plain in choices else said.get(plain) or closest(plain, choices)
+    said: dict[str, set[str]] = {}
+    for choice, word in (words or {}).items():
+        for lang in i18n.LANGUAGES:
+            said.setdefault(_plain(i18n.gettext_(lang, word)), set()).add(choice)
+    if plain in choices:
+        return plain
+    if len(said.get(plain, ())) == 1:
+        return next(iter(said[plain]))
+    meant = closest(plain, choices)
     names = Names(tuple(choices), alternatives=True)
     if meant is None:
         raise CollectifError(

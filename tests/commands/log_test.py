@@ -256,16 +256,21 @@ def test_an_entry_that_makes_a_day_longer_than_24_hours_is_refused(tmp_path: Pat
     assert repo.count() == 1 and repo.read("contributions/camille/2026-03.yaml") == long_day
 
 
-def test_a_kind_in_french_or_misspelt_names_the_kind_meant(tmp_path: Path) -> None:
+def test_a_kind_in_french_is_taken_and_a_misspelt_one_names_the_kind_meant(
+    tmp_path: Path,
+) -> None:
     repo = make(tmp_path)
-    for given in ("réunion", "Meeting", "meetng"):
-        done = repo.run("log", "2", given, lang="fr")
-        assert done.returncode == 2
-        assert "vouliez-vous dire `meeting`" in done.stderr, done.stderr
+    for given in ("réunion", "Meeting", "reunion"):
+        done = repo.run("log", "1", given, "--date", "2026-03-04", lang="fr")
+        assert done.returncode == 0, done.stderr
+    assert repo.read("contributions/camille/2026-03.yaml").count("kind: meeting") == 3
+    typo = repo.run("log", "2", "meetng", lang="fr")
+    assert typo.returncode == 2
+    assert "vouliez-vous dire `meeting`" in typo.stderr, typo.stderr
     unknown = repo.run("log", "2", "zzz")
     assert unknown.returncode == 2 and "did you mean" not in unknown.stderr
     assert "KIND: `zzz` is not one of project, support" in unknown.stderr
     client = repo.run(
-        "project", "new", "x", "--title", "X", "--client", "Y", "--client-kind", "big-account"
+        "project", "new", "x", "--title", "X", "--client", "Y", "--client-kind", "big-acount"
     )
     assert client.returncode == 2 and "did you mean `big_account`?" in client.stderr
