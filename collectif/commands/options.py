@@ -88,7 +88,10 @@ def choose(
         return plain
     if len(said.get(plain, ())) == 1:
         return next(iter(said[plain]))
-    meant = closest(plain, choices)
+    spellings = {word: next(iter(of)) for word, of in said.items() if len(of) == 1}
+    spellings.update({choice: choice for choice in choices})
+    close = closest(plain, spellings)
+    meant = spellings[close] if close is not None else None
     names = Names(tuple(choices), alternatives=True)
     if meant is None:
         raise CollectifError(

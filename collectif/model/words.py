@@ -44,6 +44,21 @@ ROLE_KIND_WORDS = Words(
         "coaching": N_("coaching"),
     }
 )
+CLIENT_KIND_WORDS = Words(
+    {
+        "ess": N_("ess"),
+        "big_account": N_("big account"),
+        "public": N_("public"),
+        "other": N_("other"),
+    }
+)
+MEETING_KIND_WORDS = Words(
+    {
+        "plenary": N_("plenary"),
+        "project": N_("project meeting"),
+        "group": N_("working group"),
+    }
+)
 CONTACT_STATUS_WORDS = Words(
     {
         "prospect": N_("prospect"),

@@ -12,6 +12,7 @@ from collectif.model.files import ClientKind, ContactStatus
 from collectif.model.layout import contact_file
 from collectif.model.message import msg
 from collectif.model.types import control_character
+from collectif.model.words import CLIENT_KIND_WORDS, CONTACT_STATUS_WORDS
 from collectif.store import roundtrip
 
 KINDS: tuple[str, ...] = get_args(ClientKind)
@@ -54,8 +55,8 @@ def add(
     document = roundtrip.new_mapping(
         {
             "name": organisation,
-            "kind": choose("--kind", kind, KINDS),
-            "status": choose("--status", status, STATUSES),
+            "kind": choose("--kind", kind, KINDS, CLIENT_KIND_WORDS),
+            "status": choose("--status", status, STATUSES, CONTACT_STATUS_WORDS),
             "shared_by": change.me,
             "shared_on": change.today,
         }

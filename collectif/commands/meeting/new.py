@@ -13,6 +13,7 @@ from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.files import MeetingKind
 from collectif.model.layout import meeting_file
 from collectif.model.message import Message, msg
+from collectif.model.words import MEETING_KIND_WORDS
 from collectif.store import roundtrip
 
 MEETING_KINDS: tuple[str, ...] = get_args(MeetingKind)
@@ -40,12 +41,12 @@ def _members(change: Change, option: str, value: str) -> list[str]:
 
 
 def _kind(wanted: Wanted) -> str:
-    choose("--kind", wanted.kind, MEETING_KINDS)
-    if wanted.kind == "project" and wanted.project is None:
+    kind = choose("--kind", wanted.kind, MEETING_KINDS, MEETING_KIND_WORDS)
+    if kind == "project" and wanted.project is None:
         raise CollectifError("--project: a project meeting names its project, e.g. site-mda.")
-    if wanted.kind == "plenary" and wanted.facilitator is None:
+    if kind == "plenary" and wanted.facilitator is None:
         raise CollectifError("--facilitator: a plenary has a facilitator, one of the attendees.")
-    return wanted.kind
+    return kind
 
 
 def _slug(change: Change, wanted: Wanted, kind: str, named: str | None) -> str:

@@ -10,6 +10,7 @@ from collectif.errors import CollectifError
 from collectif.model.files import ClientKind
 from collectif.model.layout import project_file
 from collectif.model.message import msg
+from collectif.model.words import CLIENT_KIND_WORDS
 from collectif.store import roundtrip
 
 CLIENT_KINDS: tuple[str, ...] = get_args(ClientKind)
@@ -31,7 +32,7 @@ def new(
 ) -> int:
     """Write projects/ID.yaml with status `proposed`, as one commit."""
     change, project_id = prepare_new(options, PROJECTS, project_id)
-    client_kind = choose("--client-kind", client_kind, CLIENT_KINDS)
+    client_kind = choose("--client-kind", client_kind, CLIENT_KINDS, CLIENT_KIND_WORDS)
     me = change.me
     leader = parse_id("--lead", lead) if lead is not None else me
     document = roundtrip.new_mapping(

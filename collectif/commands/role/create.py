@@ -14,6 +14,7 @@ from collectif.errors import CollectifError
 from collectif.model.files import RoleKind
 from collectif.model.layout import role_file
 from collectif.model.message import Names, msg
+from collectif.model.words import ROLE_KIND_WORDS
 from collectif.store import roundtrip
 
 ROLE_KINDS: tuple[str, ...] = get_args(RoleKind)
@@ -50,7 +51,7 @@ def new(
     change, role_id = prepare_new(options, ROLES, role_id)
     if not title.strip():
         raise CollectifError("--title: give the role's name, e.g. `Trésorerie`.")
-    kind = choose("--kind", kind, ROLE_KINDS)
+    kind = choose("--kind", kind, ROLE_KINDS, ROLE_KIND_WORDS)
     first_day = parse_day("--date", since, change.today)
     members = _holders(change.workspace, holders)
     content: dict[str, Any] = {"title": title.strip(), "kind": kind}
