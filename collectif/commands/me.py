@@ -82,17 +82,21 @@ def _print(state: Standing, lang: i18n.Lang) -> None:
     for holding in state.trainings:
         say(msg("  training for {title} since {since}", **holding._asdict()))
     owed = state.owed
-    say(
-        msg(
+    if owed.newcomer:
+        said_owed = msg(
+            "Collective time in {period}: {logged} logged, nothing asked yet (you joined in "
+            "this period)",
+            period=said(owed.period),
+            logged=Hours(owed.logged),
+        )
+    else:
+        said_owed = msg(
             "Collective time in {period}: {logged} logged of {required} asked",
             period=said(owed.period),
             logged=Hours(owed.logged),
             required=Hours(owed.required.quantize(Decimal("0.1"))),
-        ),
-        "bold",
-    )
-    if owed.newcomer:
-        say(msg("  (you joined in this period: it is not asked of you yet)"))
+        )
+    say(said_owed, "bold")
     prospected = state.prospected
     say(
         msg(

@@ -97,6 +97,12 @@ def test_me_members_and_roles(tmp_path: Path) -> None:
     assert state["minimum"]["required"] == "4.00"
     text = repo.run("me", "--as", "camille", lang="fr")
     assert "Trésorerie (tresorerie) depuis le 2025-01-01" in text.stdout
+    assert f"Temps donné au collectif en {TODAY:%Y-%m}\u00a0: 0\u00a0h saisies sur" in text.stdout
+    added = repo.run("member", "add", "zoe", "--name", "Zoé", "--email", "zoe@example.org")
+    assert added.returncode == 0, added.stderr
+    newcomer = repo.run("me", "--as", "zoe", lang="fr").stdout
+    assert "rien de demandé encore (vous êtes arrivé·e pendant cette période)" in newcomer
+    assert "demandées" not in newcomer
     roster = repo.run("members", lang="fr")
     assert roster.returncode == 0 and "Membres au" in roster.stdout and "camille" in roster.stdout
     roles = repo.run("roles")
