@@ -761,13 +761,16 @@ def fund(page: Page, data: r.Fund) -> None:
             dots_size=4,
             y_labels=c.steps(max(0.0, *(float(m.balance) for m in data.months))),
         )
+        holds_the_day = data.months[-1].month == f"{data.day:%Y-%m}"
         page.figure(
             svg,
             msg(
                 "Each point: what the fund holds at the end of the month (on {day} for the month "
                 "that holds it).",
                 day=data.day,
-            ),
+            )
+            if holds_the_day
+            else msg("Each point: what the fund holds at the end of the month."),
         )
         page.grid(months, page.data_caption())
     page.write([*s.last_share_out(page, data), *s.proposal(page, data)])
