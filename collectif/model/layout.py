@@ -8,6 +8,7 @@ knowledge of the layout. A new kind of file is one edit of `KINDS` below.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import date
 from enum import Enum
@@ -151,6 +152,7 @@ def paths_of(subject: str) -> list[str] | None:
 # What a path is ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)  # asked for each path of a large repository's index
 def meant_folder(name: str) -> str | None:
     """The data folder a top-level folder of another name was most likely meant to be
     (`member`, `membres`, `projets`), or None for a data folder or a folder of something else."""
