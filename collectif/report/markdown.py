@@ -30,6 +30,7 @@ MIN_ROWS = 5  # rows that every check keeps in a cut table, room permitting
 MARKER = "<!-- collectif report -->"
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
+_CODE = re.compile(r"`([^`]+)`")
 
 
 class Limits(NamedTuple):
@@ -51,9 +52,28 @@ def escape_cell(text: str, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     lines = [printable(line) for line in text.replace("\r\n", "\n").split("\n")]
-    text = "\n".join(lines).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return "<br>".join(line.strip() for line in text.split("\n"))
+    return "<br>".join(_inline(line).strip() for line in lines)
+
+
+def _inline(text: str) -> str:
+    """One line of a cell: a pair of backticks stays a code span (`collectif log`), whose text
+    Markdown shows as it is, but for `|`, which would end the cell. Everything else is made
+    literal: a backtick left alone, and a span holding `<`, `>` or `&`, so that no HTML ever
+    reaches the page as such, even where a renderer would read it as code."""
+    parts, last = [], 0
+    for span in _CODE.finditer(text):
+        if any(character in span.group(1) for character in "<>&"):
+            continue
+        parts.append(_literal(text[last : span.start()]))
+        parts.append("`" + span.group(1).replace("|", "\\|") + "`")
+        last = span.end()
+    parts.append(_literal(text[last:]))
+    return "".join(parts)
+
+
+def _literal(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def _row(finding: Placed, lang: Lang) -> str:

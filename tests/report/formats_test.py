@@ -110,7 +110,7 @@ def test_every_format_of_a_real_review(tmp_path: Path) -> None:
 def test_a_real_review_in_french(tmp_path: Path) -> None:
     markdown = formats.render(_reviewed(tmp_path, "fr"), "markdown")
     assert "## ❌ 1 nouvelle erreur" in markdown
-    assert "membre inconnu \\`max\\`" in markdown
+    assert "membre inconnu `max`" in markdown
 
 
 def _collectif(*args: str, cwd: Path | None = None) -> Outcome:
