@@ -74,11 +74,10 @@ def _minimum_rule(collective: Collective, frame: Window) -> MinimumRule | None:
     )
 
 
-def _counted(collective: Collective, frame: Window) -> ByPeriod:
+def _counted(collective: Collective, frame: Window, adoption: earlier.Adoption) -> ByPeriod:
     """Entries of the kinds the minimum counts, per (member, period), as the check reads them:
     a period begun before the charter's adoption counts the kinds of the version before."""
     kind = charter_of(collective).minimum.period
-    adoption = earlier.adoption(collective, Context(as_of=frame.as_of))
     found: ByPeriod = {}
     for period, _ in spans(frame, kind):
         found.update(time_in(collective, adoption.minimum(period).counts, kind, [period]))
@@ -91,8 +90,8 @@ def _owed(
     frame: Window,
     given: ByPeriod,
     chosen: tuple[tuple[Period, Span], ...],
+    adoption: earlier.Adoption,
 ) -> tuple[Owed, ...]:
-    adoption = earlier.adoption(collective, Context(as_of=frame.as_of))
     rows = []
     for period, shown in chosen:
         rules = adoption.minimum(period)
@@ -139,7 +138,8 @@ def giving(
         return None
     marks = overloaded(collective, frame)
     rule = _minimum_rule(collective, frame)
-    given = _counted(collective, frame) if rule else {}
+    adoption = earlier.adoption(collective, Context(as_of=frame.as_of))
+    given = _counted(collective, frame, adoption) if rule else {}
     periods = spans(frame, charter_of(collective).minimum.period) if rule else ()
     rows = []
     for member_id in chosen:
@@ -159,7 +159,7 @@ def giving(
                 None,
                 sum((m.project for m in months), ZERO),
                 months,
-                _owed(collective, member_id, frame, given, periods) if rule else (),
+                _owed(collective, member_id, frame, given, periods, adoption) if rule else (),
             )
         )
     volunteer = sum((row.volunteer for row in rows), ZERO)
