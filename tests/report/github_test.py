@@ -123,3 +123,5 @@ def test_a_check_that_could_not_run_is_said_in_ci_formats(tmp_path: Path) -> Non
     assert "::warning title=collectif::The check minimum did not run" in github.stdout
     markdown = run("check", "--repo", str(root), "--format", "markdown", "--lang", "fr")
     assert "> ⊘ La vérification minimum n'a pas tourné" in markdown.stdout
+    junit = run("check", "--repo", str(root), "--format", "junit", "--as-of", "2026-11-01")
+    assert '<skipped message="The check minimum did not run' in junit.stdout

@@ -141,3 +141,21 @@ def test_a_french_report_names_its_cases_in_french() -> None:
     (case,) = _suite(root, "cotraitance").findall("testcase")
     assert case.get("name") == "projet trésorerie-2026"
     assert _suite(root, "schema").find("testcase").get("name") == "schema"  # type: ignore[union-attr]
+
+
+def test_a_check_that_could_not_run_is_a_skipped_case_that_says_why() -> None:
+    """A broken setting stops the checks that read it: the CI shows them skipped, with the
+    reason, rather than leave them out as if they had never been asked for."""
+    ran = result([], checks=["schema"])._replace(not_run={"minimum": ["charter.minimum"]})
+    root = _parse(render_junit(ran))
+    minimum = _suite(root, "minimum")
+    assert (minimum.get("tests"), minimum.get("failures"), minimum.get("skipped")) == (
+        "1",
+        "0",
+        "1",
+    )
+    skipped = minimum.find("testcase/skipped")
+    assert skipped is not None
+    assert skipped.get("message", "").startswith("The check minimum did not run")
+    assert "charter.minimum" in skipped.get("message", "")
+    assert _suite(root, "schema").get("skipped") == "0"
