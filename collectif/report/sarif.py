@@ -2,7 +2,8 @@
 
 It lists the findings of the checked state (new and existing; a fixed finding is simply no
 longer there, and code scanning closes its alert). Rules are the checks, documented in the
-report's language from their explanations.
+report's language from their explanations. A check that could not run (a broken setting it
+reads) is named in the invocation's configuration notifications, with the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collectif.i18n import Lang, gettext_
 from collectif.model.finding import Placed, Severity
 from collectif.model.message import N_
 from collectif.report.fingerprint import VERSION, current, fingerprints
-from collectif.report.result import Result
+from collectif.report.result import Result, not_run
 from collectif.report.safe import json_text, shown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -73,6 +74,19 @@ def _result(finding: Placed, index: int, fingerprint: str, lang: Lang) -> dict[s
     }
 
 
+def _invocation(result: Result, index: dict[str, int]) -> dict[str, Any]:
+    """The run, with one notification per check that could not run: its rule, and why."""
+    notifications = [
+        {
+            "level": "warning",
+            "message": {"text": sentence},
+            "associatedRule": {"id": name, **({"index": index[name]} if name in index else {})},
+        }
+        for name, sentence in zip(result.not_run, not_run(result), strict=True)
+    ]
+    return {"executionSuccessful": True, "toolConfigurationNotifications": notifications}
+
+
 def sarif_document(result: Result) -> dict[str, Any]:
     findings = current(result.findings)
     rules = [_rule(check, result.lang) for check in CHECKS]
@@ -90,12 +104,14 @@ def sarif_document(result: Result) -> dict[str, Any]:
         "version": __version__,
         "rules": rules,
     }
-    run = {
+    run: dict[str, Any] = {
         "tool": {"driver": driver},
         "language": result.lang,
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    if result.not_run:  # only when some could not run, so that the usual output stays the same
+        run["invocations"] = [_invocation(result, index)]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

@@ -140,3 +140,17 @@ def test_french_text_is_kept_as_it_is() -> None:
 def test_many_findings_and_no_finding_are_valid() -> None:
     assert len(_run(result(many(300, Status.NEW), base=BASE))["results"]) == 300
     assert _run(result([]))["results"] == []
+
+
+def test_a_check_that_could_not_run_is_a_notification_that_says_why() -> None:
+    """A broken setting stops the checks that read it: the run says which, with the reason,
+    and a run where every check ran has no invocation to speak of."""
+    assert "invocations" not in _run(review())
+    report = result([], checks=["schema"])._replace(not_run={"minimum": ["charter.minimum"]})
+    (invocation,) = _run(report)["invocations"]
+    assert invocation["executionSuccessful"] is True
+    (notification,) = invocation["toolConfigurationNotifications"]
+    index = [check.name for check in CHECKS].index("minimum")
+    assert notification["associatedRule"] == {"id": "minimum", "index": index}
+    assert notification["message"]["text"].startswith("The check minimum did not run")
+    assert "charter.minimum" in notification["message"]["text"]
