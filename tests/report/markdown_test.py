@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from collectif.model.finding import Placed, Severity, Status
@@ -322,3 +322,26 @@ def test_shares_fill_the_rows_fairly(sizes: list[int], rows: int) -> None:
     if rows >= len(sizes):  # no group disappears, and none gets fewer than the floor
         floor = min(MIN_ROWS, rows // len(sizes))
         assert all(share >= min(size, floor) for share, size in zip(got, sizes, strict=True))
+
+
+_PIECES = ["`", "``", "<", ">", "&", "|", "\\", "a", " ", "[", "]", "(", ")", "*", "_", "\n"]
+_PIECES += ["<b>", "<img src=x onerror=alert(1)>", "&lt;", "<!--", "-->", "&#60;", "javascript:"]
+_ALLOWED = {"table", "thead", "tbody", "tr", "th", "td", "br", "code", "em", "strong", "del"}
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+@example("`a|b` | c")
+@example("``<b>`\\|` ` <img src=x onerror=alert(1)>")
+def test_a_hostile_cell_stays_one_cell_and_never_becomes_html(text: str) -> None:
+    """Read by a CommonMark renderer with GitHub's tables and raw HTML allowed, as a pull
+    request is: whatever the text, the row keeps its two cells (the second one still `z`: a
+    pipe in the text never starts a cell), and the only tags are those Markdown itself makes
+    (a code span, emphasis), never one written in the text."""
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    html = page.render(f"| a | b |\n|---|---|\n| {escape_cell(text)} | z |\n")
+    assert html.count("<td") == 2 and "<td>z</td>" in html, html
+    tags = {tag.lower() for tag in re.findall(r"</?([a-zA-Z!][^\s/>]*)", html)}
+    assert tags <= _ALLOWED, html
