@@ -17,16 +17,16 @@ def sharing(
     collective: Collective, frame: Window, hours: dict[tuple[str, str], ByKind]
 ) -> Sharing | None:
     """Per member, over the window: contacts shared, prospecting actions and those that name a
-    shared contact; None while the collective does not share contacts."""
+    shared contact; None while the collective does not share contacts. A contact shared after
+    the as-of date is not counted: it has not happened yet."""
     if charter_of(collective).contacts is None or not runs(collective, contacts_shared.CHECK):
         return None
     last = min(frame.end, frame.as_of)
+    known = [c for c in collective.contacts.values() if c.shared_on <= frame.as_of]
     shared = Counter(
-        contact.shared_by
-        for contact in collective.contacts.values()
-        if frame.start <= contact.shared_on <= last
+        contact.shared_by for contact in known if frame.start <= contact.shared_on <= last
     )
-    total = Counter(contact.shared_by for contact in collective.contacts.values())
+    total = Counter(contact.shared_by for contact in known)
     actions: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for (member_id, _), entries in collective.contributions.items():
@@ -39,4 +39,4 @@ def sharing(
         Sharer(member, shared[member], total[member], actions[member], named[member])
         for member in members
     )
-    return Sharing(len(collective.contacts), rows)
+    return Sharing(len(known), rows)

@@ -78,3 +78,13 @@ def test_no_section_while_contacts_are_not_shared(tmp_path: Path) -> None:
     root = collective(tmp_path / "c", FILES, CONFIG)
     assert _json(root)["contacts"] is None
     assert "Shared contacts" not in _report(root, "markdown")
+
+
+def test_a_contact_shared_after_the_as_of_date_is_not_counted(tmp_path: Path) -> None:
+    """As of 2026-06-10, a contact shared in August has not been shared yet: neither in the
+    member's count nor in the total."""
+    later = {**FILES, "contacts/tard.yaml": contact("bob", "2026-08-01", "Tard")}
+    section = _json(collective(tmp_path / "c", later, SHARING))["contacts"]
+    assert section["contacts"] == 3
+    bob = next(row for row in section["members"] if row["member"] == "bob")
+    assert (bob["shared"], bob["shared_ever"]) == (1, 1)
