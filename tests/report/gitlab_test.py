@@ -77,3 +77,17 @@ def test_no_finding_is_an_empty_list() -> None:
 def test_a_warning_is_minor_at_its_line() -> None:
     issue = _issues(result([finding(line=3, severity=Severity.WARNING)]))[0]
     assert issue["location"]["lines"] == {"begin": 3} and issue["severity"] == "minor"
+
+
+def test_a_check_that_could_not_run_is_an_info_issue_that_says_why() -> None:
+    """Its findings are missing from the report: the merge request's widget would show them
+    resolved, so an issue says the check did not run, and why."""
+    report = result([], checks=["schema"])._replace(not_run={"minimum": ["charter.minimum"]})
+    (issue,) = _issues(report)
+    assert (issue["check_name"], issue["severity"]) == ("minimum", "info")
+    assert issue["description"].startswith("The check minimum did not run")
+    assert "charter.minimum" in issue["description"]
+    assert issue["location"] == {"path": "collectif.yaml", "lines": {"begin": 1}}
+    assert _issues(report)[0]["fingerprint"] == issue["fingerprint"]  # the same on every run
+    other = result([], checks=["schema"])._replace(not_run={"rotation": ["charter.rotation"]})
+    assert _issues(other)[0]["fingerprint"] != issue["fingerprint"]
