@@ -125,3 +125,6 @@ def test_a_check_that_could_not_run_is_said_in_ci_formats(tmp_path: Path) -> Non
     assert "> ⊘ La vérification minimum n'a pas tourné" in markdown.stdout
     junit = run("check", "--repo", str(root), "--format", "junit", "--as-of", "2026-11-01")
     assert '<skipped message="The check minimum did not run' in junit.stdout
+    for face in ("sarif", "gitlab"):
+        done = run("check", "--repo", str(root), "--format", face, "--as-of", "2026-11-01")
+        assert "The check minimum did not run" in done.stdout, face
