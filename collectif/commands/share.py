@@ -25,7 +25,7 @@ from collectif.errors import CollectifError, needed
 from collectif.model.collective import Collective
 from collectif.model.files import FORMULAS, Distribution, Formula
 from collectif.model.layout import distribution_file
-from collectif.model.message import N_, Money, Names, msg
+from collectif.model.message import N_, Money, Names, Text, msg
 from collectif.model.types import MAX_MONEY
 from collectif.store import roundtrip
 
@@ -48,7 +48,7 @@ Proposal = valuation.Proposal
 def parse_request(
     pot: str, start: str | None, end: str | None, formula: str | None, as_of: date
 ) -> Request:
-    amount = parse_amount("POT", pot, MAX_MONEY)
+    amount = parse_amount(Text(msg(N_("AMOUNT"))), pot, MAX_MONEY)  # as help names it
     last = parse_day("--to", end, as_of)
     first = parse_day("--from", start, date(last.year, 1, 1))
     if last < first:
