@@ -17,9 +17,9 @@ from rich.table import Table
 from collectif import i18n
 from collectif.checks import ledger, valuation
 from collectif.commands.dates import parse_day
-from collectif.commands.fund import open_collective
 from collectif.commands.options import WriteOptions, choose, require_format
 from collectif.commands.project.money import parse_amount
+from collectif.commands.roster import open_collective
 from collectif.engine.write import parse_id, prepare
 from collectif.errors import CollectifError, needed
 from collectif.model.collective import Collective
