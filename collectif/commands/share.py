@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from rich.console import Console
@@ -266,15 +265,8 @@ class Writing(NamedTuple):
     title: str | None
 
 
-def _write(
-    request: Request,
-    writing: Writing,
-    as_of: date,
-    as_member: str | None,
-    repo: Path | None,
-    lang: str | None,
-) -> int:
-    change = prepare(WriteOptions(as_member, repo, lang))
+def _write(request: Request, writing: Writing, as_of: date, options: WriteOptions) -> int:
+    change = prepare(options)
     workspace = change.workspace
     ident = parse_id("--write", writing.ident)
     path = distribution_file(ident)
@@ -368,16 +360,14 @@ def _show(
 
 def share(
     pot: str,
-    start: str | None = None,
-    end: str | None = None,
-    formula: str | None = None,
-    compare: bool = False,
-    write: Writing | None = None,
-    as_of: str | None = None,
-    output: str = "text",
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    start: str | None,
+    end: str | None,
+    formula: str | None,
+    compare: bool,
+    write: Writing | None,
+    as_of: str | None,
+    output: str,
+    options: WriteOptions,
 ) -> int:
     """Propose a share-out of the fund, compare the formulas, or record one."""
     require_format(output, FORMATS)
@@ -388,8 +378,8 @@ def share(
             "--compare shows the four formulas: give it without --formula or --write."
         )
     if write is not None:
-        return _write(request, write, day, as_member, repo, lang)
-    collective, language = open_collective(repo, lang)
+        return _write(request, write, day, options)
+    collective, language = open_collective(options.repo, options.lang)
     paid = valuation.earlier_payouts(collective, None, day)
     if compare:
         proposals = compared(collective, request, paid)
@@ -416,7 +406,4 @@ def run(
 ) -> int:
     """`collectif share`, as the command line gives it."""
     writing = None if write is None else Writing(write, day, decision, title)
-    return share(
-        pot, start, end, formula, compare, writing, as_of, output,
-        options.as_member, options.repo, options.lang,
-    )  # fmt: skip
+    return share(pot, start, end, formula, compare, writing, as_of, output, options)
