@@ -93,7 +93,7 @@ def decisions(
     output: str = "text",
 ) -> int:
     """Print the decisions, newest first; with `open_only`, those due for review."""
-    require_format(output, ("text", "json"))
+    output = require_format(output, ("text", "json"))
     collective, language = open_collective(repo, lang)
     day = parse_day("--as-of", as_of, date.today())
     found = listed(collective, day, open_only)

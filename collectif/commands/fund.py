@@ -135,7 +135,7 @@ def fund(
     lang: str | None = None,
 ) -> int:
     """Print the fund's balance as of a date and every movement behind it."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     day = parse_day("--as-of", as_of, date.today())
     collective, language = open_collective(repo, lang)
     kept = fund_of(collective)

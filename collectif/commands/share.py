@@ -370,7 +370,7 @@ def share(
     options: WriteOptions,
 ) -> int:
     """Propose a share-out of the fund, compare the formulas, or record one."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     day = parse_day("--as-of", as_of, date.today())
     request = parse_request(pot, start, end, formula, day)
     if compare and (formula is not None or write is not None):
