@@ -90,6 +90,9 @@ def test_meeting_new_misuse_is_said_clearly(tmp_path: Path) -> None:
         (("--facilitator", "ines", "--attendees", "ines,zoe"), "There is no member `zoe`"),
         (("--facilitator", "ines", "--attendees", ""), "--attendees: name who came"),
         (("--facilitator", "ines", "--attendees", "ines", "--slug", "A B"), "--slug"),
+        (("--facilitator", "", "--attendees", "ines"), "--facilitator: `` is not a valid id"),
+        (("--facilitator", "ines,leo", "--attendees", "ines,leo"), "`ines,leo` is not a valid"),
+        (("--facilitator", "ines", "--attendees", "ines", "--notes-by", " "), "--notes-by: "),
     ]
     for options, said in cases:
         done = repo.run("meeting", "new", "2026-01-13", *options)
