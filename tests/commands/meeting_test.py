@@ -189,6 +189,7 @@ def test_decide_misuse_is_said_clearly(tmp_path: Path) -> None:
         (("2026-01-13", "b", "--title", "B", "--mode", "coin"), "--mode: `coin` is not one of"),
         (("2026-01-13", "b", "--title", "B", "--votes", "5-1"), "FOR,AGAINST,ABSTAIN"),
         (("2026-01-13", "b", "--title", "B", "--supersedes", "zz"), "no decision `zz`"),
+        (("2026-01-13", "b", "--title", "B", "--supersedes", " , "), "--supersedes: name the"),
         (("2026-01-13", "b", "--title", "B", "--charter", " "), "--charter"),
         (("2026-01-13", "b", "--title", "B", "--objection", "zoe:x"), "no member `zoe`"),
         (("--lift", "zz", "leo"), "There is no decision `zz`"),
