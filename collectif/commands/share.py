@@ -19,7 +19,7 @@ from collectif.commands.dates import parse_day
 from collectif.commands.options import WriteOptions, choose, require_format
 from collectif.commands.project.money import parse_amount
 from collectif.commands.roster import open_collective
-from collectif.engine.write import parse_id, prepare
+from collectif.engine.write import optional_text, parse_id, prepare
 from collectif.errors import CollectifError, needed
 from collectif.model.collective import Collective
 from collectif.model.files import FORMULAS, Distribution, Formula
@@ -285,7 +285,7 @@ def _write(request: Request, writing: Writing, as_of: date, options: WriteOption
     paid = valuation.earlier_payouts(collective, (day, ident), as_of)
     proposal = propose(collective, request, formula, paid)
     decision = None if writing.decision is None else parse_id("--decision", writing.decision)
-    document = _document(request, proposal, day, decision, writing.title)
+    document = _document(request, proposal, day, decision, optional_text(writing.title))
     change.edits.open_or_create(path, lambda: document)
     return change.record(
         msg(

@@ -132,6 +132,12 @@ def test_write_records_the_share_out_as_one_commit_that_checks_clean(repo: Repo)
     assert again.returncode == 2 and "already exists" in again.stderr
 
 
+def test_a_blank_title_is_no_title(repo: Repo) -> None:
+    done = repo.run("share", "100", *PERIOD, "--write", "d", "--date", "2026-12-01", "--title", " ")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert repo.read("distributions/d.yaml").startswith("date: 2026-12-01\n")
+
+
 def test_write_is_refused_when_the_fund_cannot_pay(repo: Repo) -> None:
     before = repo.count()
     done = repo.run("share", "5000", *PERIOD, "--write", "big", "--date", "2026-12-01")
