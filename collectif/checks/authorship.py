@@ -13,6 +13,7 @@ from collectif.model.authorship import (
     WILL_SIGN,
     Commit,
     by_email,
+    fingerprint,
     key_only,
     owners,
 )
@@ -173,7 +174,7 @@ def _foreign_key(commit: Commit, authors: list[str]) -> Message:
         "this commit will be signed with a key ({key}) that is not among the `signing_keys` "
         "of {who}: add the public key to `signing_keys` in your member file (`cat "
         "~/.ssh/id_ed25519.pub` prints it)",
-        key=commit.signer[:40] + "…",
+        key=fingerprint(commit.signer),
         who=_who(commit, authors),
     )
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from collectif.checks.base import Check, Context, Explanation, about_member, charter_of
+from collectif.checks.base import (
+    Check,
+    Context,
+    Explanation,
+    about_member,
+    charter_of,
+    on_charter,
+)
 from collectif.checks.charter_adopted import adopting
 from collectif.model import files
 from collectif.model.collective import Collective, is_active
@@ -104,5 +111,5 @@ CHECK = Check(
     Severity.ERROR,
     check,
     EXPLANATION,
-    settings=(("charter", "version"), ("charter", "adopted"), ("charter", "signing_grace_days")),
+    settings=on_charter("version", "adopted", "decisions", "signing_grace_days"),
 )

@@ -18,8 +18,10 @@ from collectif.model.message import Message, Text, msg
 
 def settings(section: str) -> tuple[Setting, ...]:
     """The settings a check of what each period owes reads (`minimum`, `prospecting`): its
-    section of the charter, the day records begin, and which rules a period is owed under."""
-    return on_charter(section, "records_from", "adopted", "earlier")
+    section of the charter, the day records begin, and which rules a period is owed under (the
+    earlier rules, and the day the version was adopted: `adopted`, or the plenary that adopted
+    `version` when `decisions` are kept)."""
+    return on_charter(section, "records_from", "adopted", "earlier", "version", "decisions")
 
 
 class Adoption(NamedTuple):

@@ -134,7 +134,7 @@ def schema_command(
         Path | None, typer.Option("--out", metavar="DIR", help="Write the schemas here.")
     ] = None,
 ) -> None:
-    """Write the JSON Schemas of the five kinds of file."""
+    """Write the JSON Schemas of every kind of file."""
 
 
 @command(app, "log", "collectif.commands.log:log_or_remove", WriteOptions)

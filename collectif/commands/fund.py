@@ -29,8 +29,8 @@ def fund_of(collective: Collective) -> Fund:
     return needed(
         collective.charter_config.charter.fund,
         N_(
-            "The charter keeps no fund: add `fund: {from_deductions: [...], opening: {date: "
-            "YYYY-MM-DD, balance: 0}}` under `charter` in collectif.yaml."
+            "The charter keeps no fund: add `fund: {{from_deductions: [...], opening: {{date: "
+            "YYYY-MM-DD, balance: 0}}}}` under `charter` in collectif.yaml."
         ),
     )
 

@@ -67,7 +67,7 @@ def charter_formula(collective: Collective) -> Formula:
         collective.charter_config.charter.valuation,
         N_(
             "The charter does not say how contribution is valued: choose a formula with "
-            "--formula (equal, hours, weighted or balanced), or set `valuation: {formula: ...}` "
+            "--formula (equal, hours, weighted or balanced), or set `valuation: {{formula: ...}}` "
             "under `charter` in collectif.yaml."
         ),
     )

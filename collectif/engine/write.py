@@ -20,7 +20,7 @@ from collectif import i18n
 from collectif.checks import runner
 from collectif.checks.base import Context
 from collectif.engine import evaluate
-from collectif.errors import EXIT_FINDINGS, EXIT_OK, CollectifError
+from collectif.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CollectifError
 from collectif.model.collective import Collective
 from collectif.model.files import Holding, Member, Project, Role
 from collectif.model.finding import Finding, Placed, Severity, Status
@@ -240,9 +240,7 @@ class Files(Generic[R]):
     def existing(self, collective: Collective, key: str) -> R:
         """The record of `key`, which must have a file, and not a broken one."""
         if key not in self.known(collective):
-            error = CollectifError(self.missing)
-            error.message = msg(self.missing, **{self.word: key})
-            raise error
+            raise CollectifError(self.missing, EXIT_USAGE, **{self.word: key})
         records = self.records(collective)
         if key not in records:
             raise broken(self.path(key))

@@ -3,6 +3,8 @@ are signed. The store builds them from one `git log`; the check never calls git.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -61,6 +63,19 @@ def allowed_signers(members: Mapping[str, Member]) -> str:
 def key_only(key: str) -> str:
     """The key's type and base64, without its comment (which may hold anything)."""
     return " ".join(key.split()[:2])
+
+
+def fingerprint(key: str) -> str:
+    """The key as `ssh-keygen -l` names it (`SHA256:...`): every ed25519 key begins with the
+    same 37 characters, so only its fingerprint tells one from another; the key as written
+    when its base64 cannot be read."""
+    import hashlib  # only when a key is to be shown
+
+    try:
+        blob = base64.b64decode(key.split()[1], validate=True)
+    except (IndexError, binascii.Error):
+        return key_only(key)
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
 
 
 _OWNED = ("members/", "contributions/")  # the folders of a member's own files

@@ -3,12 +3,24 @@ build real repositories)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from collectif.checks import runner
 from collectif.checks.base import Context
-from collectif.model.authorship import STAGED, Commit, allowed_signers, owners
+from collectif.i18n import render
+from collectif.model.authorship import (
+    STAGED,
+    WILL_SIGN,
+    Commit,
+    allowed_signers,
+    fingerprint,
+    owners,
+)
 from collectif.model.finding import Finding, Severity
 from tests.helpers import collective, loaded, member
 
@@ -100,6 +112,27 @@ def test_signatures(tmp_path: Path) -> None:
     assert run(tmp_path, [staged._replace(signature="S")], signed=True) == []
     # without `signed`, signatures are not looked at
     assert run(tmp_path, [commit("ana", "members/ana.yaml", signature="N")]) == []
+
+
+@pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen is not installed")
+def test_a_foreign_signing_key_is_named_by_its_fingerprint(tmp_path: Path) -> None:
+    """Every ed25519 key begins with the same characters: the finding names the key git will
+    sign with as `ssh-keygen -l` does, so that a member can tell which of their keys it is."""
+    said = []
+    for name in ("one", "two"):
+        private = tmp_path / f"{name}-key"
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", private], check=True)
+        public = Path(f"{private}.pub").read_text(encoding="utf-8")
+        listed = subprocess.run(["ssh-keygen", "-lf", f"{private}.pub"], capture_output=True)
+        printed = listed.stdout.decode().split()[1]
+        assert fingerprint(public) == printed
+        key = " ".join(public.split()[:2])  # as git names the key it will sign with
+        staged = commit("ana", "members/ana.yaml", signature=WILL_SIGN, signer=key)
+        (found,) = run(tmp_path / name, [staged._replace(sha=STAGED)], signed=True)
+        said.append(render(found.message, "en"))
+        assert printed in said[-1]
+    assert said[0] != said[1]
+    assert fingerprint("ssh-ed25519 not*base64") == "ssh-ed25519 not*base64"
 
 
 def test_allowed_signers_and_owners() -> None:

@@ -453,3 +453,37 @@ def test_a_new_version_that_raises_the_minimum_is_committed_on_its_own(tmp_path:
     git(root, "add", "collectif.yaml")
     taken = run("check", "--repo", str(root), "--staged", "--as-of", "2026-05-12", "--only", NAME)
     assert taken.returncode == 0, taken.stdout
+
+
+def adopted_by_plenary(tmp_path: Path, decisions: str) -> Path:
+    """Version 2026-01 raises the minimum from 4 h to 6 h; the charter keeps decisions, so it
+    is in force from the plenary of 2026-05-10 that adopted it."""
+    adopts = (
+        "date: 2026-05-10\nkind: plenary\nfacilitator: camille\nattendees: [camille]\n"
+        'decisions:\n  - {id: charte, title: Six heures, outcome: adopted, charter: "2026-01"}\n'
+    )
+    rules = f"  decisions: {decisions}\n  minimum: {{hours: 6}}\n"
+    rules += "  earlier:\n    minimum: {hours: 4}\n"
+    return collective(
+        tmp_path,
+        {
+            "collectif.yaml": CONFIG + rules,
+            "members/camille.yaml": member("camille"),
+            "meetings/2026-05-10.yaml": adopts,
+            "contributions/camille/2026-04.yaml": entries(("2026-04-10", "5")),
+        },
+    )
+
+
+def test_a_broken_decisions_section_stops_the_minimum_rather_than_guess(tmp_path: Path) -> None:
+    """Which rules a period is owed under depends on the plenary that adopted the version: while
+    `charter.decisions` is broken, that day is unknown, and April is not judged by the 6 h of a
+    version adopted after it began."""
+    assert found(adopted_by_plenary(tmp_path / "kept", "{}"), as_of="2026-05-12") == []
+    root = adopted_by_plenary(tmp_path / "broken", "yes")
+    done = run_check(root, "2026-05-12", "--only", "minimum")
+    assert done.returncode == 2 and "below the 6" not in done.stdout
+    assert "broken (charter.decisions)" in done.stderr
+    # so is the grace for signing the version, counted from that plenary
+    signed = run_check(root, "2026-05-12", "--only", "charter-signed")
+    assert signed.returncode == 2 and "broken (charter.decisions)" in signed.stderr

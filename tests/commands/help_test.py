@@ -22,7 +22,7 @@ TYPE_HINT = re.compile(r"<(str|bool|int|float|path|list\[\w+\]|[a-z]+)>")
 # A line of a help panel that starts with what French puts after a no-break space.
 NO_BREAK_BROKEN = re.compile(r"^│ +[:;?!»]", re.MULTILINE)
 # Metavars that are the same word in French.
-SAME_IN_FRENCH = {"DATE", "ID", "IDS", "N", "FORMAT", "MODE", "VERSION"}
+SAME_IN_FRENCH = {"DATE", "ID", "IDS", "N", "FORMAT", "MODE", "VERSION", "EMAIL"}
 
 
 def _tree(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:

@@ -6,6 +6,7 @@ import ast
 import gettext
 import io
 import string
+from collections.abc import Iterator
 
 from collectif.i18n import LOCALE_DIR, catalog
 
@@ -74,3 +75,35 @@ def test_the_extractor_reads_plural_only_with_two_written_texts() -> None:
     call = ast.parse("i18n.plural(lang, n, '{count} cat', '{count} cats')").body[0]
     assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
     assert catalog._plural(call.value) == (("{count} cat", "{count} cats"), 1)
+
+
+def _formatted_msgids() -> Iterator[str]:
+    """The ids that `render` formats with the message's values: `msg(...)` and
+    `CollectifError(...)`, and the `N_(...)` text that `needed(value, N_(...))` raises."""
+    for path in sorted(catalog.PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = catalog._name(node.func)
+            chosen = node.args[:1] if name in ("msg", "CollectifError") else []
+            if name == "needed" and len(node.args) > 1:
+                inner = node.args[1]
+                chosen = inner.args[:1] if isinstance(inner, ast.Call) else []
+            for arg in chosen:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    yield arg.value
+
+
+def test_formatted_messages_format_in_both_languages() -> None:
+    """A literal brace left single (`{formula: ...}` in a YAML example) makes formatting fail,
+    and the French reader would be shown the English id instead: write it `{{`."""
+    french = catalog.translations("fr")
+    bad = []
+    for msgid in set(_formatted_msgids()):
+        translated = french.get(msgid)
+        for text in (msgid, translated if isinstance(translated, str) else msgid):
+            try:
+                text.format(**dict.fromkeys(_fields(text), "x"))
+            except (KeyError, IndexError, ValueError) as error:
+                bad.append(f"{text!r}: {error!r}")
+    assert bad == []
