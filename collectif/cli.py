@@ -141,11 +141,10 @@ def _run_typer() -> int:
 
     args = sys.argv[1:]
     if _wants_help():
-        from collectif.commands.help import localize, localize_command
+        from collectif.commands.help import localize_command
 
         language = _error_language()
         _typer_speaks(language)
-        localize(app, language)
         command = typer.main.get_command(app)
         localize_command(command, language)
         args = _help_asked(args)

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import textwrap
-import typing
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -137,7 +136,6 @@ def run(
     with (
         _inside(cwd),
         _argv([COLLECTIF, *args]),
-        _help_restored(),
         CliRunner().isolation(env=env) as (out, err, _),
     ):
         try:
@@ -169,48 +167,6 @@ def _argv(argv: list[str]) -> Iterator[None]:
         yield
     finally:
         sys.argv = before
-
-
-@contextmanager
-def _help_restored() -> Iterator[None]:
-    """`--help` in French translates the typer application's texts in place, for good: put
-    the English back, as a new process would find them (`cli._wants_help`, reading the
-    command line already in `sys.argv`, says when)."""
-    from collectif.cli import _wants_help
-
-    texts = _help_texts() if _wants_help() else []
-    try:
-        yield
-    finally:
-        for holder, attribute, text in texts:
-            setattr(holder, attribute, text)
-
-
-def _help_texts() -> list[tuple[object, str, object]]:
-    """Every help text of the application that `commands.help.localize` may translate."""
-    from typer.models import ParameterInfo
-
-    if "collectif.commands.app" not in sys.modules:
-        return []  # not imported yet: a run that imports it starts from its English
-    from collectif.commands.app import app
-
-    texts: list[tuple[object, str, object]] = []
-    apps = [app]
-    while apps:
-        current = apps.pop()
-        texts.append((current.info, "help", current.info.help))
-        for command in current.registered_commands:
-            texts.append((command, "help", command.help))
-            hints = typing.get_type_hints(command.callback, include_extras=True)
-            for hint in hints.values():
-                for info in getattr(hint, "__metadata__", ()):
-                    if isinstance(info, ParameterInfo):
-                        texts.append((info, "help", info.help))
-        for group in current.registered_groups:
-            texts.append((group, "help", group.help))
-            if group.typer_instance is not None:
-                apps.append(group.typer_instance)
-    return texts
 
 
 def process(

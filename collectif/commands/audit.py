@@ -41,7 +41,7 @@ def commits_range(repository: git.Repository, revisions: str | None) -> Range:
 
 def audit(revisions: str | None, options: CheckOptions) -> int:
     """The authorship findings of the range; 1 if one of them is an error."""
-    check_format(options.output)
+    output = check_format(options.output)
     context = make_context(options.as_of, None)
     where = source.locate(options.repo)
     repository = git.require(where.folder, where.repository)
@@ -67,7 +67,7 @@ def audit(revisions: str | None, options: CheckOptions) -> int:
     result = result_of(
         evaluation._replace(findings=findings), after.name, context, options.lang, base
     )
-    emit(result, options.output, options.timings)
+    emit(result, output, options.timings)
     return exit_code(result)
 
 

@@ -32,8 +32,7 @@ def check(options: CheckOptions, staged: bool = False, rev: str | None = None) -
 
     With `--staged`, only an error that the staged change introduces counts.
     """
-    output, lang = options.output, options.lang
-    check_format(output)
+    output, lang = check_format(options.output), options.lang
     if staged and rev is not None:
         raise CollectifError("--staged and --rev cannot be used together: choose one.")
     context = make_context(options.as_of, options.since)
@@ -134,8 +133,8 @@ def require_ran(result: Result, only: Sequence[str]) -> None:
         )
 
 
-def check_format(output: str) -> None:
-    require_format(output, FORMATS)
+def check_format(output: str) -> str:
+    return require_format(output, FORMATS)
 
 
 def make_context(as_of: str | None, since: str | None) -> Context:

@@ -85,6 +85,8 @@ def _objection(change: Change, option: str, value: str) -> dict[str, Any]:
 
 def _ids(change: Change, value: str) -> list[str]:
     found = [parse_id("--supersedes", item.strip()) for item in value.split(",") if item.strip()]
+    if not found:
+        raise CollectifError("--supersedes: name the decisions it replaces, e.g. `retenue-4`.")
     for old in found:
         if find_decision(change.workspace.collective, old) is None:
             raise CollectifError(

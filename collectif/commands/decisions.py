@@ -17,6 +17,7 @@ from collectif.checks.decisions import stopped
 from collectif.checks.review_due import due
 from collectif.commands.dates import parse_day
 from collectif.commands.options import require_format
+from collectif.commands.roster import open_collective
 from collectif.errors import EXIT_OK
 from collectif.model.collective import Collective
 from collectif.model.files import DecisionRules
@@ -24,8 +25,6 @@ from collectif.model.meetings import Decided, mode_of, standing_objections
 from collectif.model.meetings import decisions as every_decision
 from collectif.model.message import N_, msg
 from collectif.report.safe import printable
-from collectif.store import load
-from collectif.store.source import language_of, locate
 
 _WORDS = (
     N_("Date"),
@@ -94,10 +93,8 @@ def decisions(
     output: str = "text",
 ) -> int:
     """Print the decisions, newest first; with `open_only`, those due for review."""
-    require_format(output, ("text", "json"))
-    where = locate(repo)
-    collective = load.load(where.worktree())
-    language = i18n.resolve(lang, language_of(where.folder))
+    output = require_format(output, ("text", "json"))
+    collective, language = open_collective(repo, lang)
     day = parse_day("--as-of", as_of, date.today())
     found = listed(collective, day, open_only)
     if output == "json":

@@ -49,8 +49,7 @@ def _base(repository: git.Repository, base: str) -> str:
 
 def diff(base: str, head: str | None, options: CheckOptions) -> int:
     """Compare the findings of two states; 1 if the later one has a new error finding."""
-    output = options.output
-    check_format(output)
+    output = check_format(options.output)
     context = make_context(options.as_of, options.since)
     checks = select(options.only, options.skip)
     where = source.locate(options.repo)

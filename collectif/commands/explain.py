@@ -59,7 +59,7 @@ def _print_one(console: Console, check: Check, lang: i18n.Lang) -> None:
 def explain(name: str | None = None, lang: str | None = None, output: str = "text") -> int:
     """Print one check's explanation, or the list of checks."""
     language = i18n.resolve(lang, source.language_around(None))
-    require_format(output, ("text", "json"))
+    output = require_format(output, ("text", "json"))
     chosen = runner.select([name]) if name else list(CHECKS)
     if output == "json":
         document = [explain_json(check, language) for check in chosen]

@@ -15,22 +15,14 @@ from collectif import i18n
 from collectif.checks import ledger
 from collectif.commands.dates import parse_day
 from collectif.commands.options import require_format
+from collectif.commands.roster import open_collective
 from collectif.errors import needed
 from collectif.model.collective import Collective
 from collectif.model.files import Fund
 from collectif.model.message import N_, Money, msg
-from collectif.store import load
-from collectif.store.source import language_of, locate
 
 FORMATS = ("text", "json", "markdown")
 _WORDS = (N_("Date"), N_("Movement"), N_("Amount"), N_("Balance"), N_("opening balance"))
-
-
-def open_collective(repo: Path | None, lang: str | None) -> tuple[Collective, i18n.Lang]:
-    """The collective of the work tree, and the reader's language."""
-    where = locate(repo)
-    collective = load.load(where.worktree())
-    return collective, i18n.resolve(lang, language_of(where.folder))
 
 
 def fund_of(collective: Collective) -> Fund:
@@ -143,7 +135,7 @@ def fund(
     lang: str | None = None,
 ) -> int:
     """Print the fund's balance as of a date and every movement behind it."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     day = parse_day("--as-of", as_of, date.today())
     collective, language = open_collective(repo, lang)
     kept = fund_of(collective)

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import inspect
 import re
-import typing
 from typing import Any
-
-import typer
-from typer.models import ParameterInfo
 
 from collectif import i18n
 from collectif.model.message import N_
@@ -20,31 +16,6 @@ from collectif.model.message import N_
 
 def _translate(text: str | None, lang: i18n.Lang) -> str | None:
     return i18n.gettext_(lang, inspect.cleandoc(text)) if text else text
-
-
-def _parameters(callback: Any, lang: i18n.Lang, done: set[int]) -> None:
-    """The help of every option and argument, each `Annotated` alias translated once."""
-    hints = typing.get_type_hints(callback, include_extras=True)
-    for hint in hints.values():
-        for info in getattr(hint, "__metadata__", ()):
-            if isinstance(info, ParameterInfo) and id(info) not in done:
-                done.add(id(info))
-                info.help = _translate(info.help, lang)
-
-
-def localize(app: typer.Typer, lang: i18n.Lang, done: set[int] | None = None) -> None:
-    """Translate the help of `app`, its commands, their parameters and its groups in place."""
-    done = set() if done is None else done
-    if lang == "en":
-        return
-    app.info.help = _translate(app.info.help, lang)
-    for command in app.registered_commands:
-        command.help = _translate(command.help or inspect.getdoc(command.callback), lang)
-        _parameters(command.callback, lang, done)
-    for group in app.registered_groups:
-        group.help = _translate(group.help, lang)
-        if group.typer_instance is not None:
-            localize(group.typer_instance, lang, done)
 
 
 # A word of rich's wrapping, where only breakable spaces end a word: French keeps a no-break space
@@ -66,9 +37,9 @@ def localize_command(command: Any, lang: i18n.Lang) -> None:
 
     Every parameter that takes a value is shown by its metavar (`HOURS`, « HEURES » in French),
     a flag by its name alone: never the Python type typer would show (`<str>`, `<bool>`).
-    Needed on the built tree because inline `Annotated[..., typer.Option(help=...)]`
-    declarations are evaluated anew (postponed annotations) when typer builds the command: the
-    objects `localize` changes are not the ones shown.
+    Done on the built tree, made anew for this run, so the application itself keeps its English
+    (inline `Annotated[..., typer.Option(help=...)]` declarations are evaluated anew when typer
+    builds the command anyway).
     """
     for param in getattr(command, "params", ()):
         _shown_as_metavar(param, lang)

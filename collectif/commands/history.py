@@ -109,7 +109,7 @@ def history(
     output: str = "text",
 ) -> int:
     """Print what each commit changed in the collective (or in one subject), newest first."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     paths = subject_paths(subject)
     where = locate(repo)
     repository = git.require(where.folder, where.repository)

@@ -110,7 +110,17 @@ def log_or_remove(
 ) -> int:
     """`collectif log`: log time, or take back an entry with `--remove DATE`."""
     if remove is not None:
+        if day is not None:
+            raise CollectifError(
+                "--date: with --remove, the day of the entry to take back is the one given to "
+                "--remove: leave --date out."
+            )
         return take_back(remove, _selector(hours, kind, kind_option, ref, note), options)
+    if kind_option is not None:
+        raise CollectifError(
+            "--kind: only with --remove; to log time, give the kind after the hours, e.g. "
+            "`collectif log 2.5 meeting`."
+        )
     if hours is None or kind is None:
         raise CollectifError(
             "Give the hours and the kind of time, e.g. `collectif log 2.5 support --ref "

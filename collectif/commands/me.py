@@ -156,7 +156,7 @@ def _json(state: Standing) -> str:
 
 def me(options: WriteOptions, output: str) -> int:
     """Print where I stand today, from the files as they are."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     where = locate(options.repo)
     language = i18n.resolve(options.lang, language_of(where.folder))
     source = where.worktree()

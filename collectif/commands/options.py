@@ -104,9 +104,10 @@ def choose(
     )  # fmt: skip
 
 
-def require_format(output: str, formats: Sequence[str]) -> None:
-    """`--format`: one of the formats this command writes, else a clear usage error."""
-    choose("--format", output, formats)
+def require_format(output: str, formats: Sequence[str]) -> str:
+    """`--format`: the one of the formats this command writes that `output` names (`JSON` is
+    `json`), else a clear usage error."""
+    return choose("--format", output, formats)
 
 
 def __getattr__(name: str) -> object:

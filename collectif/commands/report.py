@@ -37,7 +37,7 @@ def report(
     lang: str | None = None,
 ) -> int:
     """Show the collective over the period, as text, Markdown, JSON or one HTML page."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     day = parse_day("--as-of", as_of, date.today())
     assert day is not None
     frame = _frame(day, start, end)

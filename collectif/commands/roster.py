@@ -17,7 +17,8 @@ from collectif.store import load
 from collectif.store.source import language_of, locate
 
 
-def _open(repo: Path | None, lang: str | None) -> tuple[Collective, i18n.Lang]:
+def open_collective(repo: Path | None, lang: str | None) -> tuple[Collective, i18n.Lang]:
+    """The collective of the work tree, and the reader's language: what a reading command shows."""
     where = locate(repo)
     return load.load(where.worktree()), i18n.resolve(lang, language_of(where.folder))
 
@@ -73,7 +74,7 @@ def _members_table(collective: Collective, day: date, lang: i18n.Lang) -> Table:
 
 def members(repo: Path | None = None, lang: str | None = None) -> int:
     """Print the roster: who is a member, since when, what they hold."""
-    collective, language = _open(repo, lang)
+    collective, language = open_collective(repo, lang)
     Console(highlight=False).print(_members_table(collective, date.today(), language))
     return 0
 
@@ -99,6 +100,6 @@ def _roles_table(collective: Collective, day: date, lang: i18n.Lang) -> Table:
 
 def roles(repo: Path | None = None, lang: str | None = None) -> int:
     """Print each active role: who holds it, who trains for it, who held it before."""
-    collective, language = _open(repo, lang)
+    collective, language = open_collective(repo, lang)
     Console(highlight=False).print(_roles_table(collective, date.today(), language))
     return 0

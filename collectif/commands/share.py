@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from rich.console import Console
@@ -17,15 +16,15 @@ from rich.table import Table
 from collectif import i18n
 from collectif.checks import ledger, valuation
 from collectif.commands.dates import parse_day
-from collectif.commands.fund import open_collective
 from collectif.commands.options import WriteOptions, choose, require_format
 from collectif.commands.project.money import parse_amount
-from collectif.engine.write import parse_id, prepare
+from collectif.commands.roster import open_collective
+from collectif.engine.write import optional_text, parse_id, prepare
 from collectif.errors import CollectifError, needed
 from collectif.model.collective import Collective
 from collectif.model.files import FORMULAS, Distribution, Formula
 from collectif.model.layout import distribution_file
-from collectif.model.message import N_, Money, Names, msg
+from collectif.model.message import N_, Money, Names, Text, msg
 from collectif.model.types import MAX_MONEY
 from collectif.store import roundtrip
 
@@ -48,7 +47,7 @@ Proposal = valuation.Proposal
 def parse_request(
     pot: str, start: str | None, end: str | None, formula: str | None, as_of: date
 ) -> Request:
-    amount = parse_amount("POT", pot, MAX_MONEY)
+    amount = parse_amount(Text(msg(N_("AMOUNT"))), pot, MAX_MONEY)  # as help names it
     last = parse_day("--to", end, as_of)
     first = parse_day("--from", start, date(last.year, 1, 1))
     if last < first:
@@ -266,15 +265,8 @@ class Writing(NamedTuple):
     title: str | None
 
 
-def _write(
-    request: Request,
-    writing: Writing,
-    as_of: date,
-    as_member: str | None,
-    repo: Path | None,
-    lang: str | None,
-) -> int:
-    change = prepare(WriteOptions(as_member, repo, lang))
+def _write(request: Request, writing: Writing, as_of: date, options: WriteOptions) -> int:
+    change = prepare(options)
     workspace = change.workspace
     ident = parse_id("--write", writing.ident)
     path = distribution_file(ident)
@@ -293,7 +285,7 @@ def _write(
     paid = valuation.earlier_payouts(collective, (day, ident), as_of)
     proposal = propose(collective, request, formula, paid)
     decision = None if writing.decision is None else parse_id("--decision", writing.decision)
-    document = _document(request, proposal, day, decision, writing.title)
+    document = _document(request, proposal, day, decision, optional_text(writing.title))
     change.edits.open_or_create(path, lambda: document)
     return change.record(
         msg(
@@ -368,19 +360,17 @@ def _show(
 
 def share(
     pot: str,
-    start: str | None = None,
-    end: str | None = None,
-    formula: str | None = None,
-    compare: bool = False,
-    write: Writing | None = None,
-    as_of: str | None = None,
-    output: str = "text",
-    as_member: str | None = None,
-    repo: Path | None = None,
-    lang: str | None = None,
+    start: str | None,
+    end: str | None,
+    formula: str | None,
+    compare: bool,
+    write: Writing | None,
+    as_of: str | None,
+    output: str,
+    options: WriteOptions,
 ) -> int:
     """Propose a share-out of the fund, compare the formulas, or record one."""
-    require_format(output, FORMATS)
+    output = require_format(output, FORMATS)
     day = parse_day("--as-of", as_of, date.today())
     request = parse_request(pot, start, end, formula, day)
     if compare and (formula is not None or write is not None):
@@ -388,8 +378,8 @@ def share(
             "--compare shows the four formulas: give it without --formula or --write."
         )
     if write is not None:
-        return _write(request, write, day, as_member, repo, lang)
-    collective, language = open_collective(repo, lang)
+        return _write(request, write, day, options)
+    collective, language = open_collective(options.repo, options.lang)
     paid = valuation.earlier_payouts(collective, None, day)
     if compare:
         proposals = compared(collective, request, paid)
@@ -416,7 +406,4 @@ def run(
 ) -> int:
     """`collectif share`, as the command line gives it."""
     writing = None if write is None else Writing(write, day, decision, title)
-    return share(
-        pot, start, end, formula, compare, writing, as_of, output,
-        options.as_member, options.repo, options.lang,
-    )  # fmt: skip
+    return share(pot, start, end, formula, compare, writing, as_of, output, options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,14 @@ def test_a_project_for_a_big_account_typed_in_french(tmp_path: Path) -> None:
                     "--client-kind", "grand compte", lang="fr")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "client_kind: big_account" in repo.read("projects/x.yaml")
+
+
+@pytest.mark.parametrize(
+    "command", [("check",), ("diff", "HEAD"), ("audit", "HEAD..HEAD"), ("history",), ("me",)]
+)
+def test_a_format_written_another_way_is_that_format(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    done = make(tmp_path).run(*command, "--format", "JSON")
+    assert done.returncode in (0, 1), done.stderr
+    assert json.loads(done.stdout)

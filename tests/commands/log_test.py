@@ -92,6 +92,7 @@ def test_log_as_another_member(tmp_path: Path) -> None:
         (("2", "project"), "--ref: time on a project needs the project's id"),
         (("2", "meeting", "--ref", "Site MDA"), "--ref: `Site MDA` is not a valid id"),
         (("2", "meeting", "--date", "2026-02-30"), "--date: `2026-02-30` is not a date"),
+        (("2", "meeting", "--kind", "support"), "--kind: only with --remove"),
     ],
 )
 def test_arguments_are_checked(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:

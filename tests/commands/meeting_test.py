@@ -90,6 +90,9 @@ def test_meeting_new_misuse_is_said_clearly(tmp_path: Path) -> None:
         (("--facilitator", "ines", "--attendees", "ines,zoe"), "There is no member `zoe`"),
         (("--facilitator", "ines", "--attendees", ""), "--attendees: name who came"),
         (("--facilitator", "ines", "--attendees", "ines", "--slug", "A B"), "--slug"),
+        (("--facilitator", "", "--attendees", "ines"), "--facilitator: `` is not a valid id"),
+        (("--facilitator", "ines,leo", "--attendees", "ines,leo"), "`ines,leo` is not a valid"),
+        (("--facilitator", "ines", "--attendees", "ines", "--notes-by", " "), "--notes-by: "),
     ]
     for options, said in cases:
         done = repo.run("meeting", "new", "2026-01-13", *options)
@@ -186,6 +189,7 @@ def test_decide_misuse_is_said_clearly(tmp_path: Path) -> None:
         (("2026-01-13", "b", "--title", "B", "--mode", "coin"), "--mode: `coin` is not one of"),
         (("2026-01-13", "b", "--title", "B", "--votes", "5-1"), "FOR,AGAINST,ABSTAIN"),
         (("2026-01-13", "b", "--title", "B", "--supersedes", "zz"), "no decision `zz`"),
+        (("2026-01-13", "b", "--title", "B", "--supersedes", " , "), "--supersedes: name the"),
         (("2026-01-13", "b", "--title", "B", "--charter", " "), "--charter"),
         (("2026-01-13", "b", "--title", "B", "--objection", "zoe:x"), "no member `zoe`"),
         (("--lift", "zz", "leo"), "There is no decision `zz`"),

@@ -132,6 +132,12 @@ def test_write_records_the_share_out_as_one_commit_that_checks_clean(repo: Repo)
     assert again.returncode == 2 and "already exists" in again.stderr
 
 
+def test_a_blank_title_is_no_title(repo: Repo) -> None:
+    done = repo.run("share", "100", *PERIOD, "--write", "d", "--date", "2026-12-01", "--title", " ")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert repo.read("distributions/d.yaml").startswith("date: 2026-12-01\n")
+
+
 def test_write_is_refused_when_the_fund_cannot_pay(repo: Repo) -> None:
     before = repo.count()
     done = repo.run("share", "5000", *PERIOD, "--write", "big", "--date", "2026-12-01")
@@ -151,7 +157,7 @@ def test_balanced_catches_up_on_an_earlier_share_out(repo: Repo) -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("share", "abc"), "`abc` is not a number with at most 2 decimals"),
+        (("share", "abc"), "AMOUNT: `abc` is not a number with at most 2 decimals"),
         (("share", "1.234"), "`1.234` is not a number with at most 2 decimals"),
         (("share", "0"), "`0` is not more than 0"),
         (("share", "1e3"), "`1e3` is not a number"),
@@ -174,6 +180,12 @@ def test_bad_input_is_a_clear_message_and_nothing_is_written(
     assert done.returncode == 2, done.stdout + done.stderr
     assert said in done.stderr
     assert repo.count() == before and repo.status() == ""
+
+
+def test_a_bad_amount_is_named_as_help_names_it_in_french(repo: Repo) -> None:
+    done = repo.run("share", "abc", lang="fr")
+    assert done.returncode == 2
+    assert plain(done.stderr).startswith("MONTANT : `abc`"), done.stderr
 
 
 def test_without_a_valuation_a_formula_must_be_chosen(tmp_path: Path) -> None:

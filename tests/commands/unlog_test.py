@@ -36,6 +36,8 @@ def test_nothing_to_take_back(tmp_path: Path) -> None:
     two_kinds = repo.run("log", "--remove", TODAY, "2", "meeting", "--kind", "support",
                          "--as", "leo")  # fmt: skip
     assert two_kinds.returncode == 2 and "say two kinds" in two_kinds.stderr
+    two_days = repo.run("log", "--remove", TODAY, "--date", "2026-01-01", "--as", "leo")
+    assert two_days.returncode == 2 and "leave --date out" in two_days.stderr
     missing = repo.run("log", "--as", "leo")
     assert missing.returncode == 2 and "--remove" in missing.stderr
 

@@ -40,6 +40,11 @@ def _members(change: Change, option: str, value: str) -> list[str]:
     return [require_member(change.workspace, member) for member in dict.fromkeys(found)]
 
 
+def _member(change: Change, option: str, value: str) -> str:
+    """The one member an option names (`--facilitator camille`)."""
+    return require_member(change.workspace, parse_id(option, value.strip()))
+
+
 def _kind(wanted: Wanted) -> str:
     kind = choose("--kind", wanted.kind, MEETING_KINDS, MEETING_KIND_WORDS)
     if kind == "project" and wanted.project is None:
@@ -75,14 +80,14 @@ def _content(change: Change, wanted: Wanted, kind: str, day: date) -> dict[str, 
     if not attendees:
         raise CollectifError("--attendees: name who came, e.g. `camille,ines,leo`.")
     if wanted.facilitator is not None:
-        content["facilitator"] = _members(change, "--facilitator", wanted.facilitator)[0]
+        content["facilitator"] = _member(change, "--facilitator", wanted.facilitator)
         if content["facilitator"] not in attendees:
             raise CollectifError(
                 "--facilitator: {member} is not among the attendees; add them to --attendees.",
                 member=content["facilitator"],
             )
     if wanted.notes_by is not None:
-        content["notes_by"] = _members(change, "--notes-by", wanted.notes_by)[0]
+        content["notes_by"] = _member(change, "--notes-by", wanted.notes_by)
     content["attendees"] = roundtrip.flow_list(attendees)
     return content
 

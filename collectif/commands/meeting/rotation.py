@@ -11,13 +11,12 @@ from rich.console import Console
 from collectif import i18n
 from collectif.checks.base import charter_of
 from collectif.commands.dates import parse_day
+from collectif.commands.roster import open_collective
 from collectif.errors import EXIT_OK, CollectifError
 from collectif.model.collective import Collective, is_active
 from collectif.model.files import DecisionRules
 from collectif.model.meetings import facilitation_window, plenaries
 from collectif.model.message import Message, msg
-from collectif.store import load
-from collectif.store.source import language_of, locate
 
 
 class Standing(NamedTuple):
@@ -52,9 +51,7 @@ def next_facilitator(
     as_of: str | None = None, repo: Path | None = None, lang: str | None = None
 ) -> int:
     """Print who should facilitate next, and everyone's facilitations over the window."""
-    where = locate(repo)
-    collective = load.load(where.worktree())
-    language = i18n.resolve(lang, language_of(where.folder))
+    collective, language = open_collective(repo, lang)
     day = parse_day("--as-of", as_of, date.today())
     rules = charter_of(collective).decisions or DecisionRules()
     ranked = standings(collective, rules, day)

@@ -12,7 +12,7 @@ from collectif.commands.options import WriteOptions
 from collectif.commands.project.common import NOT_CANCELLED, OPEN, prepare_project
 from collectif.engine.write import PROJECT_KEYS, parse_id, require_member
 from collectif.errors import CollectifError
-from collectif.model.message import Names, msg
+from collectif.model.message import Names, Text, msg
 from collectif.model.types import MAX_DAYS, MAX_MONEY
 from collectif.store import roundtrip
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]{1,2})?")
 
 
-def parse_amount(option: str, value: str, most: Decimal) -> Decimal:
+def parse_amount(option: str | Text, value: str, most: Decimal) -> Decimal:
     """A number written `1200`, `1200.50` or `1200,50`: at most 2 decimals, within bounds."""
     text = value.strip().replace("\u202f", "").replace(" ", "")
     if not _NUMBER.fullmatch(text):
