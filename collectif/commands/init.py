@@ -161,7 +161,7 @@ def _hook(root: Path, language: i18n.Lang) -> list[Message]:
     from collectif.commands.hook.install import install
 
     try:
-        install(root, lang=language)
+        install(root, lang=language, signing_advice=False)
     except CollectifError as error:
         return [error.message]
     return []

@@ -68,8 +68,15 @@ def _write(hook: Path, text: str) -> None:
     os.replace(temporary, hook)
 
 
-def install(repo: Path | None = None, force: bool = False, lang: str | None = None) -> int:
-    """Write the pre-commit hook; refuse to replace someone else's hook without --force."""
+def install(
+    repo: Path | None = None,
+    force: bool = False,
+    lang: str | None = None,
+    *,
+    signing_advice: bool = True,
+) -> int:
+    """Write the pre-commit hook; refuse to replace someone else's hook without --force. With
+    `signing_advice`, say how to sign commits (`init` says it once, after its own steps)."""
     location = locate(repo)
     where = git.require(location.folder, location.repository)
     language = i18n.resolve(lang, language_of(location.folder))
@@ -101,7 +108,8 @@ def install(repo: Path | None = None, force: bool = False, lang: str | None = No
     )
     if backup is not None:
         _say(msg("The previous hook is kept as {path}.", path=str(backup)), language)
-    _say(signing.advice(), language)
+    if signing_advice:
+        _say(signing.advice(), language)
     return EXIT_OK
 
 
