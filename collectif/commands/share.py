@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
@@ -145,11 +145,18 @@ def _header(request: Request, lang: i18n.Lang, currency: str) -> str:
     )
 
 
+def _points(points: Decimal, lang: i18n.Lang) -> str:
+    """Points as a reader compares them: at most 2 decimals (`balanced` gives fractions such as
+    192.481728); the amounts are computed from the exact points, and `--format json` and
+    `--write` keep them exact."""
+    return i18n.number(points.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), lang)
+
+
 def _rows(proposal: Proposal, pot: Decimal, lang: i18n.Lang, currency: str) -> list[list[str]]:
     rows = [
         [
             member,
-            i18n.number(points, lang),
+            _points(points, lang),
             i18n.number(_share(proposal, member, pot), lang, places=1) + " %",
             i18n.money(Money(proposal.split.amounts[member], currency), lang),
         ]
@@ -193,7 +200,7 @@ def _compare_rows(proposals: list[Proposal], lang: i18n.Lang, currency: str) -> 
         for proposal in proposals:
             amount = proposal.split.amounts.get(member, Decimal(0))
             points = proposal.points.get(member, Decimal(0))
-            row.append(f"{i18n.money(Money(amount, currency), lang)} ({i18n.number(points, lang)})")
+            row.append(f"{i18n.money(Money(amount, currency), lang)} ({_points(points, lang)})")
         rows.append(row)
     return rows
 

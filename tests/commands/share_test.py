@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.commands.recording import Repo, make, plain
-from tests.helpers import config, member
+from tests.helpers import config, member, run
 
 CONFIG = config(
     """\
@@ -237,3 +237,15 @@ def test_history_tells_a_share_out_changed_by_hand(repo: Repo) -> None:
     told = repo.run("history", "distribution:d").stdout
     assert "the share-out d changed: date (2026-12-01 → 2026-12-02)" in told
     assert "the share-out d was removed" in told
+
+
+def test_points_are_shown_to_two_decimals_and_kept_exact_in_json() -> None:
+    """`balanced` gives points such as 192.481728: the table rounds them for the eye, the
+    JSON keeps them whole, and the amounts come from the exact points either way."""
+    example = str(Path(__file__).parents[2] / "data" / "example")
+    args = ("share", "2000", "--repo", example, "--from", "2025-01-01", "--to", "2025-11-30")
+    text = run(*args, "--formula", "balanced", "--lang", "en", env={"COLUMNS": "100"})
+    assert text.returncode == 0, text.stderr
+    assert "192.48" in text.stdout and "192.481728" not in text.stdout
+    document = json.loads(run(*args, "--formula", "balanced", "--format", "json").stdout)
+    assert "192.481728" in json.dumps(document)
